@@ -1,0 +1,166 @@
+/**
+ * Summaries of a simulation: per series, mean and percentiles at each point; per threshold and event,
+ * probabilities by date and time to first occurrence; per leader output, each member's share; and the
+ * per-run values at the snapshot dates. Everything is computed from the per-run values in run order, so
+ * the summary is a pure function of (plan, seed, runs).
+ */
+import type { Channel } from '../compile/plan.js';
+import type { RunData } from '../engine/simulate.js';
+import { axisLabels } from '../time/period.js';
+import { quantileSorted } from './quantile.js';
+
+export const PERCENTILES = [5, 25, 50, 75, 95] as const;
+
+export interface SeriesSummary {
+  readonly output: string;
+  readonly member?: string;
+  readonly label: string;
+  readonly unit: string;
+  readonly mean: number[];
+  /** `percentiles['50'][k]` is the median at point k. */
+  readonly percentiles: Record<string, number[]>;
+}
+
+/** Time to the first occurrence, as dates; null where it lies beyond the horizon. */
+export interface TimeToEvent {
+  readonly pNever: number;
+  readonly p5: string | null;
+  readonly p50: string | null;
+  readonly p95: string | null;
+}
+
+export interface ThresholdSummary {
+  readonly output: string;
+  readonly member?: string;
+  readonly label: string;
+  /** Probability that the condition holds at each point. */
+  readonly pAt: number[];
+  /** Probability that it has held at some point up to each point. */
+  readonly pBy: number[];
+  readonly firstTime: TimeToEvent;
+}
+
+export interface EventSummary {
+  readonly event: string;
+  readonly member?: string;
+  readonly label: string;
+  readonly pBy: number[];
+  readonly firstTime: TimeToEvent;
+}
+
+export interface LeaderSummary {
+  readonly output: string;
+  readonly label: string;
+  /** Share of runs in which each member (or `none`) leads, at each point. */
+  readonly share: Record<string, number[]>;
+}
+
+export interface Snapshot {
+  readonly date: string;
+  readonly point: number;
+  /** Per-run values, in run order, for each series channel (`output` or `Member.output`). */
+  readonly values: Record<string, number[]>;
+}
+
+export interface Summary {
+  readonly dates: string[];
+  readonly series: SeriesSummary[];
+  readonly thresholds: ThresholdSummary[];
+  readonly events: EventSummary[];
+  readonly leaders: LeaderSummary[];
+  readonly snapshots: Snapshot[];
+}
+
+/** The key of a channel in snapshots and tables: `output` or `Member.output`. */
+export function channelKey(c: Channel): string {
+  return c.member !== undefined ? `${c.member}.${c.output}` : c.output;
+}
+
+/** Summarises per-run values. */
+export function summarize(data: RunData): Summary {
+  const { plan, runs, points } = data;
+  const dates = axisLabels(plan.axis);
+  const out: Summary = { dates, series: [], thresholds: [], events: [], leaders: [], snapshots: [] };
+  const column = new Float64Array(runs);
+  plan.channels.forEach((c, ci) => {
+    const v = data.values[ci]!;
+    const member = c.member !== undefined ? { member: c.member } : {};
+    if (c.kind === 'series') {
+      const mean: number[] = [];
+      const percentiles: Record<string, number[]> = Object.fromEntries(PERCENTILES.map((p) => [String(p), []]));
+      for (let k = 0; k < points; k++) {
+        let sum = 0;
+        for (let r = 0; r < runs; r++) {
+          const x = v[r * points + k]!;
+          column[r] = x;
+          sum += x;
+        }
+        mean.push(sum / runs);
+        column.sort();
+        for (const p of PERCENTILES) percentiles[String(p)]!.push(quantileSorted(column, p / 100));
+      }
+      out.series.push({ output: c.output, ...member, label: c.label, unit: c.unit ?? '', mean, percentiles });
+    } else if (c.kind === 'threshold' || c.kind === 'event') {
+      const { pAt, pBy, firstTime } = occurrences(v, runs, points, dates);
+      if (c.kind === 'threshold') out.thresholds.push({ output: c.output, ...member, label: c.label, pAt, pBy, firstTime });
+      else out.events.push({ event: c.output, ...member, label: c.label, pBy, firstTime });
+    } else {
+      const names = [...(c.members ?? []), 'none'];
+      const counts = names.map(() => new Float64Array(points));
+      for (let r = 0; r < runs; r++) {
+        for (let k = 0; k < points; k++) {
+          const idx = v[r * points + k]!;
+          counts[idx < 0 ? names.length - 1 : idx]![k]!++;
+        }
+      }
+      out.leaders.push({
+        output: c.output,
+        label: c.label,
+        share: Object.fromEntries(names.map((n, i) => [n, Array.from(counts[i]!, (x) => x / runs)])),
+      });
+    }
+  });
+  for (const point of plan.snapshots) {
+    const values: Record<string, number[]> = {};
+    plan.channels.forEach((c, ci) => {
+      if (c.kind !== 'series') return;
+      const v = data.values[ci]!;
+      values[channelKey(c)] = Array.from({ length: runs }, (_, r) => v[r * points + point]!);
+    });
+    out.snapshots.push({ date: dates[point]!, point, values });
+  }
+  return out;
+}
+
+function occurrences(v: Float64Array, runs: number, points: number, dates: readonly string[]) {
+  const at = new Float64Array(points);
+  const firstCount = new Float64Array(points);
+  let never = 0;
+  for (let r = 0; r < runs; r++) {
+    let first = -1;
+    for (let k = 0; k < points; k++) {
+      if (v[r * points + k]! !== 0) {
+        at[k]!++;
+        if (first < 0) first = k;
+      }
+    }
+    if (first < 0) never++;
+    else firstCount[first]!++;
+  }
+  const pBy: number[] = [];
+  let cum = 0;
+  for (let k = 0; k < points; k++) {
+    cum += firstCount[k]!;
+    pBy.push(cum / runs);
+  }
+  // Quantiles of the first time, over all runs: a run that never crosses counts as beyond the horizon.
+  const timeAt = (q: number): string | null => {
+    const k = pBy.findIndex((p) => p >= q);
+    return k < 0 ? null : dates[k]!;
+  };
+  return {
+    pAt: Array.from(at, (x) => x / runs),
+    pBy,
+    firstTime: { pNever: never / runs, p5: timeAt(0.05), p50: timeAt(0.5), p95: timeAt(0.95) },
+  };
+}

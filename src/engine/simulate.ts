@@ -1,0 +1,135 @@
+/**
+ * The engine's entry point: runs a Plan `runs` times, in this thread or on a pool of worker threads,
+ * reporting progress and honouring cancellation. Results are identical for any number of workers.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Plan } from '../compile/plan.js';
+import { EngineError, makeBlockRunner, valuesPerRun } from './runBlock.js';
+import type { FromWorker, ToWorker } from './worker.js';
+
+export interface SimulateOptions {
+  readonly runs: number;
+  readonly seed: number | string;
+  /** Index of the first run (for shards); run i draws from streams of index firstRun + i. */
+  readonly firstRun?: number;
+  /** Worker threads; 0 runs in this thread. Default: every core, or 0 for small jobs. */
+  readonly workers?: number;
+  /** Runs per block handed to a worker. */
+  readonly chunk?: number;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** Per-run records of every channel: `values[c][(run - firstRun) * points + k]`. */
+export interface RunData {
+  readonly plan: Plan;
+  readonly runs: number;
+  readonly seed: number | string;
+  readonly firstRun: number;
+  readonly points: number;
+  readonly values: readonly Float64Array[];
+}
+
+export class CancelledError extends Error {
+  readonly code = 'E_CANCELLED';
+  constructor() {
+    super('the simulation was cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
+export const MAX_RUNS = 10_000_000;
+
+/** Default worker count: all cores for jobs big enough to repay starting threads. */
+export function defaultWorkers(plan: Plan, runs: number): number {
+  const work = runs * plan.axis.steps * Math.max(1, plan.state.length);
+  return work < 200_000 ? 0 : availableParallelism();
+}
+
+/** Runs the plan. */
+export async function simulate(plan: Plan, options: SimulateOptions): Promise<RunData> {
+  const { runs, seed } = options;
+  if (!Number.isInteger(runs) || runs < 1 || runs > MAX_RUNS) throw new RangeError(`runs must be an integer from 1 to ${MAX_RUNS}`);
+  const firstRun = options.firstRun ?? 0;
+  const points = plan.axis.steps + 1;
+  const perRun = valuesPerRun(plan);
+  const values = plan.channels.map(() => new Float64Array(runs * points));
+  const workers = Math.min(options.workers ?? defaultWorkers(plan, runs), Math.ceil(runs / 16));
+  const chunk = options.chunk ?? Math.max(16, Math.min(2048, Math.ceil(runs / Math.max(1, workers * 8))));
+  let done = 0;
+  const store = (from: number, to: number, data: Float64Array): void => {
+    for (let r = from; r < to; r++) {
+      const src = (r - from) * perRun;
+      const dst = (r - firstRun) * points;
+      for (let c = 0; c < values.length; c++) values[c]!.set(data.subarray(src + c * points, src + (c + 1) * points), dst);
+    }
+    done += to - from;
+    options.onProgress?.(done, runs);
+  };
+  const blocks: [number, number][] = [];
+  for (let a = firstRun; a < firstRun + runs; a += chunk) blocks.push([a, Math.min(a + chunk, firstRun + runs)]);
+
+  if (workers <= 0) {
+    const runner = makeBlockRunner(plan, seed);
+    for (const [a, b] of blocks) {
+      if (options.signal?.aborted) throw new CancelledError();
+      store(a, b, runner(a, b));
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  } else {
+    await runOnPool(plan, seed, blocks, workers, store, options.signal);
+  }
+  return { plan, runs, seed, firstRun, points, values };
+}
+
+function runOnPool(
+  plan: Plan,
+  seed: number | string,
+  blocks: [number, number][],
+  count: number,
+  store: (from: number, to: number, data: Float64Array) => void,
+  signal?: AbortSignal,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const pool: Worker[] = [];
+    let next = 0;
+    let finished = 0;
+    let settled = false;
+    const stop = (err?: Error): void => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener('abort', onAbort);
+      for (const w of pool) void w.terminate();
+      if (err) reject(err);
+      else resolve();
+    };
+    const onAbort = () => stop(new CancelledError());
+    if (signal?.aborted) return onAbort();
+    signal?.addEventListener('abort', onAbort);
+    const feed = (w: Worker): void => {
+      const block = blocks[next++];
+      if (!block) return;
+      const msg: ToWorker = { type: 'run', from: block[0], to: block[1] };
+      w.postMessage(msg);
+    };
+    for (let i = 0; i < count; i++) {
+      const w = new Worker(new URL('./worker.js', import.meta.url));
+      pool.push(w);
+      w.on('message', (msg: FromWorker) => {
+        if (settled) return;
+        if (msg.type === 'error') {
+          stop(msg.run !== undefined ? new EngineError(msg.code, msg.message.replace(/ at \S+ in run \d+$/, ''), msg.run, msg.date ?? '') : new Error(msg.message));
+          return;
+        }
+        store(msg.from, msg.to, msg.data);
+        if (++finished === blocks.length) stop();
+        else feed(w);
+      });
+      w.on('error', (err) => stop(err));
+      const init: ToWorker = { type: 'init', plan, seed };
+      w.postMessage(init);
+      feed(w);
+    }
+  });
+}

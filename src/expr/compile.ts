@@ -1,0 +1,303 @@
+/**
+ * Compiles a parsed mathjs tree into a JavaScript expression over numbered slots.
+ * The output contains only numbers we formatted, slot references the scope returns, and calls to the fixed
+ * runtime (`F`, `R`, `Math`): no name, string or other text of the user's expression reaches JavaScript.
+ */
+import {
+  isAccessorNode,
+  isConditionalNode,
+  isConstantNode,
+  isFunctionNode,
+  isIndexNode,
+  isOperatorNode,
+  isParenthesisNode,
+  isSymbolNode,
+  type MathNode,
+} from 'mathjs';
+import { AGGREGATES, BUILTIN_CONSTANTS, FUNCTIONS } from './functions.js';
+
+/** What a name means in a scope. */
+export type Lookup =
+  | { kind: 'value'; code: string; derived?: string }
+  | { kind: 'perMember'; entity: string }
+  | { kind: 'member'; entity: string }
+  | { kind: 'entity' };
+
+/** The names an expression can see; implemented by the model checker. */
+export interface Scope {
+  lookup(name: string): Lookup | undefined;
+  lookupMember(member: string, name: string): Lookup | undefined;
+  /** The entity type of a per-member name, if it is one. */
+  entityOf(name: string): string | undefined;
+  members(entity: string): readonly string[];
+  withMember(entity: string, member: string): Scope;
+  /** Names offered in "did you mean" lists. */
+  names(): readonly string[];
+}
+
+export interface CompileOptions {
+  readonly allowRandom: boolean;
+  readonly dt: number;
+  /** Variable holding the uniform source in generated code. */
+  readonly rng: string;
+}
+
+export interface CompileProblem {
+  code: 'E_UNKNOWN_SYMBOL' | 'E_UNKNOWN_FUNCTION' | 'E_EXPR_UNSUPPORTED' | 'E_RANDOM_NOT_ALLOWED' | 'E_ARITY';
+  message: string;
+  found?: string;
+  expected?: string;
+  column?: number;
+}
+
+export interface Compiled {
+  code: string;
+  /** Derived values read by the expression (for cycle detection). */
+  derived: Set<string>;
+  random: boolean;
+}
+
+const BINARY: Readonly<Record<string, (a: string, b: string) => string>> = {
+  add: (a, b) => `(${a} + ${b})`,
+  subtract: (a, b) => `(${a} - ${b})`,
+  multiply: (a, b) => `(${a} * ${b})`,
+  dotMultiply: (a, b) => `(${a} * ${b})`,
+  divide: (a, b) => `(${a} / ${b})`,
+  dotDivide: (a, b) => `(${a} / ${b})`,
+  pow: (a, b) => `Math.pow(${a}, ${b})`,
+  dotPow: (a, b) => `Math.pow(${a}, ${b})`,
+  mod: (a, b) => `F.mod(${a}, ${b})`,
+  smaller: (a, b) => `F.lt(${a}, ${b})`,
+  larger: (a, b) => `F.gt(${a}, ${b})`,
+  smallerEq: (a, b) => `F.le(${a}, ${b})`,
+  largerEq: (a, b) => `F.ge(${a}, ${b})`,
+  equal: (a, b) => `F.eq(${a}, ${b})`,
+  unequal: (a, b) => `F.ne(${a}, ${b})`,
+  and: (a, b) => `(${a} && ${b} ? 1 : 0)`,
+  or: (a, b) => `(${a} || ${b} ? 1 : 0)`,
+  xor: (a, b) => `(!${a} !== !${b} ? 1 : 0)`,
+};
+const UNARY: Readonly<Record<string, (a: string) => string>> = {
+  unaryMinus: (a) => `(-${a})`,
+  unaryPlus: (a) => `(+${a})`,
+  not: (a) => `(${a} ? 0 : 1)`,
+};
+
+function columnOf(text: string, name: string): number | undefined {
+  const i = text.search(new RegExp(`(?<![A-Za-z0-9_.])${name.replace(/[^A-Za-z0-9_]/g, '')}(?![A-Za-z0-9_])`));
+  return i >= 0 ? i + 1 : undefined;
+}
+
+/** Names close to `name` (edit distance ≤ 2), for "did you mean". */
+export function similar(name: string, names: readonly string[]): string[] {
+  const dist = (a: string, b: string): number => {
+    const d = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      let prev = d[0]!;
+      d[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const tmp = d[j]!;
+        d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = tmp;
+      }
+    }
+    return d[b.length]!;
+  };
+  return names.filter((n) => dist(name.toLowerCase(), n.toLowerCase()) <= 2).slice(0, 5);
+}
+
+/** Compiles `node` (parsed from `text`) in `scope`; problems are pushed, never thrown. */
+export function compileNode(
+  node: MathNode,
+  text: string,
+  scope: Scope,
+  options: CompileOptions,
+  problems: CompileProblem[],
+): Compiled {
+  const derived = new Set<string>();
+  let random = false;
+  const fail = (p: CompileProblem): string => {
+    problems.push(p);
+    return 'NaN';
+  };
+
+  const unknownSymbol = (name: string, s: Scope): string => {
+    const near = similar(name, [...s.names(), ...FUNCTIONS.keys()]);
+    return fail({
+      code: 'E_UNKNOWN_SYMBOL',
+      message: `unknown symbol '${name}'${near.length ? `; did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''}`,
+      found: name,
+      expected: 'a parameter, state variable, derived value, event, Member.name, or t, dt, k, pi, e',
+      ...optionalColumn(text, name),
+    });
+  };
+
+  const valueOf = (lookup: Lookup | undefined, name: string, s: Scope): string => {
+    if (lookup === undefined) return unknownSymbol(name, s);
+    switch (lookup.kind) {
+      case 'value':
+        if (lookup.derived !== undefined) derived.add(lookup.derived);
+        return lookup.code;
+      case 'perMember':
+        return fail({
+          code: 'E_UNKNOWN_SYMBOL',
+          message: `'${name}' has a value per ${lookup.entity}: write Member.${name} or an aggregate such as sumOf(${name})`,
+          found: name,
+          ...optionalColumn(text, name),
+        });
+      case 'member':
+        return fail({
+          code: 'E_EXPR_UNSUPPORTED',
+          message: `'${name}' is a member of ${lookup.entity}: write ${name}.variable`,
+          found: name,
+          ...optionalColumn(text, name),
+        });
+      case 'entity':
+        return fail({
+          code: 'E_EXPR_UNSUPPORTED',
+          message: `'${name}' is an entity type: use an aggregate such as sumOf(...) over its members`,
+          found: name,
+          ...optionalColumn(text, name),
+        });
+    }
+  };
+
+  const entitiesIn = (n: MathNode, s: Scope, out: Set<string>): void => {
+    if (isSymbolNode(n)) {
+      const e = s.entityOf(n.name);
+      if (e !== undefined) out.add(e);
+    }
+    if (isAccessorNode(n)) return; // Member.name is already bound to one member
+    if (isFunctionNode(n) && AGGREGATES.has(n.fn.name)) return; // nested aggregates bind their own
+    n.forEach((child) => {
+      if (!(isFunctionNode(n) && child === n.fn)) entitiesIn(child, s, out);
+    });
+  };
+
+  const visit = (n: MathNode, s: Scope): string => {
+    if (isParenthesisNode(n)) return visit(n.content, s);
+    if (isConstantNode(n)) {
+      const v: unknown = n.value;
+      if (typeof v === 'number' && Number.isFinite(v)) return v < 0 ? `(${v})` : String(v);
+      if (typeof v === 'boolean') return v ? '1' : '0';
+      return fail({
+        code: 'E_EXPR_UNSUPPORTED',
+        message: 'only finite numbers are allowed as constants',
+        found: typeof v === 'string' ? `the string "${v.slice(0, 40)}"` : String(v),
+      });
+    }
+    if (isSymbolNode(n)) {
+      const builtin = BUILTIN_CONSTANTS.get(n.name);
+      if (builtin !== undefined && s.lookup(n.name) === undefined) return builtin;
+      return valueOf(s.lookup(n.name), n.name, s);
+    }
+    if (isOperatorNode(n)) {
+      const args = n.args.map((a) => visit(a, s));
+      if (args.length === 2 && Object.hasOwn(BINARY, n.fn)) return BINARY[n.fn]!(args[0]!, args[1]!);
+      if (args.length === 1 && Object.hasOwn(UNARY, n.fn)) return UNARY[n.fn]!(args[0]!);
+      return fail({ code: 'E_EXPR_UNSUPPORTED', message: `operator '${n.op}' is not supported`, found: n.op });
+    }
+    if (isConditionalNode(n)) {
+      return `(${visit(n.condition, s)} ? ${visit(n.trueExpr, s)} : ${visit(n.falseExpr, s)})`;
+    }
+    if (isAccessorNode(n)) {
+      const idx = n.index;
+      const key = isIndexNode(idx) && idx.dotNotation && idx.dimensions.length === 1 ? idx.dimensions[0] : undefined;
+      if (!isSymbolNode(n.object) || key === undefined || !isConstantNode(key) || typeof key.value !== 'string') {
+        return fail({
+          code: 'E_EXPR_UNSUPPORTED',
+          message: 'indexing is not supported; write Member.variable',
+          found: n.toString().slice(0, 60),
+        });
+      }
+      const member = n.object.name;
+      const name = key.value;
+      const found = s.lookupMember(member, name);
+      if (found === undefined) {
+        const isMember = s.lookup(member)?.kind === 'member';
+        return fail({
+          code: 'E_UNKNOWN_SYMBOL',
+          message: isMember ? `${member} has no variable '${name}'` : `unknown member '${member}'`,
+          found: `${member}.${name}`,
+          ...optionalColumn(text, member),
+        });
+      }
+      return valueOf(found, `${member}.${name}`, s);
+    }
+    if (isFunctionNode(n)) {
+      const name = isSymbolNode(n.fn) ? n.fn.name : undefined;
+      if (name === undefined) {
+        return fail({ code: 'E_EXPR_UNSUPPORTED', message: 'only named functions can be called', found: n.toString().slice(0, 60) });
+      }
+      const aggregate = AGGREGATES.get(name);
+      if (aggregate) {
+        if (n.args.length !== 1) {
+          return fail({ code: 'E_ARITY', message: `${name} takes 1 argument`, found: `${n.args.length} arguments` });
+        }
+        const inner = n.args[0]!;
+        const types = new Set<string>();
+        entitiesIn(inner, s, types);
+        if (types.size !== 1) {
+          return fail({
+            code: 'E_EXPR_UNSUPPORTED',
+            message:
+              types.size === 0
+                ? `${name}(...) needs a per-member value inside, such as ${name}(strength)`
+                : `${name}(...) mixes values of different entity types: ${[...types].join(', ')}`,
+            found: inner.toString().slice(0, 60),
+          });
+        }
+        const entity = [...types][0]!;
+        return aggregate(s.members(entity).map((m) => visit(inner, s.withMember(entity, m))));
+      }
+      const spec = FUNCTIONS.get(name);
+      if (spec === undefined || s.lookup(name) !== undefined) {
+        const near = similar(name, [...FUNCTIONS.keys(), ...AGGREGATES.keys()]);
+        return fail({
+          code: 'E_UNKNOWN_FUNCTION',
+          message: `unknown function '${name}'${near.length ? `; did you mean ${near.join(', ')}?` : ''}`,
+          found: name,
+          expected: `one of ${[...FUNCTIONS.keys(), ...AGGREGATES.keys()].join(', ')}`,
+          ...optionalColumn(text, name),
+        });
+      }
+      if (n.args.length < spec.min || n.args.length > spec.max) {
+        const want = spec.min === spec.max ? `${spec.min}` : `${spec.min} to ${spec.max}`;
+        return fail({
+          code: 'E_ARITY',
+          message: `${name} takes ${want} argument${spec.max === 1 ? '' : 's'}`,
+          expected: want,
+          found: String(n.args.length),
+        });
+      }
+      if (spec.random) {
+        random = true;
+        if (!options.allowRandom) {
+          return fail({
+            code: 'E_RANDOM_NOT_ALLOWED',
+            message: `${name} draws a random number every step; it is allowed only in rules and event effects (use a parameter's uncertainty for a value drawn once per run)`,
+            found: name,
+            ...optionalColumn(text, name),
+          });
+        }
+      }
+      return spec.emit(
+        n.args.map((a) => visit(a, s)),
+        { dt: options.dt, rng: options.rng },
+      );
+    }
+    return fail({
+      code: 'E_EXPR_UNSUPPORTED',
+      message: `${n.type.replace(/Node$/, '').toLowerCase()} expressions are not supported`,
+      found: n.toString().slice(0, 60),
+    });
+  };
+
+  const code = visit(node, scope);
+  return { code, derived, random };
+}
+
+function optionalColumn(text: string, name: string): { column?: number } {
+  const c = columnOf(text, name);
+  return c === undefined ? {} : { column: c };
+}

@@ -1,0 +1,138 @@
+/**
+ * Loading of model and scenario files: read, parse YAML with positions, validate the shape.
+ * A scenario's `extends` chain is followed and merged here; semantic checks happen in compile/buildPlan.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { OxusError, type Problem } from './problems.js';
+import { type ModelFile, modelSchema, type ScenarioFile, scenarioSchema } from './schema.js';
+import { readYaml, validateWith, type Path, type YamlFile } from './yamlFile.js';
+
+/** Where a value came from, to report problems at the right file and line. */
+export interface Origin {
+  readonly yaml: YamlFile;
+  readonly path: Path;
+}
+
+export interface LoadedModel {
+  readonly path: string;
+  readonly text: string;
+  readonly file: ModelFile;
+  readonly yaml: YamlFile;
+}
+
+type Entry<T> = { readonly value: T; readonly at: Origin };
+type ScenarioEvents = NonNullable<ScenarioFile['events']>;
+
+/** A scenario with its `extends` chain merged; every entry remembers its origin. */
+export interface LoadedScenario {
+  readonly path: string;
+  /** Texts of every file in the chain, base first (for hashing). */
+  readonly texts: readonly string[];
+  readonly name: string;
+  readonly title: string;
+  readonly question: string;
+  readonly modelPath: string;
+  readonly start?: Entry<string | number>;
+  readonly end?: Entry<string | number>;
+  readonly runs?: number;
+  readonly seed?: number | string;
+  readonly parameters: ReadonlyMap<string, Entry<NonNullable<ScenarioFile['parameters']>[string]>>;
+  readonly initial: ReadonlyMap<string, Entry<NonNullable<ScenarioFile['initial']>[string]>>;
+  readonly schedules: ReadonlyMap<string, Entry<NonNullable<ScenarioFile['schedules']>[string]>>;
+  readonly force: readonly Entry<NonNullable<ScenarioEvents['force']>[number]>[];
+  readonly suppress: readonly Entry<NonNullable<ScenarioEvents['suppress']>[number]>[];
+  readonly snapshots: readonly Entry<string | number>[];
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new OxusError([
+      {
+        code: 'E_FILE',
+        file: path,
+        line: 1,
+        column: 1,
+        path: '',
+        message: code === 'ENOENT' ? 'file not found' : `cannot read file (${code ?? String(err)})`,
+      },
+    ]);
+  }
+}
+
+/** Parses and shape-checks a model from text. */
+export function parseModel(text: string, path: string): { model?: LoadedModel; problems: Problem[] } {
+  const { yaml, problems } = readYaml(text, path);
+  if (problems.length) return { problems };
+  const { value, problems: shape } = validateWith(yaml, modelSchema);
+  if (!value) return { problems: shape };
+  return { model: { path, text, file: value, yaml }, problems: [] };
+}
+
+/** Reads a model file; throws an OxusError listing every problem. */
+export function loadModel(path: string): LoadedModel {
+  const { model, problems } = parseModel(readText(path), path);
+  if (!model) throw new OxusError(problems);
+  return model;
+}
+
+/** True when a YAML text declares a scenario rather than a model. */
+export function isScenarioText(text: string): boolean {
+  return /^scenario\s*:/m.test(text);
+}
+
+/** Reads a scenario file and the chain it extends; throws an OxusError listing every problem. */
+export function loadScenario(path: string, text = readText(path), seen: readonly string[] = []): LoadedScenario {
+  const { yaml, problems } = readYaml(text, path);
+  if (problems.length) throw new OxusError(problems);
+  const { value: file, problems: shape } = validateWith(yaml, scenarioSchema);
+  if (!file) throw new OxusError(shape);
+  const here = (p: Path): Origin => ({ yaml, path: p });
+  const dir = dirname(path);
+  let base: LoadedScenario | undefined;
+  if (file.extends !== undefined) {
+    const basePath = resolve(dir, file.extends);
+    if (seen.includes(basePath) || basePath === resolve(path)) {
+      throw new OxusError([yaml.problem(['extends'], 'E_EXTENDS_CYCLE', `scenarios extend each other in a cycle`, { found: file.extends })]);
+    }
+    base = loadScenario(basePath, readText(basePath), [...seen, resolve(path)]);
+  }
+  const modelPath = file.model !== undefined ? resolve(dir, file.model) : base?.modelPath;
+  if (modelPath === undefined) {
+    throw new OxusError([yaml.problem([], 'E_MISSING', 'a scenario needs `model` or `extends`', { expected: 'model: path/to/model.yaml' })]);
+  }
+  const merge = <T>(baseMap: ReadonlyMap<string, Entry<T>> | undefined, own: Record<string, T> | undefined, key: string) => {
+    const out = new Map(baseMap ?? []);
+    for (const [k, v] of Object.entries(own ?? {})) out.set(k, { value: v, at: here([key, k]) });
+    return out;
+  };
+  const list = <T>(baseList: readonly Entry<T>[] | undefined, own: readonly T[] | undefined, path: Path) => [
+    ...(baseList ?? []),
+    ...(own ?? []).map((v, i) => ({ value: v, at: here([...path, i]) })),
+  ];
+  return {
+    path,
+    texts: [...(base?.texts ?? []), text],
+    name: file.scenario,
+    title: file.title,
+    question: file.question,
+    modelPath,
+    ...(file.time?.start !== undefined
+      ? { start: { value: file.time.start, at: here(['time', 'start']) } }
+      : base?.start ? { start: base.start } : {}),
+    ...(file.time?.end !== undefined
+      ? { end: { value: file.time.end, at: here(['time', 'end']) } }
+      : base?.end ? { end: base.end } : {}),
+    ...(file.runs !== undefined ? { runs: file.runs } : base?.runs !== undefined ? { runs: base.runs } : {}),
+    ...(file.seed !== undefined ? { seed: file.seed } : base?.seed !== undefined ? { seed: base.seed } : {}),
+    parameters: merge(base?.parameters, file.parameters, 'parameters'),
+    initial: merge(base?.initial, file.initial, 'initial'),
+    schedules: merge(base?.schedules, file.schedules, 'schedules'),
+    force: list(base?.force, file.events?.force, ['events', 'force']),
+    suppress: list(base?.suppress, file.events?.suppress, ['events', 'suppress']),
+    snapshots: list(base?.snapshots, file.snapshots, ['snapshots']),
+  };
+}

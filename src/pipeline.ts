@@ -1,0 +1,98 @@
+/**
+ * The whole pipeline behind `oxus run` and the server: load → check and compile → simulate → summarise,
+ * with a receipt that identifies the inputs exactly. Library code: it throws typed errors, never prints.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { buildPlan } from './compile/buildPlan.js';
+import type { Plan } from './compile/plan.js';
+import { MAX_RUNS, type SimulateOptions, simulate } from './engine/simulate.js';
+import { isScenarioText, type LoadedModel, type LoadedScenario, loadModel, loadScenario, parseModel } from './model/load.js';
+import { OxusError } from './model/problems.js';
+import { type Summary, summarize } from './analysis/summarize.js';
+import { VERSION } from './version.js';
+
+/** What identifies a result exactly: the same receipt gives the same numbers, bit for bit. */
+export interface Receipt {
+  readonly oxus: string;
+  readonly model: string;
+  readonly scenario: string | null;
+  readonly seed: number | string;
+  readonly runs: number;
+  readonly firstRun: number;
+  /** sha256 of the model file's text. */
+  readonly modelHash: string;
+  /** sha256 of the scenario files' texts (base first), or null when a model ran on its defaults. */
+  readonly scenarioHash: string | null;
+  /** sha256 of the compiled plan: covers overrides made outside the files. */
+  readonly planHash: string;
+}
+
+export interface Prepared {
+  readonly plan: Plan;
+  readonly runs: number;
+  readonly seed: number | string;
+  readonly model: LoadedModel;
+  readonly scenario?: LoadedScenario;
+}
+
+export interface Result {
+  readonly format: 'oxus-result/1';
+  readonly receipt: Receipt;
+  readonly title: string;
+  readonly question: string | null;
+  readonly timeUnit: string;
+  readonly summary: Summary;
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** Loads a model or scenario file and compiles it; throws an OxusError listing every problem. */
+export function prepare(path: string, overrides: { runs?: number; seed?: number | string } = {}): Prepared {
+  const text = readFileSync(path, 'utf8');
+  let model: LoadedModel;
+  let scenario: LoadedScenario | undefined;
+  if (isScenarioText(text)) {
+    scenario = loadScenario(path, text);
+    model = loadModel(scenario.modelPath);
+  } else {
+    const parsed = parseModel(text, path);
+    if (!parsed.model) throw new OxusError(parsed.problems);
+    model = parsed.model;
+  }
+  const built = buildPlan(model, scenario);
+  if (!built.plan) throw new OxusError(built.problems);
+  const runs = overrides.runs ?? built.runs;
+  if (!Number.isInteger(runs) || runs < 1 || runs > MAX_RUNS) {
+    throw new RangeError(`runs must be an integer from 1 to ${MAX_RUNS}, found ${runs}`);
+  }
+  return { plan: built.plan, runs, seed: overrides.seed ?? built.seed, model, ...(scenario ? { scenario } : {}) };
+}
+
+/** The receipt of a prepared run. */
+export function receiptOf(p: Prepared, firstRun = 0): Receipt {
+  return {
+    oxus: VERSION,
+    model: p.plan.model,
+    scenario: p.scenario?.name ?? null,
+    seed: p.seed,
+    runs: p.runs,
+    firstRun,
+    modelHash: sha256(p.model.text),
+    scenarioHash: p.scenario ? sha256(p.scenario.texts.join('\n---\n')) : null,
+    planHash: sha256(JSON.stringify(p.plan)),
+  };
+}
+
+/** Runs a prepared plan and summarises it. */
+export async function execute(p: Prepared, options: Omit<SimulateOptions, 'runs' | 'seed'> = {}): Promise<Result> {
+  const data = await simulate(p.plan, { ...options, runs: p.runs, seed: p.seed });
+  return {
+    format: 'oxus-result/1',
+    receipt: receiptOf(p, data.firstRun),
+    title: p.plan.title,
+    question: p.scenario?.question ?? null,
+    timeUnit: p.plan.axis.unit,
+    summary: summarize(data),
+  };
+}
