@@ -10,6 +10,7 @@ import type { Distribution } from '../model/schema.js';
 import type { Path } from '../model/yamlFile.js';
 import { alignedTo, decimalYear, indexOf, MONTHS_PER_STEP, parsePeriod, type TimeAxis } from '../time/period.js';
 import { BuildContext } from './context.js';
+import { assemble } from './codegen.js';
 import { cholesky, spearmanToPearson } from '../random/copula.js';
 import { applyParamOverrides, buildParamSlots, checkDistribution, checkValue, freezeSlot, resolveParamName } from './params.js';
 import type { Channel, InitialValue, Plan, StateSlot } from './plan.js';
@@ -28,6 +29,7 @@ export const DEFAULT_SEED = 1;
 export const MAX_STEPS = 5000;
 
 interface StateDraft {
+  flag: boolean;
   name: string;
   min: number;
   max: number;
@@ -67,7 +69,7 @@ export function buildPlan(model: LoadedModel, scenario?: LoadedScenario): BuildR
     for (const m of def.for !== undefined ? sym.entities.get(def.for)! : [undefined]) {
       const slotName = m ? `${m}.${name}` : name;
       stateIndex.set(slotName, states.length);
-      states.push({ name: slotName, min, max, initial: { kind: 'value', value: 0 } });
+      states.push({ name: slotName, min, max, flag: false, initial: { kind: 'value', value: 0 } });
     }
     sym.declare(name, 'state', def.for, (m) => stateIndex.get(m ? `${m}.${name}` : name)!);
   }
@@ -76,7 +78,7 @@ export function buildPlan(model: LoadedModel, scenario?: LoadedScenario): BuildR
     for (const m of def.for !== undefined ? sym.entities.get(def.for)! : [undefined]) {
       const slotName = m ? `${m}.${name}` : name;
       stateIndex.set(slotName, states.length);
-      states.push({ name: slotName, min: 0, max: 1, initial: { kind: 'value', value: 0 } });
+      states.push({ name: slotName, min: 0, max: 1, flag: true, initial: { kind: 'value', value: 0 } });
     }
     sym.declare(name, 'event', def.for, (m) => stateIndex.get(m ? `${m}.${name}` : name)!);
   }
@@ -99,28 +101,16 @@ export function buildPlan(model: LoadedModel, scenario?: LoadedScenario): BuildR
   const schedules = scheduleValues(ctx, scenario, paramDrafts, axis.axis);
   const snapshots = snapshotPoints(ctx, scenario, axis.axis);
 
-  const init = states
-    .map((s, i) => (s.initCode !== undefined ? `x[${i}] = ${s.initCode};` : ''))
-    .filter(Boolean)
-    .join('\n    ');
-  const code = `"use strict";
-  const t0 = ${decimalYear(axis.axis.start)};
-  return {
-  init(p, x) {
-    const t = t0, k = 0;
-    ${init}
-  },
-  derive(x, p, d, k, t) {
-    ${derive}
-  },
-  step(x, y, p, d, k, t, ur, ue) {
-    ${step}
-    return 0;
-  },
-  record(x, p, d, k, t, rec, o) {
-    ${record}
-  },
-  };`;
+  const code = assemble({
+    t0: decimalYear(axis.axis.start),
+    steps: axis.axis.steps,
+    init: states.flatMap((s, i) => (s.initCode !== undefined ? [`x[${i}] = ${s.initCode};`] : [])),
+    derive,
+    record,
+    step,
+    state: states,
+    scheduled: schedules.map((s) => s.slot),
+  });
 
   const runs = scenario?.runs ?? DEFAULT_RUNS;
   const seed = scenario?.seed ?? DEFAULT_SEED;
@@ -133,7 +123,7 @@ export function buildPlan(model: LoadedModel, scenario?: LoadedScenario): BuildR
     dt,
     params: paramDrafts.map(freezeSlot),
     ...(correlations ? { copula: correlations } : {}),
-    state: states.map(({ name, min, max, initial }): StateSlot => ({ name, min, max, initial })),
+    state: states.map(({ name, min, max, initial, flag }): StateSlot => ({ name, min, max, initial, ...(flag ? { flag } : {}) })),
     nDerived: derivedNames.length,
     schedules,
     channels,
@@ -484,7 +474,7 @@ function stepCode(ctx: BuildContext, model: LoadedModel, scenario: LoadedScenari
       lines.push(`{ const u = ue();
     if (${notFired}) {
       let fire = ${force};
-      if (!fire && !(${sup}) && (${when})) { const q = F.prob(${prob}); if (q !== q) return ${eventNumber}; fire = u < q; }
+      if (!fire && !(${sup}) && (${when})) { const q = F.prob(${prob}); if (q !== q) { info[0] = k; return ${eventNumber}; } fire = u < q; }
       if (fire) { ${temps} ${sets} y[${flag}] = 1; }
     } }`);
     }
@@ -510,7 +500,7 @@ function recordCode(ctx: BuildContext, model: LoadedModel, points: number): { ch
         const scope = sym.scope('x', { entity: out.for, member: m });
         const by = ctx.expression(out.by, [...at, 'by'], scope, { allowRandom: false }).code;
         const among = out.among !== undefined ? ctx.expression(out.among, [...at, 'among'], scope, { allowRandom: false }).code : '1';
-        return `if (${among}) { const v = ${by}; if (v > bv) { bv = v; b = ${i}; } }`;
+        return `if (${among}) { const w = ${by}; if (w > bv) { bv = w; b = ${i}; } }`;
       });
       lines.push(`{ let b = -1, bv = -Infinity; ${parts.join(' ')} rec[o + ${channels.length * points} + k] = b; }`);
       channels.push({ output: id, kind: 'leader', label, members });

@@ -25,6 +25,8 @@ export interface StateSlot {
   readonly min: number;
   readonly max: number;
   readonly initial: InitialValue;
+  /** An event's fired flag (0 or 1; never clamped or checked). */
+  readonly flag?: true;
 }
 
 export type ChannelKind = 'series' | 'threshold' | 'leader' | 'event';
@@ -55,7 +57,7 @@ export interface Plan {
   /** Per scheduled parameter, its value at each point (null: the run's drawn value holds). */
   readonly schedules: readonly { readonly slot: number; readonly values: readonly (number | null)[] }[];
   readonly channels: readonly Channel[];
-  /** Generated JavaScript: the body of a function of (F, R) returning {init, derive, step, record}. */
+  /** Generated JavaScript: the body of a function of (F, R) returning {init, run}; see compile/codegen.ts. */
   readonly code: string;
   /** Indices of points whose per-run values are exported. */
   readonly snapshots: readonly number[];

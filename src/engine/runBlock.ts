@@ -39,24 +39,18 @@ export function makeBlockRunner(plan: Plan, seed: number | string): (from: numbe
   const perRun = valuesPerRun(plan);
   const base = new Float64Array(P);
   const p = new Float64Array(P);
-  let x = new Float64Array(S);
-  let y = new Float64Array(S);
+  const x = new Float64Array(S);
+  const y = new Float64Array(S);
   const d = new Float64Array(plan.nDerived);
   const u = new Float64Array(P + S);
   const years = Float64Array.from({ length: T + 1 }, (_, k) => decimalYear(pointAt(plan.axis, k)));
-  const mins = Float64Array.from(plan.state, (s) => s.min);
-  const maxs = Float64Array.from(plan.state, (s) => s.max);
   const schedules = plan.schedules.map((s) => ({ slot: s.slot, values: Float64Array.from(s.values, (v) => v ?? Number.NaN) }));
   const copula = plan.copula;
   const cu = new Float64Array(copula?.slots.length ?? 0);
   const date = (k: number) => formatPeriod(pointAt(plan.axis, k), plan.axis.unit);
 
-  const applySchedules = (k: number): void => {
-    for (const s of schedules) {
-      const v = s.values[k]!;
-      p[s.slot] = v === v ? v : base[s.slot]!;
-    }
-  };
+  const sched = schedules.map((s) => s.values);
+  const info = new Int32Array(1);
 
   return (from, to) => {
     const out = new Float64Array((to - from) * perRun);
@@ -79,47 +73,46 @@ export function makeBlockRunner(plan: Plan, seed: number | string): (from: numbe
         base[i] = slot.dist ? truncatedQuantile(slot.dist, u[i]!, slot.lo, slot.hi) : slot.value;
       }
       p.set(base);
-      applySchedules(0);
+      for (const s of schedules) {
+        const v = s.values[0]!;
+        if (v === v) p[s.slot] = v;
+      }
       for (let i = 0; i < S; i++) {
         const init = plan.state[i]!.initial;
         x[i] = init.kind === 'value' ? init.value : init.kind === 'dist' ? boundedQuantile(init, u[P + i]!) : 0;
       }
       prog.init(p, x);
-      const offset = (r - from) * perRun;
-      for (let k = 0; k < T; k++) {
-        if (k > 0) applySchedules(k);
-        const t = years[k]!;
-        prog.derive(x, p, d, k, t);
-        prog.record(x, p, d, k, t, out, offset);
-        y.set(x);
-        const bad = prog.step(x, y, p, d, k, t, ur, ue);
-        if (bad !== 0) throw eventError(plan, bad, r, date(k));
-        for (let i = 0; i < S; i++) {
-          let v = y[i]!;
-          if (v < mins[i]!) v = mins[i]!;
-          else if (v > maxs[i]!) v = maxs[i]!;
-          if (v - v !== 0) {
-            throw new EngineError('E_NONFINITE', `state '${plan.state[i]!.name}' became ${v} during the step from ${date(k)}`, r, date(k + 1));
-          }
-          y[i] = v;
-        }
-        const swap = x;
-        x = y;
-        y = swap;
-      }
-      applySchedules(T);
-      prog.derive(x, p, d, T, years[T]!);
-      prog.record(x, p, d, T, years[T]!, out, offset);
+      const status = prog.run(x, y, p, base, d, years, out, (r - from) * perRun, ur, ue, sched, info);
+      if (status !== 0) throw runError(plan, status, r, date(info[0]!), date(info[0]! + 1));
     }
     return out;
   };
+}
+
+/** Copies a run-major block of records into per-channel arrays: values[c][(run - firstRun) * points + k]. */
+export function scatter(block: Float64Array, from: number, to: number, firstRun: number, points: number, values: readonly Float64Array[]): void {
+  const perRun = values.length * points;
+  for (let r = from; r < to; r++) {
+    const src = (r - from) * perRun;
+    const dst = (r - firstRun) * points;
+    for (let c = 0; c < values.length; c++) {
+      const target = values[c]!;
+      const at = src + c * points;
+      for (let k = 0; k < points; k++) target[dst + k] = block[at + k]!;
+    }
+  }
 }
 
 function boundedQuantile(init: { dist: Parameters<typeof quantile>[0]; lo: number; hi: number }, u: number): number {
   return truncatedQuantile(init.dist, u, init.lo, init.hi);
 }
 
-function eventError(plan: Plan, number: number, run: number, date: string): EngineError {
+function runError(plan: Plan, status: number, run: number, date: string, next: string): EngineError {
+  if (status < 0) {
+    const name = plan.state[-status - 1]!.name;
+    return new EngineError('E_NONFINITE', `state '${name}' became NaN or infinite during the step from ${date}`, run, next);
+  }
+  const number = status;
   const events = plan.channels.filter((c) => c.kind === 'event');
   const ev = events[number - 1];
   const name = ev ? (ev.member ? `${ev.member}.${ev.output}` : ev.output) : `#${number}`;

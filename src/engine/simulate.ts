@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Plan } from '../compile/plan.js';
-import { EngineError, makeBlockRunner, valuesPerRun } from './runBlock.js';
+import { EngineError, makeBlockRunner, scatter } from './runBlock.js';
 import type { FromWorker, ToWorker } from './worker.js';
 
 export interface SimulateOptions {
@@ -53,18 +53,15 @@ export async function simulate(plan: Plan, options: SimulateOptions): Promise<Ru
   if (!Number.isInteger(runs) || runs < 1 || runs > MAX_RUNS) throw new RangeError(`runs must be an integer from 1 to ${MAX_RUNS}`);
   const firstRun = options.firstRun ?? 0;
   const points = plan.axis.steps + 1;
-  const perRun = valuesPerRun(plan);
-  const values = plan.channels.map(() => new Float64Array(runs * points));
   const workers = Math.min(options.workers ?? defaultWorkers(plan, runs), Math.ceil(runs / 16));
   const chunk = options.chunk ?? Math.max(16, Math.min(2048, Math.ceil(runs / Math.max(1, workers * 8))));
+  // With workers, the per-channel arrays live in shared memory and the workers write into them directly.
+  const values = plan.channels.map(() =>
+    workers > 0 ? new Float64Array(new SharedArrayBuffer(runs * points * 8)) : new Float64Array(runs * points),
+  );
   let done = 0;
-  const store = (from: number, to: number, data: Float64Array): void => {
-    for (let r = from; r < to; r++) {
-      const src = (r - from) * perRun;
-      const dst = (r - firstRun) * points;
-      for (let c = 0; c < values.length; c++) values[c]!.set(data.subarray(src + c * points, src + (c + 1) * points), dst);
-    }
-    done += to - from;
+  const progress = (count: number): void => {
+    done += count;
     options.onProgress?.(done, runs);
   };
   const blocks: [number, number][] = [];
@@ -74,21 +71,22 @@ export async function simulate(plan: Plan, options: SimulateOptions): Promise<Ru
     const runner = makeBlockRunner(plan, seed);
     for (const [a, b] of blocks) {
       if (options.signal?.aborted) throw new CancelledError();
-      store(a, b, runner(a, b));
+      scatter(runner(a, b), a, b, firstRun, points, values);
+      progress(b - a);
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   } else {
-    await runOnPool(plan, seed, blocks, workers, store, options.signal);
+    const buffers = values.map((v) => v.buffer as SharedArrayBuffer);
+    await runOnPool({ type: 'init', plan, seed, firstRun, buffers }, blocks, workers, progress, options.signal);
   }
   return { plan, runs, seed, firstRun, points, values };
 }
 
 function runOnPool(
-  plan: Plan,
-  seed: number | string,
+  init: ToWorker,
   blocks: [number, number][],
   count: number,
-  store: (from: number, to: number, data: Float64Array) => void,
+  progress: (count: number) => void,
   signal?: AbortSignal,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -122,13 +120,14 @@ function runOnPool(
           stop(msg.run !== undefined ? new EngineError(msg.code, msg.message.replace(/ at \S+ in run \d+$/, ''), msg.run, msg.date ?? '') : new Error(msg.message));
           return;
         }
-        store(msg.from, msg.to, msg.data);
+        progress(msg.to - msg.from);
         if (++finished === blocks.length) stop();
         else feed(w);
       });
       w.on('error', (err) => stop(err));
-      const init: ToWorker = { type: 'init', plan, seed };
       w.postMessage(init);
+      // Two blocks in flight per worker, so it never waits for the main thread to store a result.
+      feed(w);
       feed(w);
     }
   });

@@ -1,25 +1,35 @@
-/** Worker thread entry: runs blocks of runs for the pool (see pool.ts) and sends back their records. */
+/**
+ * Worker thread entry: runs blocks of runs for the pool (see simulate.ts) and writes their records straight
+ * into the shared per-channel arrays, so the main thread only hands out blocks.
+ */
 import { parentPort } from 'node:worker_threads';
 import type { Plan } from '../compile/plan.js';
-import { EngineError, makeBlockRunner } from './runBlock.js';
+import { EngineError, makeBlockRunner, scatter } from './runBlock.js';
 
-export type ToWorker = { type: 'init'; plan: Plan; seed: number | string } | { type: 'run'; from: number; to: number };
+export type ToWorker =
+  | { type: 'init'; plan: Plan; seed: number | string; firstRun: number; buffers: SharedArrayBuffer[] }
+  | { type: 'run'; from: number; to: number };
 export type FromWorker =
-  | { type: 'done'; from: number; to: number; data: Float64Array }
+  | { type: 'done'; from: number; to: number }
   | { type: 'error'; code: string; message: string; run?: number; date?: string };
 
-let runner: ((from: number, to: number) => Float64Array) | undefined;
+let job: { run: (from: number, to: number) => Float64Array; firstRun: number; points: number; values: Float64Array[] } | undefined;
 const port = parentPort;
 port?.on('message', (msg: ToWorker) => {
   try {
     if (msg.type === 'init') {
-      runner = makeBlockRunner(msg.plan, msg.seed);
+      job = {
+        run: makeBlockRunner(msg.plan, msg.seed),
+        firstRun: msg.firstRun,
+        points: msg.plan.axis.steps + 1,
+        values: msg.buffers.map((b) => new Float64Array(b)),
+      };
       return;
     }
-    if (!runner) throw new Error('worker used before init');
-    const data = runner(msg.from, msg.to);
-    const reply: FromWorker = { type: 'done', from: msg.from, to: msg.to, data };
-    port.postMessage(reply, [data.buffer as ArrayBuffer]);
+    if (!job) throw new Error('worker used before init');
+    scatter(job.run(msg.from, msg.to), msg.from, msg.to, job.firstRun, job.points, job.values);
+    const reply: FromWorker = { type: 'done', from: msg.from, to: msg.to };
+    port.postMessage(reply);
   } catch (err) {
     const reply: FromWorker =
       err instanceof EngineError

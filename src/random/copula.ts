@@ -5,8 +5,7 @@
  * distribution-free approach to inducing rank correlation among input variables", Commun. Statist.
  * Simul. Comput. 11(3), 311–334, applied run by run instead of by reordering a whole sample.
  */
-import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
-import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+import { standardNormalCdf, standardNormalQuantile } from './normal.js';
 
 /** A pivot below this fraction of its diagonal entry counts as zero: rounding must not pass a singular matrix. */
 const PIVOT_TOLERANCE = 1e-12;
@@ -64,7 +63,7 @@ export function cholesky(matrix: readonly (readonly number[])[]): number[][] | u
 export function correlateUniforms(u: Float64Array, L: readonly (readonly number[])[]): void {
   const n = u.length;
   if (L.length < n) throw new RangeError(`correlateUniforms: L has ${L.length} rows, expected ${n}`);
-  for (let i = 0; i < n; i++) u[i] = normalQuantile(Math.min(1 - EDGE, Math.max(EDGE, u[i]!)), 0, 1);
+  for (let i = 0; i < n; i++) u[i] = standardNormalQuantile(Math.min(1 - EDGE, Math.max(EDGE, u[i]!)));
   // z ← L·z in place, bottom row first: row i reads only z₀..zᵢ, which rows below i have not yet replaced.
   for (let i = n - 1; i >= 0; i--) {
     const li = L[i]!;
@@ -72,5 +71,5 @@ export function correlateUniforms(u: Float64Array, L: readonly (readonly number[
     for (let j = 0; j <= i; j++) s += li[j]! * u[j]!;
     u[i] = s;
   }
-  for (let i = 0; i < n; i++) u[i] = Math.min(1 - EDGE, normalCdf(u[i]!, 0, 1));
+  for (let i = 0; i < n; i++) u[i] = Math.min(1 - EDGE, standardNormalCdf(u[i]!));
 }

@@ -7,10 +7,9 @@
  */
 import betainc from '@stdlib/math-base-special-betainc';
 import betaQuantile from '@stdlib/stats-base-dists-beta-quantile';
-import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
-import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import type { Distribution } from '../model/schema.js';
 import { choiceCdf, choiceMean, choiceQuantile, choiceSupport, choiceVariance } from './choice.js';
+import { standardNormalCdf, standardNormalQuantile } from './normal.js';
 import { truncatedStandardNormalQuantile } from './truncated-normal.js';
 
 export { distributionProblems } from './distribution-problems.js';
@@ -72,19 +71,20 @@ function triangularCdf(d: Triangular, x: number): number {
 export function quantile(d: Distribution, p: number): number {
   if (!(p >= 0 && p <= 1)) return Number.NaN;
   switch (d.dist) {
+    // min(max, …): rounding of lo + (hi − lo)·y must not step past the upper end.
     case 'uniform':
-      return d.min + p * (d.max - d.min);
+      return Math.min(d.max, d.min + p * (d.max - d.min));
     case 'triangular':
       return triangularQuantile(d, p);
     case 'pert':
     case 'beta': {
       const s = scaledBeta(d);
-      return s.lo + (s.hi - s.lo) * betaQuantile(p, s.alpha, s.beta);
+      return Math.min(s.hi, s.lo + (s.hi - s.lo) * betaQuantile(p, s.alpha, s.beta));
     }
     case 'normal':
-      return normalQuantile(p, d.mean, d.sd);
+      return d.mean + d.sd * standardNormalQuantile(p);
     case 'lognormal':
-      return Math.exp(d.mu + d.sigma * normalQuantile(p, 0, 1));
+      return Math.exp(d.mu + d.sigma * standardNormalQuantile(p));
     case 'choice':
       return choiceQuantile(d, p);
   }
@@ -109,9 +109,9 @@ export function cdf(d: Distribution, x: number): number {
       return betainc(y, s.alpha, s.beta);
     }
     case 'normal':
-      return normalCdf(x, d.mean, d.sd);
+      return standardNormalCdf((x - d.mean) / d.sd);
     case 'lognormal':
-      return x <= 0 ? 0 : normalCdf((Math.log(x) - d.mu) / d.sigma, 0, 1);
+      return x <= 0 ? 0 : standardNormalCdf((Math.log(x) - d.mu) / d.sigma);
     case 'choice':
       return choiceCdf(d, x);
   }

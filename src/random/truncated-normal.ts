@@ -1,8 +1,7 @@
 /**
  * Quantiles of the standard normal truncated to [a, b], accurate far into either tail.
  */
-import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
-import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+import { standardNormalCdf, standardNormalQuantile } from './normal.js';
 
 /**
  * The quantile of the standard normal truncated to [a, b]: Φ⁻¹(Φ(a) + p·(Φ(b) − Φ(a))), clamped to [a, b].
@@ -15,9 +14,9 @@ import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 export function truncatedStandardNormalQuantile(p: number, a: number, b: number): number {
   if (!(p >= 0 && p <= 1 && a <= b)) return Number.NaN;
   if (a > 0) return -truncatedStandardNormalQuantile(1 - p, -b, -a);
-  const fa = normalCdf(a, 0, 1);
-  const fb = normalCdf(b, 0, 1);
+  const fa = standardNormalCdf(a);
+  const fb = standardNormalCdf(b);
   if (!(fb > fa)) return b;
-  const z = normalQuantile(fa + p * (fb - fa), 0, 1);
+  const z = standardNormalQuantile(fa + p * (fb - fa));
   return Math.min(b, Math.max(a, z));
 }

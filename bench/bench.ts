@@ -1,0 +1,117 @@
+/**
+ * `npm run bench`: throughput of the engine on the reference workload (models/logistic-reference.yaml),
+ * beside the same workload as a hand-written TypeScript loop and as a naive loop calling mathjs `evaluate`
+ * every step. Prints runs per second (median of three), ratios, and peak memory of 100,000 runs.
+ * Figures go in notes, never into timed test assertions.
+ */
+import { execFileSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { evaluate } from 'mathjs';
+import { simulate } from '../src/engine/simulate.js';
+import { prepare } from '../src/pipeline.js';
+import { rnorm } from '../src/random/samplers.js';
+import { runStream, STREAM_PARAMS_EVENTS, STREAM_RULES, seedKey } from '../src/random/stream.js';
+
+const MODEL = fileURLToPath(new URL('../../models/logistic-reference.yaml', import.meta.url));
+const STEPS = 40;
+const SEED = 1;
+
+/** The reference workload by hand, drawing exactly the numbers the engine draws (same streams, same order). */
+function handWritten(runs: number): Float64Array {
+  const key = seedKey(SEED);
+  const out = new Float64Array(runs * (STEPS + 1));
+  for (let run = 0; run < runs; run++) {
+    const ue = runStream(key, run, STREAM_PARAMS_EVENTS);
+    const ur = runStream(key, run, STREAM_RULES);
+    const r = 0.05 + (0.15 - 0.05) * ue();
+    const K = 500 + (1500 - 500) * ue();
+    let S = 100;
+    const o = run * (STEPS + 1);
+    out[o] = S;
+    for (let k = 0; k < STEPS; k++) {
+      S += S * r * (1 - S / K) - 0.02 * S + rnorm(ur, 0, 5);
+      out[o + k + 1] = S;
+    }
+  }
+  return out;
+}
+
+/** The reference workload with mathjs parsing and evaluating the rule every step. */
+function naiveMathjs(runs: number): number {
+  const key = seedKey(SEED);
+  let last = 0;
+  for (let run = 0; run < runs; run++) {
+    const ue = runStream(key, run, STREAM_PARAMS_EVENTS);
+    const ur = runStream(key, run, STREAM_RULES);
+    const scope = { S: 100, r: 0.05 + 0.1 * ue(), K: 500 + 1000 * ue(), noise: 0 };
+    for (let k = 0; k < STEPS; k++) {
+      scope.noise = rnorm(ur, 0, 5);
+      scope.S = evaluate('S + S * r * (1 - S / K) - 0.02 * S + noise', scope) as number;
+    }
+    last = scope.S;
+  }
+  return last;
+}
+
+async function time(fn: () => unknown): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return (performance.now() - t0) / 1000;
+}
+
+async function medianRate(runs: number, fn: () => unknown): Promise<number> {
+  const rates: number[] = [];
+  for (let i = 0; i < 3; i++) rates.push(runs / (await time(fn)));
+  rates.sort((a, b) => a - b);
+  return rates[1]!;
+}
+
+const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
+
+async function memoryProbe(): Promise<void> {
+  const prepared = prepare(MODEL, { runs: 100_000 });
+  await simulate(prepared.plan, { runs: 100_000, seed: SEED, workers: Math.min(2, availableParallelism()) });
+  console.log(JSON.stringify({ maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
+}
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--memory')) return memoryProbe();
+  const prepared = prepare(MODEL);
+  const plan = prepared.plan;
+  const cores = availableParallelism();
+  console.log(`oxus bench: reference workload (1 stock, ${STEPS} steps, 2 parameters drawn once per run, 1 normal draw per step)`);
+  console.log(`machine: ${cores} cores, node ${process.version}; each figure is the median of three`);
+
+  // Warm up, and check that the hand-written loop reproduces the engine bit for bit.
+  const check = await simulate(plan, { runs: 2000, seed: SEED, workers: 0 });
+  const hand = handWritten(2000);
+  const same = check.values[0]!.every((v, i) => Object.is(v, hand[i]));
+
+  const N = 200_000;
+  const handRate = await medianRate(N, () => handWritten(N));
+  const inThread = await medianRate(N, () => simulate(plan, { runs: N, seed: SEED, workers: 0, chunk: 4096 }));
+  const one = await medianRate(N, () => simulate(plan, { runs: N, seed: SEED, workers: 1, chunk: 4096 }));
+  const two = cores >= 2 ? await medianRate(2 * N, () => simulate(plan, { runs: 2 * N, seed: SEED, workers: 2, chunk: 4096 })) : Number.NaN;
+  const M = 5000;
+  const naive = await medianRate(M, () => naiveMathjs(M));
+  const memory = JSON.parse(
+    execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--memory'], { encoding: 'utf8' }).trim().split('\n').pop()!,
+  ) as { maxRssMiB: number };
+
+  const rows: [string, string, string][] = [
+    ['hand-written TypeScript loop (1 core)', fmt(handRate), '1.00 × hand-written'],
+    ['oxus engine, in the calling thread', fmt(inThread), `${(inThread / handRate).toFixed(2)} × hand-written`],
+    ['oxus engine, 1 worker', fmt(one), `${(one / handRate).toFixed(2)} × hand-written`],
+    ['oxus engine, 2 workers', fmt(two), `${(two / one).toFixed(2)} × 1 worker`],
+    ['naive mathjs evaluate() every step', fmt(naive), `${(naive / handRate).toFixed(3)} × hand-written`],
+  ];
+  console.log('');
+  for (const [name, rate, ratio] of rows) console.log(`${name.padEnd(40)} ${rate.padStart(10)} runs/s   ${ratio}`);
+  console.log('');
+  console.log(`hand-written loop reproduces the engine bit for bit: ${same ? 'yes' : 'NO'}`);
+  console.log(`peak memory, 100,000 runs × ${STEPS} steps on 2 workers (whole process, max RSS): ${memory.maxRssMiB.toFixed(0)} MiB`);
+  console.log(`targets: engine on 1 worker ≥ 0.50 × hand-written: ${one / handRate >= 0.5 ? 'met' : 'NOT met'}; 2 workers ≥ 1.7 × 1 worker: ${two / one >= 1.7 ? 'met' : 'NOT met'}; 100,000 runs < 1 GiB: ${memory.maxRssMiB < 1024 ? 'met' : 'NOT met'}`);
+}
+
+await main();

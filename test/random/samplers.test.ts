@@ -1,0 +1,287 @@
+/**
+ * The per-step samplers: moments and probabilities against exact values, edge cases, and determinism.
+ * Tolerances are 5 standard errors (see statistics.ts); each kurtosis κ = μ₄/σ⁴ used is written beside it.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import gammaln from '@stdlib/math-base-special-gammaln';
+import { rbern, rbinom, rexp, rnorm, rpois, runif } from '../../src/random/samplers.js';
+import { runStream, STREAM_RULES, seedKey, type Uniform } from '../../src/random/stream.js';
+import { assertMoments, assertProportion, draws } from './statistics.js';
+
+const N = 200_000;
+
+/** A fresh stream for one test, named so that tests do not share numbers. */
+function stream(name: string): Uniform {
+  return runStream(seedKey(`samplers:${name}`), 0, STREAM_RULES);
+}
+
+/** Poisson moments: mean = variance = λ; excess kurtosis 1/λ, so κ = 3 + 1/λ. */
+function poissonMoments(lambda: number) {
+  return { mean: lambda, variance: lambda, kurtosis: 3 + 1 / lambda };
+}
+
+/** Binomial moments: mean np, variance npq; excess kurtosis (1 − 6pq)/(npq), so κ = 3 + (1 − 6pq)/(npq). */
+function binomialMoments(n: number, p: number) {
+  const npq = n * p * (1 - p);
+  return { mean: n * p, variance: npq, kurtosis: 3 + (1 - 6 * p * (1 - p)) / npq };
+}
+
+/** Exact Poisson probability e^−λ·λ^k/k!, through log-gamma (stdlib), independently of the samplers. */
+function poissonPmf(lambda: number, k: number): number {
+  return Math.exp(-lambda + k * Math.log(lambda) - gammaln(k + 1));
+}
+
+/** Exact binomial probability C(n, k)·p^k·(1 − p)^(n−k), through log-gamma (stdlib). */
+function binomialPmf(n: number, p: number, k: number): number {
+  return Math.exp(
+    gammaln(n + 1) - gammaln(k + 1) - gammaln(n - k + 1) + k * Math.log(p) + (n - k) * Math.log1p(-p),
+  );
+}
+
+describe('runif, rbern, rexp, rnorm: moments over 200,000 draws', () => {
+  it('runif(2, 5): mean (a+b)/2, variance (b−a)²/12, κ = 9/5', () => {
+    const u = stream('runif');
+    assertMoments(
+      draws(N, () => runif(u, 2, 5)),
+      { mean: 3.5, variance: 0.75, kurtosis: 9 / 5 },
+      'runif',
+    );
+  });
+
+  it('rbern(0.3): mean p, variance pq, κ = 3 + (1 − 6pq)/(pq)', () => {
+    const u = stream('rbern');
+    const pq = 0.3 * 0.7;
+    assertMoments(
+      draws(N, () => rbern(u, 0.3)),
+      { mean: 0.3, variance: pq, kurtosis: 3 + (1 - 6 * pq) / pq },
+      'rbern',
+    );
+  });
+
+  it('rexp(2): mean 1/rate, variance 1/rate², κ = 9', () => {
+    const u = stream('rexp');
+    assertMoments(
+      draws(N, () => rexp(u, 2)),
+      { mean: 0.5, variance: 0.25, kurtosis: 9 },
+      'rexp',
+    );
+  });
+
+  it('rnorm(1, 2): mean, variance sd², κ = 3', () => {
+    const u = stream('rnorm');
+    assertMoments(
+      draws(N, () => rnorm(u, 1, 2)),
+      { mean: 1, variance: 4, kurtosis: 3 },
+      'rnorm',
+    );
+  });
+});
+
+describe('rpois', () => {
+  for (const lambda of [0.7, 4, 29.5]) {
+    it(`λ = ${lambda} (inversion): mean λ, variance λ, κ = 3 + 1/λ`, () => {
+      const u = stream(`rpois ${lambda}`);
+      assertMoments(
+        draws(N, () => rpois(u, lambda)),
+        poissonMoments(lambda),
+        `rpois(${lambda})`,
+      );
+    });
+  }
+
+  for (const lambda of [30, 250, 1e6, 1e12]) {
+    it(`λ = ${lambda} (PTRS): mean λ, variance λ, κ = 3 + 1/λ`, () => {
+      const u = stream(`rpois ${lambda}`);
+      assertMoments(
+        draws(N, () => rpois(u, lambda)),
+        poissonMoments(lambda),
+        `rpois(${lambda})`,
+      );
+    });
+  }
+
+  it('λ = 3 (inversion): P(X = k) for k = 0..8 matches the exact pmf', () => {
+    const u = stream('rpois pmf 3');
+    const xs = draws(N, () => rpois(u, 3));
+    for (let k = 0; k <= 8; k++) assertProportion(xs, k, poissonPmf(3, k), 'rpois(3)');
+  });
+
+  it('λ = 45 (PTRS): P(X = k) near the mode and in both tails matches the exact pmf', () => {
+    const u = stream('rpois pmf 45');
+    const xs = draws(N, () => rpois(u, 45));
+    for (const k of [28, 35, 40, 44, 45, 50, 55, 62]) assertProportion(xs, k, poissonPmf(45, k), 'rpois(45)');
+  });
+
+  it('gives 0 for λ ≤ 0 and NaN for NaN or +Infinity, without hanging on huge λ', () => {
+    const u = stream('rpois edges');
+    assert.equal(rpois(u, 0), 0);
+    assert.equal(rpois(u, -2), 0);
+    assert.equal(rpois(u, -Infinity), 0);
+    assert.ok(Number.isNaN(rpois(u, Number.NaN)));
+    assert.ok(Number.isNaN(rpois(u, Infinity)));
+    for (const lambda of [1e100, 1e300, Number.MAX_VALUE]) {
+      const x = rpois(u, lambda);
+      assert.ok(x >= 0 && Number.isFinite(x), `rpois(${lambda}) = ${x}`);
+    }
+  });
+});
+
+describe('rbinom', () => {
+  const inversion: [number, number][] = [
+    [20, 0.3],
+    [100, 0.85], // n·(1 − p) = 15: symmetry, then inversion
+    [1e12, 1e-11], // n·p = 10 with tiny p: (1 − p)^n must come from log1p
+  ];
+  for (const [n, p] of inversion) {
+    it(`n = ${n}, p = ${p} (inversion): mean np, variance npq, κ = 3 + (1 − 6pq)/(npq)`, () => {
+      const u = stream(`rbinom ${n} ${p}`);
+      assertMoments(
+        draws(N, () => rbinom(u, n, p)),
+        binomialMoments(n, p),
+        `rbinom(${n}, ${p})`,
+      );
+    });
+  }
+
+  const btrs: [number, number][] = [
+    [1000, 0.3],
+    [200, 0.85], // n·(1 − p) = 30: symmetry, then BTRS
+    [1e9, 0.4],
+    [1e15, 0.5],
+  ];
+  for (const [n, p] of btrs) {
+    it(`n = ${n}, p = ${p} (BTRS): mean np, variance npq, κ = 3 + (1 − 6pq)/(npq)`, () => {
+      const u = stream(`rbinom ${n} ${p}`);
+      assertMoments(
+        draws(N, () => rbinom(u, n, p)),
+        binomialMoments(n, p),
+        `rbinom(${n}, ${p})`,
+      );
+    });
+  }
+
+  it('n = 10, p = 0.3 (inversion): P(X = k) for k = 0..10 matches the exact pmf', () => {
+    const u = stream('rbinom pmf 10');
+    const xs = draws(N, () => rbinom(u, 10, 0.3));
+    for (let k = 0; k <= 10; k++) assertProportion(xs, k, binomialPmf(10, 0.3, k), 'rbinom(10, 0.3)');
+  });
+
+  it('n = 1000, p = 0.3 (BTRS) and n = 200, p = 0.85 (BTRS by symmetry): P(X = k) matches the exact pmf', () => {
+    const u = stream('rbinom pmf btrs');
+    const xs = draws(N, () => rbinom(u, 1000, 0.3));
+    for (const k of [260, 285, 295, 300, 305, 315, 340]) {
+      assertProportion(xs, k, binomialPmf(1000, 0.3, k), 'rbinom(1000, 0.3)');
+    }
+    const ys = draws(N, () => rbinom(u, 200, 0.85));
+    for (const k of [155, 165, 170, 175, 182])
+      assertProportion(ys, k, binomialPmf(200, 0.85, k), 'rbinom(200, 0.85)');
+  });
+
+  it('floors n, gives 0 for n ≤ 0, clamps p, and gives NaN for NaN or n = +Infinity', () => {
+    const u = stream('rbinom edges');
+    assert.equal(rbinom(u, 0, 0.5), 0);
+    assert.equal(rbinom(u, 0.9, 0.5), 0);
+    assert.equal(rbinom(u, -5, 0.5), 0);
+    assert.equal(rbinom(u, -Infinity, 0.5), 0);
+    assert.equal(rbinom(u, 7.9, 1), 7);
+    assert.equal(rbinom(u, 7, 1.5), 7);
+    assert.equal(rbinom(u, 7, -0.5), 0);
+    assert.ok(Number.isNaN(rbinom(u, Number.NaN, 0.5)));
+    assert.ok(Number.isNaN(rbinom(u, 10, Number.NaN)));
+    assert.ok(Number.isNaN(rbinom(u, Infinity, 0.5)));
+    for (const n of [1e100, 1e300, Number.MAX_VALUE]) {
+      const x = rbinom(u, n, 0.3);
+      assert.ok(x >= 0 && x <= n, `rbinom(${n}, 0.3) = ${x}`);
+    }
+  });
+});
+
+describe('edge cases of runif, rbern, rexp, rnorm (as R, where R defines them)', () => {
+  it('returns NaN for NaN or impossible parameters and the limit for degenerate ones', () => {
+    const u = stream('edges');
+    assert.ok(Number.isNaN(runif(u, 3, 2)));
+    assert.ok(Number.isNaN(runif(u, Number.NaN, 1)));
+    assert.ok(Number.isNaN(runif(u, 0, Infinity)));
+    assert.equal(runif(u, 2, 2), 2);
+    assert.ok(Number.isNaN(rbern(u, Number.NaN)));
+    assert.equal(rbern(u, 1.5), 1);
+    assert.equal(rbern(u, -0.5), 0);
+    assert.ok(Number.isNaN(rexp(u, -1)));
+    assert.ok(Number.isNaN(rexp(u, Number.NaN)));
+    assert.equal(rexp(u, 0), Infinity);
+    assert.ok(Number.isNaN(rnorm(u, Number.NaN, 1)));
+    assert.ok(Number.isNaN(rnorm(u, 0, -1)));
+    assert.ok(Number.isNaN(rnorm(u, 0, Infinity)));
+    assert.equal(rnorm(u, 3, 0), 3);
+  });
+
+  it('never returns log(0) artefacts when the uniform is exactly 0', () => {
+    const zero: Uniform = () => 0;
+    assert.equal(rexp(zero, 1), 0);
+    assert.equal(rnorm(zero, 5, 1), 5);
+    assert.equal(rpois(zero, 3), 0);
+    assert.equal(rbinom(zero, 10, 0.3), 0);
+  });
+});
+
+describe('determinism', () => {
+  /** A fixed mixture of calls covering every sampler and branch. */
+  function mixture(u: Uniform): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < 500; i++) {
+      out.push(
+        runif(u, -1, 1),
+        rbern(u, 0.4),
+        rexp(u, 3),
+        rnorm(u, 0, 1),
+        rpois(u, 2.5),
+        rpois(u, 80),
+        rbinom(u, 12, 0.3),
+        rbinom(u, 500, 0.6),
+      );
+    }
+    return out;
+  }
+
+  it('the same stream gives identical sequences', () => {
+    const key = seedKey(42);
+    assert.deepEqual(mixture(runStream(key, 7, STREAM_RULES)), mixture(runStream(key, 7, STREAM_RULES)));
+    assert.notDeepEqual(mixture(runStream(key, 7, STREAM_RULES)), mixture(runStream(key, 8, STREAM_RULES)));
+  });
+
+  it('each call is a pure function of the uniforms it draws (no spare value kept between calls)', () => {
+    const source = stream('purity');
+    let taken: number[] = [];
+    const recording: Uniform = () => {
+      const x = source();
+      taken.push(x);
+      return x;
+    };
+    const calls: ((u: Uniform) => number)[] = [
+      (u) => rnorm(u, 0, 1),
+      (u) => rnorm(u, 2, 3),
+      (u) => rpois(u, 4),
+      (u) => rpois(u, 300),
+      (u) => rbinom(u, 30, 0.2),
+      (u) => rbinom(u, 5000, 0.7),
+      (u) => rexp(u, 1),
+      (u) => runif(u, 0, 9),
+      (u) => rbern(u, 0.5),
+    ];
+    for (let i = 0; i < 2000; i++) {
+      const call = calls[i % calls.length]!;
+      taken = [];
+      const value = call(recording);
+      // Replay exactly the numbers this call drew, in a fresh source: same value, all of them consumed.
+      const replayed = taken.slice();
+      let next = 0;
+      const replay: Uniform = () => {
+        assert.ok(next < replayed.length, 'the call drew more numbers on replay');
+        return replayed[next++]!;
+      };
+      assert.equal(call(replay), value);
+      assert.equal(next, replayed.length);
+    }
+  });
+});
