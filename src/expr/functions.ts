@@ -11,6 +11,8 @@ export interface FunctionSpec {
 }
 
 const call = (fn: string) => (args: readonly string[]) => `${fn}(${args.join(', ')})`;
+/** mathjs's variadic min/max, as nested two-argument steps (no argument arrays on the hot path). */
+const fold = (fn: string) => (args: readonly string[]) => args.slice(1).reduce((acc, a) => `${fn}(${acc}, ${a})`, `(+${args[0]})`);
 const draw = (fn: string) => (args: readonly string[], ctx: { rng: string }) =>
   `R.${fn}(${[ctx.rng, ...args].join(', ')})`;
 
@@ -22,8 +24,8 @@ export const FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map<string, Func
   ['log2', { min: 1, max: 1, emit: call('Math.log2') }],
   ['sqrt', { min: 1, max: 1, emit: call('Math.sqrt') }],
   ['cbrt', { min: 1, max: 1, emit: call('Math.cbrt') }],
-  ['min', { min: 1, max: 64, emit: call('Math.min') }],
-  ['max', { min: 1, max: 64, emit: call('Math.max') }],
+  ['min', { min: 1, max: 64, emit: fold('F.min2') }],
+  ['max', { min: 1, max: 64, emit: fold('F.max2') }],
   ['floor', { min: 1, max: 1, emit: call('F.floor') }],
   ['ceil', { min: 1, max: 1, emit: call('F.ceil') }],
   ['round', { min: 1, max: 1, emit: call('F.round') }],

@@ -16,6 +16,13 @@ export function nearlyEqual(a: number, b: number): boolean {
 
 const round0 = (x: number): number => (x < 0 ? -Math.round(-x) : Math.round(x));
 
+/** mathjs `floor`: snaps to the nearest integer when x is within tolerance of it. */
+function floor(x: number): number {
+  const f = Math.floor(x);
+  const r = round0(x);
+  return f !== r && nearlyEqual(x, r) && !nearlyEqual(x, f) ? r : f;
+}
+
 /** The runtime object handed to generated code as `F`. */
 export const F = {
   eq: (a: number, b: number): number => (nearlyEqual(a, b) ? 1 : 0),
@@ -24,16 +31,11 @@ export const F = {
   gt: (a: number, b: number): number => (a > b && !nearlyEqual(a, b) ? 1 : 0),
   le: (a: number, b: number): number => (a <= b || nearlyEqual(a, b) ? 1 : 0),
   ge: (a: number, b: number): number => (a >= b || nearlyEqual(a, b) ? 1 : 0),
-  /** mathjs `mod`: x - y * floor(x / y), and x when y is 0. */
-  mod: (x: number, y: number): number => (y === 0 ? x : x - y * Math.floor(x / y)),
+  /** mathjs `mod`: x - y * floor(x / y) with mathjs's tolerant floor, and x when y is 0. */
+  mod: (x: number, y: number): number => (y === 0 ? x : x - y * floor(x / y)),
   /** mathjs `round` (half away from zero). */
   round: round0,
-  /** mathjs `floor`: snaps to the nearest integer when x is within tolerance of it. */
-  floor: (x: number): number => {
-    const f = Math.floor(x);
-    const r = round0(x);
-    return f !== r && nearlyEqual(x, r) && !nearlyEqual(x, f) ? r : f;
-  },
+  floor,
   /** mathjs `ceil`: snaps to the nearest integer when x is within tolerance of it. */
   ceil: (x: number): number => {
     const c = Math.ceil(x);
@@ -48,7 +50,9 @@ export const F = {
   hazard: (rate: number, dt: number): number => (rate <= 0 ? 0 : 1 - Math.exp(-rate * dt)),
   /** Probability clamped into [0, 1]; NaN stays NaN so the engine can report it. */
   prob: (p: number): number => (p < 0 ? 0 : p > 1 ? 1 : p),
-  min: Math.min,
-  max: Math.max,
+  /** One step of mathjs `min`: NaN wins; otherwise the earlier value stays unless the new one is smaller beyond tolerance. */
+  min2: (acc: number, v: number): number => (v !== v || acc !== acc ? Number.NaN : v < acc && !nearlyEqual(v, acc) ? v : acc),
+  /** One step of mathjs `max`, as `min2`. */
+  max2: (acc: number, v: number): number => (v !== v || acc !== acc ? Number.NaN : v > acc && !nearlyEqual(v, acc) ? v : acc),
 };
 export type Runtime = typeof F;

@@ -56,6 +56,8 @@ export const distributionSchema = z.discriminatedUnion('dist', [
 export type Distribution = z.infer<typeof distributionSchema>;
 
 const expression = z.string().min(1, 'a non-empty expression');
+/** Where a constant is natural, a plain number is accepted as well as an expression. */
+const exprOrNumber = z.union([finite, expression]);
 const range = z.tuple([finite, finite]);
 
 const memberValue = z.union([
@@ -97,7 +99,7 @@ export type StateDef = z.infer<typeof stateSchema>;
 
 export const derivedSchema = z.strictObject({
   for: identifier.optional(),
-  expr: expression,
+  expr: exprOrNumber,
   unit: z.string().min(1),
   label: z.string().optional(),
   description: z.string().optional(),
@@ -109,8 +111,8 @@ export const ruleSchema = z
   .strictObject({
     for: identifier.optional(),
     target: identifier,
-    add: expression.optional(),
-    set: expression.optional(),
+    add: exprOrNumber.optional(),
+    set: exprOrNumber.optional(),
     when: expression.optional(),
     description: z.string().optional(),
     sources,
@@ -122,10 +124,10 @@ export type RuleDef = z.infer<typeof ruleSchema>;
 
 export const eventSchema = z.strictObject({
   for: identifier.optional(),
-  probability: expression,
+  probability: exprOrNumber,
   when: expression.optional(),
   once: z.boolean().optional(),
-  effects: z.record(identifier, z.union([finite, expression])).optional(),
+  effects: z.record(identifier, exprOrNumber).optional(),
   label: z.string().optional(),
   description: z.string().optional(),
   sources,

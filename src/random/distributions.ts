@@ -6,8 +6,8 @@
  * (`distributionProblems`); otherwise their results are unspecified (usually NaN).
  */
 import betainc from '@stdlib/math-base-special-betainc';
-import betaQuantile from '@stdlib/stats-base-dists-beta-quantile';
 import type { Distribution } from '../model/schema.js';
+import { betaQuantile } from './beta-quantile.js';
 import { choiceCdf, choiceMean, choiceQuantile, choiceSupport, choiceVariance } from './choice.js';
 import { standardNormalCdf, standardNormalQuantile } from './normal.js';
 import { truncatedStandardNormalQuantile } from './truncated-normal.js';
@@ -191,8 +191,9 @@ export function support(d: Distribution): [number, number] {
  * Generation", ch. II). It is exactly `quantile(d, p)` when the support already lies inside [lo, hi].
  * Normal and lognormal work on the standard normal scale and stay accurate far into either tail (see
  * `truncatedStandardNormalQuantile`); `choice` keeps the values inside [lo, hi] with their weights. When
- * [lo, hi] holds no probability it returns the end nearest the distribution's centre, or NaN if [lo, hi]
- * does not meet the support at all (or p is outside [0, 1], or lo > hi).
+ * [lo, hi] holds no probability it returns the end nearest the distribution's centre; NaN if [lo, hi]
+ * does not meet the support at all (for `choice`: holds no value of positive weight), p is outside [0, 1],
+ * or lo > hi.
  */
 export function truncatedQuantile(d: Distribution, p: number, lo: number, hi: number): number {
   if (!(p >= 0 && p <= 1 && lo <= hi)) return Number.NaN;

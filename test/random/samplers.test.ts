@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import gammaln from '@stdlib/math-base-special-gammaln';
 import { rbern, rbinom, rexp, rnorm, rpois, runif } from '../../src/random/samplers.js';
 import { runStream, STREAM_RULES, seedKey, type Uniform } from '../../src/random/stream.js';
-import { assertMoments, assertProportion, draws } from './statistics.js';
+import { assertMoments, assertPmfFits, assertProportion, draws } from './statistics.js';
 
 const N = 200_000;
 
@@ -113,6 +113,14 @@ describe('rpois', () => {
     for (const k of [28, 35, 40, 44, 45, 50, 55, 62]) assertProportion(xs, k, poissonPmf(45, k), 'rpois(45)');
   });
 
+  for (const lambda of [3, 30, 45, 5000]) {
+    it(`λ = ${lambda}: 1,000,000 draws fit the exact pmf (chi-square)`, () => {
+      const u = stream(`rpois chi-square ${lambda}`);
+      const xs = draws(1_000_000, () => rpois(u, lambda));
+      assertPmfFits(xs, (k) => poissonPmf(lambda, k), Math.floor(lambda), Infinity, `rpois(${lambda})`);
+    });
+  }
+
   it('gives 0 for λ ≤ 0 and NaN for NaN or +Infinity, without hanging on huge λ', () => {
     const u = stream('rpois edges');
     assert.equal(rpois(u, 0), 0);
@@ -177,6 +185,20 @@ describe('rbinom', () => {
     for (const k of [155, 165, 170, 175, 182])
       assertProportion(ys, k, binomialPmf(200, 0.85, k), 'rbinom(200, 0.85)');
   });
+
+  const fits: [number, number][] = [
+    [10, 0.3],
+    [1000, 0.3],
+    [200, 0.85],
+    [100_000, 0.02],
+  ];
+  for (const [n, p] of fits) {
+    it(`n = ${n}, p = ${p}: 1,000,000 draws fit the exact pmf (chi-square)`, () => {
+      const u = stream(`rbinom chi-square ${n} ${p}`);
+      const xs = draws(1_000_000, () => rbinom(u, n, p));
+      assertPmfFits(xs, (k) => binomialPmf(n, p, k), Math.floor((n + 1) * p), n, `rbinom(${n}, ${p})`);
+    });
+  }
 
   it('floors n, gives 0 for n ≤ 0, clamps p, and gives NaN for NaN or n = +Infinity', () => {
     const u = stream('rbinom edges');

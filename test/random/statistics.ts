@@ -67,3 +67,55 @@ export function assertProportion(xs: ArrayLike<number>, k: number, exact: number
   const se = Math.sqrt((exact * (1 - exact)) / xs.length);
   assertNear(hits / xs.length, exact, 5 * se, `${label} P(X = ${k})`);
 }
+
+/**
+ * Asserts that integer draws follow a probability mass function, by Pearson's chi-square goodness-of-fit
+ * test: one bin per k whose expected count is at least 20, plus the two pooled tails. The statistic is
+ * compared with the chi-square quantile at z = 5 under the Wilson–Hilferty (1931) normal approximation,
+ * df·(1 − 2/(9df) + z·√(2/(9df)))³, so a correct sampler fails with odds about 3e-7, as a 5 SE check.
+ * `mode` is where to start looking for the central bins; `max` the largest possible value.
+ */
+export function assertPmfFits(
+  xs: ArrayLike<number>,
+  pmf: (k: number) => number,
+  mode: number,
+  max: number,
+  label: string,
+): void {
+  const n = xs.length;
+  let lo = mode;
+  while (lo > 0 && n * pmf(lo - 1) >= 20) lo--;
+  let hi = mode;
+  while (hi < max && n * pmf(hi + 1) >= 20) hi++;
+  // Tail masses, summed outward until the terms vanish.
+  let below = 0;
+  for (let k = lo - 1; k >= 0; k--) {
+    const p = pmf(k);
+    below += p;
+    if (p < 1e-20) break;
+  }
+  let above = 0;
+  for (let k = hi + 1; k <= max; k++) {
+    const p = pmf(k);
+    above += p;
+    if (p < 1e-20) break;
+  }
+  const counts = new Float64Array(hi - lo + 3); // [below, lo..hi, above]
+  for (let i = 0; i < n; i++) {
+    const x = xs[i]!;
+    counts[x < lo ? 0 : x > hi ? counts.length - 1 : x - lo + 1]! += 1;
+  }
+  let statistic = 0;
+  let bins = 0;
+  const add = (observed: number, expected: number) => {
+    if (expected <= 0) return;
+    statistic += (observed - expected) ** 2 / expected;
+    bins++;
+  };
+  add(counts[0]!, n * below);
+  for (let k = lo; k <= hi; k++) add(counts[k - lo + 1]!, n * pmf(k));
+  add(counts[counts.length - 1]!, n * above);
+  const df = bins - 1;
+  const critical = df * (1 - 2 / (9 * df) + 5 * Math.sqrt(2 / (9 * df))) ** 3;
+  assert.ok(statistic <= critical, `${label}: chi-square ${statistic} on ${df} df exceeds ${critical}`);
+}
