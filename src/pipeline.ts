@@ -58,6 +58,7 @@ export function prepare(path: string, overrides: { runs?: number; seed?: number 
   } else {
     const parsed = parseModel(text, path);
     if (!parsed.model) throw new OxusError(parsed.problems);
+    if (parsed.problems.length) throw new OxusError([...parsed.problems, ...buildPlan(parsed.model).problems]);
     model = parsed.model;
   }
   const built = buildPlan(model, scenario);

@@ -53,7 +53,7 @@ export function checkFile(path: string): Problem[] {
       return [...buildPlan(loadModel(scenario.modelPath), scenario).problems];
     }
     const parsed = parseModel(text, path);
-    return parsed.model ? [...buildPlan(parsed.model).problems] : parsed.problems;
+    return parsed.model ? [...parsed.problems, ...buildPlan(parsed.model).problems] : parsed.problems;
   } catch (err) {
     if (err instanceof OxusError) return [...err.problems];
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') {

@@ -47,7 +47,7 @@ export class BuildContext {
     const parsed = parseExpression(text);
     if ('problem' in parsed) {
       const p = parsed.problem;
-      this.report(at, p.code, p.message, { found: JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text), ...(p.column !== undefined ? { column: 0 } : {}) });
+      this.report(at, p.code, p.message, { found: JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text), ...(p.column !== undefined ? { column: p.column } : {}) });
       return { code: 'NaN', derived: new Set(), random: false };
     }
     const problems: CompileProblem[] = [];
@@ -56,6 +56,7 @@ export class BuildContext {
       this.report(at, p.code, p.message, {
         ...(p.expected !== undefined ? { expected: p.expected } : {}),
         ...(p.found !== undefined ? { found: p.found } : {}),
+        ...(p.column !== undefined ? { column: p.column } : {}),
       });
     }
     return compiled;

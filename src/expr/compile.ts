@@ -103,7 +103,8 @@ export function similar(name: string, names: readonly string[]): string[] {
     }
     return d[b.length]!;
   };
-  return names.filter((n) => dist(name.toLowerCase(), n.toLowerCase()) <= 2).slice(0, 5);
+  const limit = name.length <= 3 ? 1 : 2;
+  return names.filter((n) => dist(name.toLowerCase(), n.toLowerCase()) <= limit).slice(0, 5);
 }
 
 /** Compiles `node` (parsed from `text`) in `scope`; problems are pushed, never thrown. */

@@ -63,19 +63,22 @@ function readText(path: string): string {
   }
 }
 
-/** Parses and shape-checks a model from text. */
+/**
+ * Parses and shape-checks a model from text. A model may come back with problems (unknown keys only):
+ * the caller reports them with those of the later checks.
+ */
 export function parseModel(text: string, path: string): { model?: LoadedModel; problems: Problem[] } {
   const { yaml, problems } = readYaml(text, path);
   if (problems.length) return { problems };
   const { value, problems: shape } = validateWith(yaml, modelSchema);
   if (!value) return { problems: shape };
-  return { model: { path, text, file: value, yaml }, problems: [] };
+  return { model: { path, text, file: value, yaml }, problems: shape };
 }
 
 /** Reads a model file; throws an OxusError listing every problem. */
 export function loadModel(path: string): LoadedModel {
   const { model, problems } = parseModel(readText(path), path);
-  if (!model) throw new OxusError(problems);
+  if (!model || problems.length) throw new OxusError(problems);
   return model;
 }
 
@@ -89,7 +92,7 @@ export function loadScenario(path: string, text = readText(path), seen: readonly
   const { yaml, problems } = readYaml(text, path);
   if (problems.length) throw new OxusError(problems);
   const { value: file, problems: shape } = validateWith(yaml, scenarioSchema);
-  if (!file) throw new OxusError(shape);
+  if (!file || shape.length) throw new OxusError(shape);
   const here = (p: Path): Origin => ({ yaml, path: p });
   const dir = dirname(path);
   let base: LoadedScenario | undefined;

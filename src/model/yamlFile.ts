@@ -31,17 +31,20 @@ export function readYaml(text: string, file: string): { yaml: YamlFile; problems
       message: e.message.split('\n')[0] ?? e.message,
     };
   });
-  const locate = (path: Path, key?: string): { line: number; col: number } => {
-    for (let len = path.length; len >= 0; len--) {
-      const node = doc.getIn(path.slice(0, len), true);
-      if (len === path.length && key !== undefined && isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
-        if (pair && isNode(pair.key) && pair.key.range) return lineCounter.linePos(pair.key.range[0]);
+  /** Position of the key that names `path` (or of its value with `atValue`), else of the nearest ancestor. */
+  const locate = (path: Path, key?: string, atValue = false): { line: number; col: number } => {
+    const full = key !== undefined ? [...path, key] : path;
+    for (let len = full.length; len >= 0; len--) {
+      const node = doc.getIn(full.slice(0, len), true);
+      if (!atValue && len > 0) {
+        const parent = len === 1 ? doc.contents : doc.getIn(full.slice(0, len - 1), true);
+        const last = full[len - 1];
+        if (isMap(parent)) {
+          const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === last);
+          if (pair && isNode(pair.key) && pair.key.range) return lineCounter.linePos(pair.key.range[0]);
+        }
       }
-      if (isNode(node) && node.range) {
-        // A missing child is reported at its parent; an existing scalar at its value.
-        return lineCounter.linePos(node.range[0]);
-      }
+      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]);
     }
     return { line: 1, col: 1 };
   };
@@ -50,7 +53,7 @@ export function readYaml(text: string, file: string): { yaml: YamlFile; problems
     file,
     data,
     problem(path, code, message, extra = {}) {
-      const pos = locate(path, extra.key);
+      const pos = locate(path, extra.key, extra.column !== undefined);
       const col = extra.column !== undefined ? pos.col + extra.column : pos.col;
       return {
         code,
@@ -102,10 +105,30 @@ function bestBranch(branches: Issue[][]): Issue[] | undefined {
   return best;
 }
 
-/** Validates `yaml.data` against `schema`; returns the typed value or the problems, all of them. */
+/**
+ * Validates `yaml.data` against `schema`; returns the typed value or the problems, all of them.
+ * Unknown keys (typos, mostly) do not stop the checks: when they are the only shape problems, the value
+ * without them is returned beside the problems, so the checks of meaning can run and report theirs too.
+ */
 export function validateWith<T>(yaml: YamlFile, schema: z.ZodType<T>): { value?: T; problems: Problem[] } {
   const result = schema.safeParse(yaml.data);
   if (result.success) return { value: result.data, problems: [] };
+  const problems = describeIssues(yaml, schema, result.error.issues);
+  if (result.error.issues.every((i) => i.code === 'unrecognized_keys')) {
+    const stripped = structuredClone(yaml.data);
+    for (const issue of result.error.issues) {
+      const target = valueAt(stripped, issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)));
+      if (issue.code === 'unrecognized_keys' && target !== null && typeof target === 'object') {
+        for (const key of issue.keys) delete (target as Record<string, unknown>)[key];
+      }
+    }
+    const again = schema.safeParse(stripped);
+    if (again.success) return { value: again.data, problems };
+  }
+  return { problems };
+}
+
+function describeIssues<T>(yaml: YamlFile, schema: z.ZodType<T>, issues: readonly Issue[]): Problem[] {
   const problems: Problem[] = [];
   const convert = (issue: Issue, base: Path): void => {
     const path = [...base, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
@@ -135,7 +158,7 @@ export function validateWith<T>(yaml: YamlFile, schema: z.ZodType<T>): { value?:
       }
       case 'invalid_type':
         problems.push(
-          yaml.problem(path, found === 'nothing' ? 'E_MISSING' : 'E_SCHEMA', found === 'nothing' ? 'required field is missing' : `expected ${issue.expected}`, {
+          yaml.problem(path, found === 'nothing' ? 'E_MISSING' : 'E_SCHEMA', found === 'nothing' ? 'required field is missing' : 'value of the wrong type', {
             expected: issue.expected,
             found,
           }),
@@ -153,8 +176,8 @@ export function validateWith<T>(yaml: YamlFile, schema: z.ZodType<T>): { value?:
         problems.push(yaml.problem(path, 'E_SCHEMA', issue.message, { found }));
     }
   };
-  for (const issue of result.error.issues) convert(issue, []);
-  return { problems };
+  for (const issue of issues) convert(issue, []);
+  return problems;
 }
 
 /** The keys an object schema at `path` allows, for "unknown key" messages; undefined when not an object. */

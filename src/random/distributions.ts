@@ -66,7 +66,7 @@ function triangularCdf(d: Triangular, x: number): number {
 /**
  * The quantile function (inverse CDF) Q(p) = inf{x : F(x) ≥ p} of a distribution at p in [0, 1] (NaN outside);
  * for `choice`, the smallest value v with p < F(v), so that a uniform p in [0, 1) picks each value with
- * probability weight/total. Example: `quantile({ dist: 'normal', mean: 0, sd: 1 }, 0.975)` is 1.959963984540054.
+ * probability weight/total. Example: `quantile({ dist: 'normal', mean: 0, sd: 1 }, 0.975)` ≈ 1.959964.
  */
 export function quantile(d: Distribution, p: number): number {
   if (!(p >= 0 && p <= 1)) return Number.NaN;

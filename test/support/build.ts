@@ -18,13 +18,13 @@ export const readRepo = (...parts: string[]) => readFileSync(repoPath(...parts),
 export function problemsOf(text: string, file = 'inline.yaml'): Problem[] {
   const parsed = parseModel(text, file);
   if (!parsed.model) return parsed.problems;
-  return [...buildPlan(parsed.model).problems];
+  return [...parsed.problems, ...buildPlan(parsed.model).problems];
 }
 
 /** Builds a model given as text; fails the test with every problem if it does not build. */
 export function planOf(text: string): Plan {
   const parsed = parseModel(text, 'inline.yaml');
-  if (!parsed.model) throw new Error(parsed.problems.map((p) => p.message).join('\n'));
+  if (!parsed.model || parsed.problems.length) throw new Error(parsed.problems.map((p) => p.message).join('\n'));
   const built = buildPlan(parsed.model);
   if (!built.plan) throw new Error(built.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
   return built.plan;
