@@ -4,12 +4,19 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { type Summary, summarize } from './analysis/summarize.js';
 import { buildPlan } from './compile/buildPlan.js';
 import type { Plan } from './compile/plan.js';
 import { MAX_RUNS, type SimulateOptions, simulate } from './engine/simulate.js';
-import { isScenarioText, type LoadedModel, type LoadedScenario, loadModel, loadScenario, parseModel } from './model/load.js';
+import {
+  isScenarioText,
+  type LoadedModel,
+  type LoadedScenario,
+  loadModel,
+  loadScenario,
+  parseModel,
+} from './model/load.js';
 import { OxusError } from './model/problems.js';
-import { type Summary, summarize } from './analysis/summarize.js';
 import { VERSION } from './version.js';
 
 /** What identifies a result exactly: the same receipt gives the same numbers, bit for bit. */
@@ -49,7 +56,19 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
 
 /** Loads a model or scenario file and compiles it; throws an OxusError listing every problem. */
 export function prepare(path: string, overrides: { runs?: number; seed?: number | string } = {}): Prepared {
-  const text = readFileSync(path, 'utf8');
+  return prepareText(readFileSync(path, 'utf8'), path, overrides);
+}
+
+/**
+ * Compiles a model or scenario given as text, as if it were the file at `path` (relative `model:` and
+ * `extends:` resolve from there). The server uses it for scenarios edited in the browser: a scenario text
+ * that `extends` a bundled one and overrides only what the user changed.
+ */
+export function prepareText(
+  text: string,
+  path: string,
+  overrides: { runs?: number; seed?: number | string } = {},
+): Prepared {
   let model: LoadedModel;
   let scenario: LoadedScenario | undefined;
   if (isScenarioText(text)) {
@@ -58,7 +77,8 @@ export function prepare(path: string, overrides: { runs?: number; seed?: number 
   } else {
     const parsed = parseModel(text, path);
     if (!parsed.model) throw new OxusError(parsed.problems);
-    if (parsed.problems.length) throw new OxusError([...parsed.problems, ...buildPlan(parsed.model).problems]);
+    if (parsed.problems.length)
+      throw new OxusError([...parsed.problems, ...buildPlan(parsed.model).problems]);
     model = parsed.model;
   }
   const built = buildPlan(model, scenario);
@@ -67,7 +87,13 @@ export function prepare(path: string, overrides: { runs?: number; seed?: number 
   if (!Number.isInteger(runs) || runs < 1 || runs > MAX_RUNS) {
     throw new RangeError(`runs must be an integer from 1 to ${MAX_RUNS}, found ${runs}`);
   }
-  return { plan: built.plan, runs, seed: overrides.seed ?? built.seed, model, ...(scenario ? { scenario } : {}) };
+  return {
+    plan: built.plan,
+    runs,
+    seed: overrides.seed ?? built.seed,
+    model,
+    ...(scenario ? { scenario } : {}),
+  };
 }
 
 /** The receipt of a prepared run. */
@@ -86,7 +112,10 @@ export function receiptOf(p: Prepared, firstRun = 0): Receipt {
 }
 
 /** Runs a prepared plan and summarises it. */
-export async function execute(p: Prepared, options: Omit<SimulateOptions, 'runs' | 'seed'> = {}): Promise<Result> {
+export async function execute(
+  p: Prepared,
+  options: Omit<SimulateOptions, 'runs' | 'seed'> = {},
+): Promise<Result> {
   const data = await simulate(p.plan, { ...options, runs: p.runs, seed: p.seed });
   return {
     format: 'oxus-result/1',

@@ -87,7 +87,9 @@ export function summarize(data: RunData): Summary {
     const member = c.member !== undefined ? { member: c.member } : {};
     if (c.kind === 'series') {
       const mean: number[] = [];
-      const percentiles: Record<string, number[]> = Object.fromEntries(PERCENTILES.map((p) => [String(p), []]));
+      const percentiles: Record<string, number[]> = Object.fromEntries(
+        PERCENTILES.map((p) => [String(p), []]),
+      );
       for (let k = 0; k < points; k++) {
         let sum = 0;
         for (let r = 0; r < runs; r++) {
@@ -102,7 +104,8 @@ export function summarize(data: RunData): Summary {
       out.series.push({ output: c.output, ...member, label: c.label, unit: c.unit ?? '', mean, percentiles });
     } else if (c.kind === 'threshold' || c.kind === 'event') {
       const { pAt, pBy, firstTime } = occurrences(v, runs, points, dates);
-      if (c.kind === 'threshold') out.thresholds.push({ output: c.output, ...member, label: c.label, pAt, pBy, firstTime });
+      if (c.kind === 'threshold')
+        out.thresholds.push({ output: c.output, ...member, label: c.label, pAt, pBy, firstTime });
       else out.events.push({ event: c.output, ...member, label: c.label, pBy, firstTime });
     } else {
       const names = [...(c.members ?? []), 'none'];

@@ -38,11 +38,14 @@ class ExitError extends Error {
 const positiveInt = (what: string, max: number) => (value: string) => {
   const n = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1 || n > max) {
-    throw new InvalidArgumentError(`${what} must be a whole number from 1 to ${max.toLocaleString('en-US')}.`);
+    throw new InvalidArgumentError(
+      `${what} must be a whole number from 1 to ${max.toLocaleString('en-US')}.`,
+    );
   }
   return n;
 };
-const seedArg = (value: string): number | string => (/^-?\d+$/.test(value) && Number.isSafeInteger(Number(value)) ? Number(value) : value);
+const seedArg = (value: string): number | string =>
+  /^-?\d+$/.test(value) && Number.isSafeInteger(Number(value)) ? Number(value) : value;
 
 /** Problems of one file, whichever kind it is; an empty list when it is valid. */
 export function checkFile(path: string): Problem[] {
@@ -78,7 +81,9 @@ export function makeProgram(io: CliIO): Command {
   const program = new Command('oxus');
   const rel = (p: string) => relative(io.cwd, p) || p;
   program
-    .description('Scenario and threat-assessment simulator: seeded Monte Carlo projections of rule-based models.')
+    .description(
+      'Scenario and threat-assessment simulator: seeded Monte Carlo projections of rule-based models.',
+    )
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
@@ -88,40 +93,69 @@ export function makeProgram(io: CliIO): Command {
     .command('run')
     .description('run a scenario (or a model on its defaults) and print its projections')
     .argument('<file>', 'scenario or model YAML file')
-    .option('--runs <n>', 'number of runs (default: the scenario’s, else 1,000)', positiveInt('--runs', 10_000_000))
-    .option('--seed <seed>', 'random seed (default: the scenario’s, else 1)', seedArg)
-    .option('--workers <n>', 'worker threads; 0 runs in this thread (default: all cores for large jobs)', (v) =>
-      v === '0' ? 0 : positiveInt('--workers', 256)(v),
+    .option(
+      '--runs <n>',
+      'number of runs (default: the scenario’s, else 1,000)',
+      positiveInt('--runs', 10_000_000),
     )
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .option('--seed <seed>', 'random seed (default: the scenario’s, else 1)', seedArg)
+    .option(
+      '--workers <n>',
+      'worker threads; 0 runs in this thread (default: all cores for large jobs)',
+      (v) => (v === '0' ? 0 : positiveInt('--workers', 256)(v)),
+    )
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'),
+    )
     .option('--out <file>', 'write the output to a file instead of stdout')
     .option('--no-progress', 'do not draw a progress bar')
-    .action(async (file: string, opts: { runs?: number; seed?: number | string; workers?: number; format: string; out?: string; progress: boolean }) => {
-      const prepared = prepare(resolve(io.cwd, file), {
-        ...(opts.runs !== undefined ? { runs: opts.runs } : {}),
-        ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
-      });
-      const bar =
-        io.isTTY && opts.progress
-          ? new SingleBar({ format: 'simulating [{bar}] {percentage}% | {value}/{total} runs | {duration}s', hideCursor: true, clearOnComplete: true })
-          : undefined;
-      bar?.start(prepared.runs, 0);
-      let result: Awaited<ReturnType<typeof execute>>;
-      try {
-        result = await execute(prepared, {
-          ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
-          ...(io.signal ? { signal: io.signal } : {}),
-          onProgress: (done) => bar?.update(done),
+    .action(
+      async (
+        file: string,
+        opts: {
+          runs?: number;
+          seed?: number | string;
+          workers?: number;
+          format: string;
+          out?: string;
+          progress: boolean;
+        },
+      ) => {
+        const prepared = prepare(resolve(io.cwd, file), {
+          ...(opts.runs !== undefined ? { runs: opts.runs } : {}),
+          ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
         });
-      } finally {
-        bar?.stop();
-      }
-      const text = opts.format === 'json' ? `${JSON.stringify(result, null, 1)}\n` : opts.format === 'csv' ? renderCsv(result) : renderTable(result);
-      if (opts.out !== undefined) {
-        writeFileSync(resolve(io.cwd, opts.out), text);
-        io.stderr(`wrote ${opts.format} to ${opts.out}\n`);
-      } else io.stdout(text);
-    });
+        const bar =
+          io.isTTY && opts.progress
+            ? new SingleBar({
+                format: 'simulating [{bar}] {percentage}% | {value}/{total} runs | {duration}s',
+                hideCursor: true,
+                clearOnComplete: true,
+              })
+            : undefined;
+        bar?.start(prepared.runs, 0);
+        let result: Awaited<ReturnType<typeof execute>>;
+        try {
+          result = await execute(prepared, {
+            ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
+            ...(io.signal ? { signal: io.signal } : {}),
+            onProgress: (done) => bar?.update(done),
+          });
+        } finally {
+          bar?.stop();
+        }
+        const text =
+          opts.format === 'json'
+            ? `${JSON.stringify(result, null, 1)}\n`
+            : opts.format === 'csv'
+              ? renderCsv(result)
+              : renderTable(result);
+        if (opts.out !== undefined) {
+          writeFileSync(resolve(io.cwd, opts.out), text);
+          io.stderr(`wrote ${opts.format} to ${opts.out}\n`);
+        } else io.stdout(text);
+      },
+    );
 
   program
     .command('validate')
@@ -137,7 +171,8 @@ export function makeProgram(io: CliIO): Command {
           for (const p of problems) io.stderr(`${formatProblem({ ...p, file: rel(p.file) })}\n`);
         }
       }
-      if (bad) throw new ExitError(1, `${bad} of ${files.length} file${files.length === 1 ? '' : 's'} invalid`);
+      if (bad)
+        throw new ExitError(1, `${bad} of ${files.length} file${files.length === 1 ? '' : 's'} invalid`);
     });
 
   program
@@ -151,7 +186,11 @@ export function makeProgram(io: CliIO): Command {
         if (files.length === 0) io.stdout('  (none)\n');
         for (const f of files) {
           const text = readFileSync(f, 'utf8');
-          const pick = (key: string) => new RegExp(`^${key}:\\s*(.+)$`, 'm').exec(text)?.[1]?.replace(/^["']|["']$/g, '').trim();
+          const pick = (key: string) =>
+            new RegExp(`^${key}:\\s*(.+)$`, 'm')
+              .exec(text)?.[1]
+              ?.replace(/^["']|["']$/g, '')
+              .trim();
           const what = isScenarioText(text) ? (pick('question') ?? pick('title')) : pick('title');
           io.stdout(`  ${rel(f).padEnd(44)} ${what ?? ''}\n`);
         }
@@ -173,7 +212,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       return err.exitCode;
     }
     if (err instanceof OxusError) {
-      for (const p of err.problems) io.stderr(`${formatProblem({ ...p, file: relative(io.cwd, p.file) || p.file })}\n`);
+      for (const p of err.problems)
+        io.stderr(`${formatProblem({ ...p, file: relative(io.cwd, p.file) || p.file })}\n`);
       return 1;
     }
     if (err instanceof EngineError || err instanceof CancelledError || err instanceof RangeError) {

@@ -2,17 +2,31 @@
  * Turns a model (and optionally a scenario) into a Plan: checks every name, range, unit, expression and
  * dependency, collecting all problems in one pass, then generates the code the engine runs.
  */
-import { type Scope } from '../expr/compile.js';
+import type { Scope } from '../expr/compile.js';
 import { AGGREGATES, FUNCTIONS } from '../expr/functions.js';
 import type { LoadedModel, LoadedScenario, Origin } from '../model/load.js';
-import { type Problem } from '../model/problems.js';
+import type { Problem } from '../model/problems.js';
 import type { Distribution } from '../model/schema.js';
 import type { Path } from '../model/yamlFile.js';
-import { alignedTo, decimalYear, indexOf, MONTHS_PER_STEP, parsePeriod, type TimeAxis } from '../time/period.js';
-import { BuildContext } from './context.js';
-import { assemble } from './codegen.js';
 import { cholesky, spearmanToPearson } from '../random/copula.js';
-import { applyParamOverrides, buildParamSlots, checkDistribution, checkValue, freezeSlot, resolveParamName } from './params.js';
+import {
+  alignedTo,
+  decimalYear,
+  indexOf,
+  MONTHS_PER_STEP,
+  parsePeriod,
+  type TimeAxis,
+} from '../time/period.js';
+import { assemble } from './codegen.js';
+import { BuildContext } from './context.js';
+import {
+  applyParamOverrides,
+  buildParamSlots,
+  checkDistribution,
+  checkValue,
+  freezeSlot,
+  resolveParamName,
+} from './params.js';
 import type { Channel, InitialValue, Plan, StateSlot } from './plan.js';
 import { RESERVED, Symbols } from './symbols.js';
 
@@ -65,7 +79,8 @@ export function buildPlan(model: LoadedModel, scenario?: LoadedScenario): BuildR
     if (def.for !== undefined && !sym.entities.has(def.for)) continue;
     const min = def.min ?? Number.NEGATIVE_INFINITY;
     const max = def.max ?? Number.POSITIVE_INFINITY;
-    if (min > max) ctx.report(['state', name], 'E_RANGE', 'min must not exceed max', { found: `min ${min}, max ${max}` });
+    if (min > max)
+      ctx.report(['state', name], 'E_RANGE', 'min must not exceed max', { found: `min ${min}, max ${max}` });
     for (const m of def.for !== undefined ? sym.entities.get(def.for)! : [undefined]) {
       const slotName = m ? `${m}.${name}` : name;
       stateIndex.set(slotName, states.length);
@@ -73,7 +88,9 @@ export function buildPlan(model: LoadedModel, scenario?: LoadedScenario): BuildR
     }
     sym.declare(name, 'state', def.for, (m) => stateIndex.get(m ? `${m}.${name}` : name)!);
   }
-  const events = Object.entries(file.events ?? {}).filter(([, e]) => e.for === undefined || sym.entities.has(e.for));
+  const events = Object.entries(file.events ?? {}).filter(
+    ([, e]) => e.for === undefined || sym.entities.has(e.for),
+  );
   for (const [name, def] of events) {
     for (const m of def.for !== undefined ? sym.entities.get(def.for)! : [undefined]) {
       const slotName = m ? `${m}.${name}` : name;
@@ -88,13 +105,19 @@ export function buildPlan(model: LoadedModel, scenario?: LoadedScenario): BuildR
   for (const [name, def] of Object.entries(file.derived ?? {})) {
     if (def.for !== undefined && !sym.entities.has(def.for)) continue;
     const first = derivedNames.length;
-    for (const m of def.for !== undefined ? sym.entities.get(def.for)! : [undefined]) derivedNames.push(m ? `${m}.${name}` : name);
+    for (const m of def.for !== undefined ? sym.entities.get(def.for)! : [undefined])
+      derivedNames.push(m ? `${m}.${name}` : name);
     const members = def.for !== undefined ? sym.entities.get(def.for)! : [];
     sym.declare(name, 'derived', def.for, (m) => (m ? first + members.indexOf(m) : first));
   }
 
   initialValues(ctx, model, scenario, states, stateIndex, paramDrafts.length);
-  const correlations = copula(ctx, model, paramDrafts.map((s) => s.name), paramDrafts);
+  const correlations = copula(
+    ctx,
+    model,
+    paramDrafts.map((s) => s.name),
+    paramDrafts,
+  );
   const derive = derivedCode(ctx, model, derivedNames);
   const step = stepCode(ctx, model, scenario, axis.axis);
   const { channels, code: record } = recordCode(ctx, model, axis.axis.steps + 1);
@@ -123,7 +146,15 @@ export function buildPlan(model: LoadedModel, scenario?: LoadedScenario): BuildR
     dt,
     params: paramDrafts.map(freezeSlot),
     ...(correlations ? { copula: correlations } : {}),
-    state: states.map(({ name, min, max, initial, flag }): StateSlot => ({ name, min, max, initial, ...(flag ? { flag } : {}) })),
+    state: states.map(
+      ({ name, min, max, initial, flag }): StateSlot => ({
+        name,
+        min,
+        max,
+        initial,
+        ...(flag ? { flag } : {}),
+      }),
+    ),
     nDerived: derivedNames.length,
     schedules,
     channels,
@@ -139,17 +170,27 @@ function timeAxis(model: LoadedModel, scenario?: LoadedScenario): { axis: TimeAx
   const point = (value: string | number, at: Origin): number => {
     const m = parsePeriod(value)!;
     if (!alignedTo(m, unit)) {
-      problems.push(at.yaml.problem(at.path, 'E_TIME', `date is not on a ${unit} boundary`, { found: String(value) }));
+      problems.push(
+        at.yaml.problem(at.path, 'E_TIME', `date is not on a ${unit} boundary`, { found: String(value) }),
+      );
     }
     return m;
   };
-  const start = scenario?.start ? point(scenario.start.value, scenario.start.at) : point(model.file.time.start, { yaml: model.yaml, path: ['time', 'start'] });
-  const end = scenario?.end ? point(scenario.end.value, scenario.end.at) : point(model.file.time.end, { yaml: model.yaml, path: ['time', 'end'] });
+  const start = scenario?.start
+    ? point(scenario.start.value, scenario.start.at)
+    : point(model.file.time.start, { yaml: model.yaml, path: ['time', 'start'] });
+  const end = scenario?.end
+    ? point(scenario.end.value, scenario.end.at)
+    : point(model.file.time.end, { yaml: model.yaml, path: ['time', 'end'] });
   const size = MONTHS_PER_STEP[unit];
   let steps = Math.floor((end - start) / size);
   if (steps < 1 || steps > MAX_STEPS) {
     const at = scenario?.end?.at ?? { yaml: model.yaml, path: ['time', 'end'] };
-    problems.push(at.yaml.problem(at.path, 'E_TIME', `the time axis must have 1 to ${MAX_STEPS} steps`, { found: `${steps} steps` }));
+    problems.push(
+      at.yaml.problem(at.path, 'E_TIME', `the time axis must have 1 to ${MAX_STEPS} steps`, {
+        found: `${steps} steps`,
+      }),
+    );
     steps = Math.min(Math.max(steps, 1), MAX_STEPS);
   }
   return { axis: { start, steps, unit }, problems };
@@ -198,7 +239,8 @@ function checkFor(ctx: BuildContext, entity: string | undefined, at: Path): void
 
 /** A scope that sees only parameters: initial expressions are evaluated before any state exists. */
 function paramsOnly(scope: Scope): Scope {
-  const keep = (l: ReturnType<Scope['lookup']>) => (l?.kind === 'value' && !/^(x|y|d)\[/.test(l.code) ? l : l?.kind === 'value' ? undefined : l);
+  const keep = (l: ReturnType<Scope['lookup']>) =>
+    l?.kind === 'value' && !/^(x|y|d)\[/.test(l.code) ? l : l?.kind === 'value' ? undefined : l;
   return {
     lookup: (n) => keep(scope.lookup(n)),
     lookupMember: (m, n) => keep(scope.lookupMember(m, n)),
@@ -217,7 +259,12 @@ function initialValues(
   stateIndex: Map<string, number>,
   _nParams: number,
 ): void {
-  const assign = (slot: number, spec: number | string | Distribution, at: Path | Origin, member: { entity: string; member: string } | undefined) => {
+  const assign = (
+    slot: number,
+    spec: number | string | Distribution,
+    at: Path | Origin,
+    member: { entity: string; member: string } | undefined,
+  ) => {
     const s = states[slot]!;
     if (typeof spec === 'number') {
       checkValue(ctx, at, spec, s.min, s.max, `initial value of '${s.name}'`);
@@ -237,22 +284,32 @@ function initialValues(
     const at: Path = ['state', name, 'initial'];
     const init = def.initial;
     if (def.for === undefined) {
-      if (isMemberMap(init)) ctx.report(at, 'E_SCHEMA', 'a per-member map of initial values needs `for: <entity type>`');
+      if (isMemberMap(init))
+        ctx.report(at, 'E_SCHEMA', 'a per-member map of initial values needs `for: <entity type>`');
       else assign(stateIndex.get(name)!, init, at, undefined);
       continue;
     }
     const members = ctx.sym.entities.get(def.for)!;
     if (isMemberMap(init)) {
       for (const key of Object.keys(init)) {
-        if (!members.includes(key)) ctx.report(at, 'E_UNKNOWN_MEMBER', `'${key}' is not a member of ${def.for}`, { key, expected: `one of ${members.join(', ')}`, found: key });
+        if (!members.includes(key))
+          ctx.report(at, 'E_UNKNOWN_MEMBER', `'${key}' is not a member of ${def.for}`, {
+            key,
+            expected: `one of ${members.join(', ')}`,
+            found: key,
+          });
       }
       for (const m of members) {
         const v = (init as Record<string, number | string | Distribution>)[m];
-        if (v === undefined) ctx.report(at, 'E_MISSING', `no initial value for ${m}`, { expected: `an entry for each of ${members.join(', ')}` });
+        if (v === undefined)
+          ctx.report(at, 'E_MISSING', `no initial value for ${m}`, {
+            expected: `an entry for each of ${members.join(', ')}`,
+          });
         else assign(stateIndex.get(`${m}.${name}`)!, v, [...at, m], { entity: def.for, member: m });
       }
     } else {
-      for (const m of members) assign(stateIndex.get(`${m}.${name}`)!, init, at, { entity: def.for, member: m });
+      for (const m of members)
+        assign(stateIndex.get(`${m}.${name}`)!, init, at, { entity: def.for, member: m });
     }
   }
   for (const [key, { value, at }] of scenario?.initial ?? []) {
@@ -265,7 +322,10 @@ function initialValues(
           ? [...stateIndex.entries()].filter(([n]) => n === key || n.endsWith(`.${key}`)).map(([, i]) => i)
           : [];
     if (targets.length === 0) {
-      ctx.report(at, 'E_UNKNOWN_STATE', `the model has no state variable '${key}'`, { expected: `one of ${Object.keys(model.file.state).join(', ')} (or Member.name)`, found: key });
+      ctx.report(at, 'E_UNKNOWN_STATE', `the model has no state variable '${key}'`, {
+        expected: `one of ${Object.keys(model.file.state).join(', ')} (or Member.name)`,
+        found: key,
+      });
     }
     for (const slot of targets) {
       const name = states[slot]!.name;
@@ -297,20 +357,31 @@ function copula(
     const ids = c.between.map((name, j) => {
       const idx = names.indexOf(name);
       if (idx < 0) {
-        ctx.report([...at, 'between', j], 'E_UNKNOWN_PARAMETER', `no parameter slot '${name}'`, { expected: 'a parameter, or Member.parameter for one entry of a table', found: name });
+        ctx.report([...at, 'between', j], 'E_UNKNOWN_PARAMETER', `no parameter slot '${name}'`, {
+          expected: 'a parameter, or Member.parameter for one entry of a table',
+          found: name,
+        });
       } else if (!drafts[idx]!.dist) {
-        ctx.report([...at, 'between', j], 'E_CORRELATION', `'${name}' has no uncertainty to correlate`, { found: name });
+        ctx.report([...at, 'between', j], 'E_CORRELATION', `'${name}' has no uncertainty to correlate`, {
+          found: name,
+        });
       }
       return idx;
     });
-    if (!(c.rank > -1 && c.rank < 1)) ctx.report([...at, 'rank'], 'E_CORRELATION', 'rank correlation must be in (-1, 1)', { found: String(c.rank) });
-    if (ids[0] === ids[1] && ids[0]! >= 0) ctx.report([...at, 'between'], 'E_CORRELATION', 'a parameter cannot be correlated with itself');
+    if (!(c.rank > -1 && c.rank < 1))
+      ctx.report([...at, 'rank'], 'E_CORRELATION', 'rank correlation must be in (-1, 1)', {
+        found: String(c.rank),
+      });
+    if (ids[0] === ids[1] && ids[0]! >= 0)
+      ctx.report([...at, 'between'], 'E_CORRELATION', 'a parameter cannot be correlated with itself');
     for (const id of ids) if (id >= 0 && !slots.includes(id)) slots.push(id);
     pairs.push([ids[0]!, ids[1]!, c.rank]);
   });
   if (ctx.problems.length > before) return undefined;
   const n = slots.length;
-  const m = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0) as number));
+  const m = Array.from({ length: n }, (_, i) =>
+    Array.from({ length: n }, (_, j) => (i === j ? 1 : 0) as number),
+  );
   for (const [a, b, r] of pairs) {
     const i = slots.indexOf(a);
     const j = slots.indexOf(b);
@@ -318,14 +389,23 @@ function copula(
   }
   const L = cholesky(m);
   if (!L) {
-    ctx.report(['correlations'], 'E_CORRELATION', 'these correlations cannot hold together (the correlation matrix is not positive definite)');
+    ctx.report(
+      ['correlations'],
+      'E_CORRELATION',
+      'these correlations cannot hold together (the correlation matrix is not positive definite)',
+    );
     return undefined;
   }
   return { slots, L };
 }
 
-function instances(ctx: BuildContext, entity: string | undefined): ({ entity: string; member: string } | undefined)[] {
-  return entity === undefined ? [undefined] : (ctx.sym.entities.get(entity) ?? []).map((member) => ({ entity, member }));
+function instances(
+  ctx: BuildContext,
+  entity: string | undefined,
+): ({ entity: string; member: string } | undefined)[] {
+  return entity === undefined
+    ? [undefined]
+    : (ctx.sym.entities.get(entity) ?? []).map((member) => ({ entity, member }));
 }
 
 function derivedCode(ctx: BuildContext, model: LoadedModel, names: readonly string[]): string {
@@ -336,7 +416,9 @@ function derivedCode(ctx: BuildContext, model: LoadedModel, names: readonly stri
     if (def.for !== undefined && !ctx.sym.entities.has(def.for)) continue;
     for (const inst of instances(ctx, def.for)) {
       const id = inst ? `${inst.member}.${name}` : name;
-      const c = ctx.expression(def.expr, ['derived', name, 'expr'], ctx.sym.scope('x', inst), { allowRandom: false });
+      const c = ctx.expression(def.expr, ['derived', name, 'expr'], ctx.sym.scope('x', inst), {
+        allowRandom: false,
+      });
       code.set(id, c.code);
       deps.set(id, c.derived);
       where.set(id, ['derived', name, 'expr']);
@@ -355,7 +437,11 @@ function derivedCode(ctx: BuildContext, model: LoadedModel, names: readonly stri
       const key = [...cycle].sort().join();
       if (!reported.has(key)) {
         reported.add(key);
-        ctx.report(where.get(id)!, 'E_CYCLE', `derived values depend on each other in a cycle: ${cycle.join(' → ')}`);
+        ctx.report(
+          where.get(id)!,
+          'E_CYCLE',
+          `derived values depend on each other in a cycle: ${cycle.join(' → ')}`,
+        );
       }
       return;
     }
@@ -370,7 +456,12 @@ function derivedCode(ctx: BuildContext, model: LoadedModel, names: readonly stri
   return order.map((id) => `d[${names.indexOf(id)}] = ${code.get(id)};`).join('\n    ');
 }
 
-function stepCode(ctx: BuildContext, model: LoadedModel, scenario: LoadedScenario | undefined, axis: TimeAxis): string {
+function stepCode(
+  ctx: BuildContext,
+  model: LoadedModel,
+  scenario: LoadedScenario | undefined,
+  axis: TimeAxis,
+): string {
   const lines: string[] = [];
   const sym = ctx.sym;
   const setTargets = new Map<string, string>();
@@ -380,28 +471,50 @@ function stepCode(ctx: BuildContext, model: LoadedModel, scenario: LoadedScenari
     const at: Path = ['rules', id];
     const targetEntity = sym.perMember.get(rule.target)?.entity;
     const target = sym.globals.get(rule.target) ?? sym.perMember.get(rule.target);
-    if (!target || target.category !== 'state') {
-      ctx.report([...at, 'target'], 'E_UNKNOWN_STATE', `rule target '${rule.target}' is not a state variable`, {
-        expected: `one of ${Object.keys(model.file.state).join(', ')}`,
-        found: rule.target,
-      });
+    if (target?.category !== 'state') {
+      ctx.report(
+        [...at, 'target'],
+        'E_UNKNOWN_STATE',
+        `rule target '${rule.target}' is not a state variable`,
+        {
+          expected: `one of ${Object.keys(model.file.state).join(', ')}`,
+          found: rule.target,
+        },
+      );
       continue;
     }
     if (targetEntity !== undefined && targetEntity !== rule.for) {
-      ctx.report([...at, 'target'], 'E_SCOPE', `'${rule.target}' is per ${targetEntity}: the rule needs \`for: ${targetEntity}\``, { found: rule.for ?? 'a global rule' });
+      ctx.report(
+        [...at, 'target'],
+        'E_SCOPE',
+        `'${rule.target}' is per ${targetEntity}: the rule needs \`for: ${targetEntity}\``,
+        { found: rule.for ?? 'a global rule' },
+      );
       continue;
     }
     const mode = rule.set !== undefined ? 'set' : 'add';
-    const other = mode === 'set' ? (setTargets.get(rule.target) ?? addTargets.get(rule.target)) : setTargets.get(rule.target);
+    const other =
+      mode === 'set'
+        ? (setTargets.get(rule.target) ?? addTargets.get(rule.target))
+        : setTargets.get(rule.target);
     if (other !== undefined) {
-      ctx.report([...at, mode], 'E_RULE_CONFLICT', `'${rule.target}' is also updated by rule '${other}': a target with a \`set\` rule can have no other rule`);
+      ctx.report(
+        [...at, mode],
+        'E_RULE_CONFLICT',
+        `'${rule.target}' is also updated by rule '${other}': a target with a \`set\` rule can have no other rule`,
+      );
     }
     (mode === 'set' ? setTargets : addTargets).set(rule.target, id);
     for (const inst of instances(ctx, rule.for)) {
       const scope = sym.scope('x', inst);
       const slot = sym.slot(rule.target, inst?.member)!.slot;
-      const when = rule.when !== undefined ? ctx.expression(rule.when, [...at, 'when'], scope, { allowRandom: false }).code : undefined;
-      const expr = ctx.expression((mode === 'set' ? rule.set : rule.add)!, [...at, mode], scope, { allowRandom: true }).code;
+      const when =
+        rule.when !== undefined
+          ? ctx.expression(rule.when, [...at, 'when'], scope, { allowRandom: false }).code
+          : undefined;
+      const expr = ctx.expression((mode === 'set' ? rule.set : rule.add)!, [...at, mode], scope, {
+        allowRandom: true,
+      }).code;
       if (mode === 'add') lines.push(when ? `if (${when}) y[${slot}] += ${expr};` : `y[${slot}] += ${expr};`);
       else lines.push(when ? `y[${slot}] = ${when} ? ${expr} : x[${slot}];` : `y[${slot}] = ${expr};`);
     }
@@ -410,19 +523,33 @@ function stepCode(ctx: BuildContext, model: LoadedModel, scenario: LoadedScenari
   // Events: one uniform per instance per step, always drawn (common random numbers across scenarios).
   const forced = new Map<string, number[]>();
   const suppressed = new Map<string, number>();
-  const eventInstance = (ref: { event: string; member?: string | undefined }, at: Origin): string | undefined => {
+  const eventInstance = (
+    ref: { event: string; member?: string | undefined },
+    at: Origin,
+  ): string | undefined => {
     const def = model.file.events?.[ref.event];
     if (!def || !Object.hasOwn(model.file.events ?? {}, ref.event)) {
-      ctx.report(at, 'E_UNKNOWN_EVENT', `the model has no event '${ref.event}'`, { expected: `one of ${Object.keys(model.file.events ?? {}).join(', ') || '(none)'}`, found: ref.event });
+      ctx.report(at, 'E_UNKNOWN_EVENT', `the model has no event '${ref.event}'`, {
+        expected: `one of ${Object.keys(model.file.events ?? {}).join(', ') || '(none)'}`,
+        found: ref.event,
+      });
       return undefined;
     }
     if (def.for === undefined) {
-      if (ref.member !== undefined) ctx.report(at, 'E_UNKNOWN_MEMBER', `event '${ref.event}' is global: it takes no member`, { found: ref.member });
+      if (ref.member !== undefined)
+        ctx.report(at, 'E_UNKNOWN_MEMBER', `event '${ref.event}' is global: it takes no member`, {
+          found: ref.member,
+        });
       return ref.event;
     }
     const members = sym.entities.get(def.for) ?? [];
     if (ref.member === undefined || !members.includes(ref.member)) {
-      ctx.report(at, ref.member === undefined ? 'E_MISSING' : 'E_UNKNOWN_MEMBER', `event '${ref.event}' is per ${def.for}: name a member`, { expected: `one of ${members.join(', ')}`, found: ref.member ?? 'nothing' });
+      ctx.report(
+        at,
+        ref.member === undefined ? 'E_MISSING' : 'E_UNKNOWN_MEMBER',
+        `event '${ref.event}' is per ${def.for}: name a member`,
+        { expected: `one of ${members.join(', ')}`, found: ref.member ?? 'nothing' },
+      );
       return undefined;
     }
     return `${ref.member}.${ref.event}`;
@@ -430,7 +557,10 @@ function stepCode(ctx: BuildContext, model: LoadedModel, scenario: LoadedScenari
   const stepOf = (value: string | number, at: Origin, lastAllowed: number): number | undefined => {
     const k = indexOf(axis, parsePeriod(value)!);
     if (k === undefined || k > lastAllowed) {
-      ctx.report(at, 'E_TIME', 'date is not a step of the time axis', { expected: `a date from the axis (step ${axis.unit})`, found: String(value) });
+      ctx.report(at, 'E_TIME', 'date is not a step of the time axis', {
+        expected: `a date from the axis (step ${axis.unit})`,
+        found: String(value),
+      });
       return undefined;
     }
     return k;
@@ -442,7 +572,10 @@ function stepCode(ctx: BuildContext, model: LoadedModel, scenario: LoadedScenari
   }
   for (const { value, at } of scenario?.suppress ?? []) {
     const id = eventInstance(value, at);
-    const k = value.from === undefined ? 0 : stepOf(value.from, { yaml: at.yaml, path: [...at.path, 'from'] }, axis.steps);
+    const k =
+      value.from === undefined
+        ? 0
+        : stepOf(value.from, { yaml: at.yaml, path: [...at.path, 'from'] }, axis.steps);
     if (id !== undefined && k !== undefined) suppressed.set(id, Math.min(k, suppressed.get(id) ?? k));
   }
 
@@ -455,14 +588,26 @@ function stepCode(ctx: BuildContext, model: LoadedModel, scenario: LoadedScenari
       const scope = sym.scope('x', inst);
       const flag = sym.slot(id, inst?.member)!.slot;
       const prob = ctx.expression(ev.probability, [...at, 'probability'], scope, { allowRandom: false }).code;
-      const when = ev.when !== undefined ? ctx.expression(ev.when, [...at, 'when'], scope, { allowRandom: false }).code : '1';
+      const when =
+        ev.when !== undefined
+          ? ctx.expression(ev.when, [...at, 'when'], scope, { allowRandom: false }).code
+          : '1';
       const effects = Object.entries(ev.effects ?? {}).map(([name, expr]) => {
         const target = sym.slot(name, inst?.member);
-        if (!target || target.category !== 'state') {
-          ctx.report([...at, 'effects'], 'E_UNKNOWN_STATE', `effect target '${name}' is not a state variable here`, { key: name, expected: 'a state variable of the same member, or a global one', found: name });
+        if (target?.category !== 'state') {
+          ctx.report(
+            [...at, 'effects'],
+            'E_UNKNOWN_STATE',
+            `effect target '${name}' is not a state variable here`,
+            { key: name, expected: 'a state variable of the same member, or a global one', found: name },
+          );
           return undefined;
         }
-        return { slot: target.slot, code: ctx.expression(expr, [...at, 'effects', name], sym.scope('y', inst), { allowRandom: true }).code };
+        return {
+          slot: target.slot,
+          code: ctx.expression(expr, [...at, 'effects', name], sym.scope('y', inst), { allowRandom: true })
+            .code,
+        };
       });
       const key = inst ? `${inst.member}.${id}` : id;
       const force = (forced.get(key) ?? []).map((k) => `k === ${k}`).join(' || ') || '0';
@@ -482,7 +627,11 @@ function stepCode(ctx: BuildContext, model: LoadedModel, scenario: LoadedScenari
   return lines.join('\n    ');
 }
 
-function recordCode(ctx: BuildContext, model: LoadedModel, points: number): { channels: Channel[]; code: string } {
+function recordCode(
+  ctx: BuildContext,
+  model: LoadedModel,
+  points: number,
+): { channels: Channel[]; code: string } {
   const channels: Channel[] = [];
   const lines: string[] = [];
   const sym = ctx.sym;
@@ -499,10 +648,15 @@ function recordCode(ctx: BuildContext, model: LoadedModel, points: number): { ch
       const parts = members.map((m, i) => {
         const scope = sym.scope('x', { entity: out.for, member: m });
         const by = ctx.expression(out.by, [...at, 'by'], scope, { allowRandom: false }).code;
-        const among = out.among !== undefined ? ctx.expression(out.among, [...at, 'among'], scope, { allowRandom: false }).code : '1';
+        const among =
+          out.among !== undefined
+            ? ctx.expression(out.among, [...at, 'among'], scope, { allowRandom: false }).code
+            : '1';
         return `if (${among}) { const w = ${by}; if (w > bv) { bv = w; b = ${i}; } }`;
       });
-      lines.push(`{ let b = -1, bv = -Infinity; ${parts.join(' ')} rec[o + ${channels.length * points} + k] = b; }`);
+      lines.push(
+        `{ let b = -1, bv = -Infinity; ${parts.join(' ')} rec[o + ${channels.length * points} + k] = b; }`,
+      );
       channels.push({ output: id, kind: 'leader', label, members });
       continue;
     }
@@ -510,16 +664,25 @@ function recordCode(ctx: BuildContext, model: LoadedModel, points: number): { ch
       const scope = sym.scope('x', inst);
       const member = inst ? { member: inst.member } : {};
       if (out.kind === 'series') {
-        put({ output: id, ...member, kind: 'series', label, unit: out.unit }, ctx.expression(out.expr, [...at, 'expr'], scope, { allowRandom: false }).code);
+        put(
+          { output: id, ...member, kind: 'series', label, unit: out.unit },
+          ctx.expression(out.expr, [...at, 'expr'], scope, { allowRandom: false }).code,
+        );
       } else {
-        put({ output: id, ...member, kind: 'threshold', label }, `(${ctx.expression(out.when, [...at, 'when'], scope, { allowRandom: false }).code} ? 1 : 0)`);
+        put(
+          { output: id, ...member, kind: 'threshold', label },
+          `(${ctx.expression(out.when, [...at, 'when'], scope, { allowRandom: false }).code} ? 1 : 0)`,
+        );
       }
     }
   }
   for (const [id, ev] of Object.entries(model.file.events ?? {})) {
     if (ev.for !== undefined && !sym.entities.has(ev.for)) continue;
     for (const inst of instances(ctx, ev.for)) {
-      put({ output: id, ...(inst ? { member: inst.member } : {}), kind: 'event', label: ev.label ?? id }, `x[${sym.slot(id, inst?.member)!.slot}]`);
+      put(
+        { output: id, ...(inst ? { member: inst.member } : {}), kind: 'event', label: ev.label ?? id },
+        `x[${sym.slot(id, inst?.member)!.slot}]`,
+      );
     }
   }
   return { channels, code: lines.join('\n    ') };
@@ -539,8 +702,17 @@ function scheduleValues(
       const eat: Origin = { yaml: at.yaml, path: [...at.path, i] };
       const from = parsePeriod(entry.from)!;
       const to = entry.to !== undefined ? parsePeriod(entry.to)! : Number.POSITIVE_INFINITY;
-      if (to < from) ctx.report(eat, 'E_TIME', '`to` is before `from`', { found: `${entry.from} to ${entry.to}` });
-      for (const slot of targets) checkValue(ctx, { yaml: eat.yaml, path: [...eat.path, 'value'] }, entry.value, slot.lo, slot.hi, `scheduled value of '${slot.name}'`);
+      if (to < from)
+        ctx.report(eat, 'E_TIME', '`to` is before `from`', { found: `${entry.from} to ${entry.to}` });
+      for (const slot of targets)
+        checkValue(
+          ctx,
+          { yaml: eat.yaml, path: [...eat.path, 'value'] },
+          entry.value,
+          slot.lo,
+          slot.hi,
+          `scheduled value of '${slot.name}'`,
+        );
       const size = MONTHS_PER_STEP[axis.unit];
       for (let k = 0; k <= axis.steps; k++) {
         const m = axis.start + k * size;
@@ -556,7 +728,8 @@ function snapshotPoints(ctx: BuildContext, scenario: LoadedScenario | undefined,
   const points = new Set<number>();
   for (const { value, at } of scenario?.snapshots ?? []) {
     const k = indexOf(axis, parsePeriod(value)!);
-    if (k === undefined) ctx.report(at, 'E_TIME', 'snapshot date is not a point of the time axis', { found: String(value) });
+    if (k === undefined)
+      ctx.report(at, 'E_TIME', 'snapshot date is not a point of the time axis', { found: String(value) });
     else points.add(k);
   }
   if (points.size === 0) points.add(axis.steps);

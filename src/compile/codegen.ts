@@ -14,7 +14,8 @@ export interface CodeParts {
   readonly scheduled: readonly number[];
 }
 
-const num = (x: number): string => (x === Number.POSITIVE_INFINITY ? 'Infinity' : x === Number.NEGATIVE_INFINITY ? '-Infinity' : String(x));
+const num = (x: number): string =>
+  x === Number.POSITIVE_INFINITY ? 'Infinity' : x === Number.NEGATIVE_INFINITY ? '-Infinity' : String(x);
 
 /**
  * The body of `function (F, R)` returning `{ init(p, x), run(x, y, p, base, d, years, out, o, ur, ue, sched, info) }`.

@@ -43,15 +43,25 @@ export class BuildContext {
     scope: Scope,
     opts: { allowRandom: boolean; rng?: string },
   ): { code: string; derived: Set<string>; random: boolean } {
-    if (typeof text === 'number') return { code: text < 0 ? `(${text})` : String(text), derived: new Set(), random: false };
+    if (typeof text === 'number')
+      return { code: text < 0 ? `(${text})` : String(text), derived: new Set(), random: false };
     const parsed = parseExpression(text);
     if ('problem' in parsed) {
       const p = parsed.problem;
-      this.report(at, p.code, p.message, { found: JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text), ...(p.column !== undefined ? { column: p.column } : {}) });
+      this.report(at, p.code, p.message, {
+        found: JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text),
+        ...(p.column !== undefined ? { column: p.column } : {}),
+      });
       return { code: 'NaN', derived: new Set(), random: false };
     }
     const problems: CompileProblem[] = [];
-    const compiled = compileNode(parsed.node, text, scope, { allowRandom: opts.allowRandom, dt: this.sym.dt, rng: opts.rng ?? 'ur' }, problems);
+    const compiled = compileNode(
+      parsed.node,
+      text,
+      scope,
+      { allowRandom: opts.allowRandom, dt: this.sym.dt, rng: opts.rng ?? 'ur' },
+      problems,
+    );
     for (const p of problems) {
       this.report(at, p.code, p.message, {
         ...(p.expected !== undefined ? { expected: p.expected } : {}),

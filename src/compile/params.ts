@@ -21,10 +21,15 @@ export function allowedRange(
   const bounded = UNIT_BOUNDED.has(unit.trim().toLowerCase());
   if (range) {
     if (!(range[0] < range[1])) {
-      ctx.report([...at, 'range'], 'E_RANGE', 'range must be [min, max] with min < max', { found: `[${range[0]}, ${range[1]}]` });
+      ctx.report([...at, 'range'], 'E_RANGE', 'range must be [min, max] with min < max', {
+        found: `[${range[0]}, ${range[1]}]`,
+      });
     }
     if (bounded && (range[0] < 0 || range[1] > 1)) {
-      ctx.report([...at, 'range'], 'E_UNIT', `a ${unit} must lie in [0, 1]`, { expected: 'a range inside [0, 1]', found: `[${range[0]}, ${range[1]}]` });
+      ctx.report([...at, 'range'], 'E_UNIT', `a ${unit} must lie in [0, 1]`, {
+        expected: 'a range inside [0, 1]',
+        found: `[${range[0]}, ${range[1]}]`,
+      });
     }
     return [range[0], range[1]];
   }
@@ -32,14 +37,30 @@ export function allowedRange(
 }
 
 /** Reports a value outside [lo, hi]. */
-export function checkValue(ctx: BuildContext, at: Path | Origin, value: number, lo: number, hi: number, what: string): void {
+export function checkValue(
+  ctx: BuildContext,
+  at: Path | Origin,
+  value: number,
+  lo: number,
+  hi: number,
+  what: string,
+): void {
   if (value < lo || value > hi) {
-    ctx.report(at, 'E_RANGE', `${what} is outside its allowed range`, { expected: `a value in [${lo}, ${hi}]`, found: String(value) });
+    ctx.report(at, 'E_RANGE', `${what} is outside its allowed range`, {
+      expected: `a value in [${lo}, ${hi}]`,
+      found: String(value),
+    });
   }
 }
 
 /** Reports impossible distribution parameters and supports that leave [lo, hi]; normal and lognormal are truncated instead. */
-export function checkDistribution(ctx: BuildContext, at: Path | Origin, dist: Distribution, lo: number, hi: number): boolean {
+export function checkDistribution(
+  ctx: BuildContext,
+  at: Path | Origin,
+  dist: Distribution,
+  lo: number,
+  hi: number,
+): boolean {
   const problems = distributionProblems(dist);
   for (const message of problems) ctx.report(at, 'E_DIST_PARAMS', `${dist.dist}: ${message}`);
   if (problems.length) return false;
@@ -47,7 +68,9 @@ export function checkDistribution(ctx: BuildContext, at: Path | Origin, dist: Di
   const truncatable = dist.dist === 'normal' || dist.dist === 'lognormal';
   if (truncatable) {
     if (b <= lo || a >= hi) {
-      ctx.report(at, 'E_RANGE', 'the distribution has no mass inside the allowed range', { expected: `[${lo}, ${hi}]` });
+      ctx.report(at, 'E_RANGE', 'the distribution has no mass inside the allowed range', {
+        expected: `[${lo}, ${hi}]`,
+      });
       return false;
     }
     return true;
@@ -80,21 +103,27 @@ export function buildParamSlots(ctx: BuildContext, file: ModelFile): MutableSlot
     const [lo, hi] = allowedRange(ctx, at, def.unit, def.range);
     const members = def.for !== undefined ? ctx.sym.entities.get(def.for) : undefined;
     if (def.for === undefined) {
-      if (def.members !== undefined) ctx.report([...at, 'members'], 'E_SCHEMA', '`members` needs `for: <entity type>`');
+      if (def.members !== undefined)
+        ctx.report([...at, 'members'], 'E_SCHEMA', '`members` needs `for: <entity type>`');
       slots.push(makeSlot(ctx, at, name, def, def.value, def.uncertainty, lo, hi, name));
       continue;
     }
     if (!members) continue; // unknown entity type: reported with the names
     for (const key of Object.keys(def.members ?? {})) {
       if (!members.includes(key)) {
-        ctx.report([...at, 'members'], 'E_UNKNOWN_MEMBER', `'${key}' is not a member of ${def.for}`, { key, expected: `one of ${members.join(', ')}`, found: key });
+        ctx.report([...at, 'members'], 'E_UNKNOWN_MEMBER', `'${key}' is not a member of ${def.for}`, {
+          key,
+          expected: `one of ${members.join(', ')}`,
+          found: key,
+        });
       }
     }
     for (const m of members) {
       const entry = def.members?.[m];
       const mat: Path = entry === undefined ? at : [...at, 'members', m];
       const value = entry === undefined ? def.value : typeof entry === 'number' ? entry : entry.value;
-      const dist = entry === undefined ? def.uncertainty : typeof entry === 'number' ? undefined : entry.uncertainty;
+      const dist =
+        entry === undefined ? def.uncertainty : typeof entry === 'number' ? undefined : entry.uncertainty;
       slots.push({ ...makeSlot(ctx, mat, `${m}.${name}`, def, value, dist, lo, hi, name), member: m });
     }
   }
@@ -113,7 +142,9 @@ function makeSlot(
   defName: string,
 ): MutableSlot {
   if (value === undefined) {
-    ctx.report(at, 'E_MISSING', `parameter '${name}' has no value`, { expected: '`value`, or a `members` entry for every member' });
+    ctx.report(at, 'E_MISSING', `parameter '${name}' has no value`, {
+      expected: '`value`, or a `members` entry for every member',
+    });
     return { name, value: Number.NaN, lo, hi, def: defName };
   }
   checkValue(ctx, [...at, 'value'], value, lo, hi, `value of '${name}'`);
@@ -125,7 +156,13 @@ function makeSlot(
 export function applyParamOverrides(
   ctx: BuildContext,
   slots: MutableSlot[],
-  overrides: ReadonlyMap<string, { value: number | { value?: number | undefined; uncertainty?: Distribution | 'none' | undefined }; at: Origin }>,
+  overrides: ReadonlyMap<
+    string,
+    {
+      value: number | { value?: number | undefined; uncertainty?: Distribution | 'none' | undefined };
+      at: Origin;
+    }
+  >,
 ): void {
   for (const [key, { value: o, at }] of overrides) {
     const targets = resolveParamName(ctx, slots, key, at);
@@ -138,14 +175,22 @@ export function applyParamOverrides(
       const dist = typeof o === 'number' ? 'none' : o.uncertainty;
       if (dist === 'none') delete slot.dist;
       else if (dist !== undefined) {
-        if (checkDistribution(ctx, { yaml: at.yaml, path: [...at.path, 'uncertainty'] }, dist, slot.lo, slot.hi)) slot.dist = dist;
+        if (
+          checkDistribution(ctx, { yaml: at.yaml, path: [...at.path, 'uncertainty'] }, dist, slot.lo, slot.hi)
+        )
+          slot.dist = dist;
       }
     }
   }
 }
 
 /** The slots a scenario key names: `haven`, `recruit` (every member) or `IMU.recruit`. */
-export function resolveParamName(ctx: BuildContext, slots: readonly MutableSlot[], key: string, at: Origin): MutableSlot[] {
+export function resolveParamName(
+  ctx: BuildContext,
+  slots: readonly MutableSlot[],
+  key: string,
+  at: Origin,
+): MutableSlot[] {
   const found = slots.filter((s) => s.name === key || (s.member !== undefined && s.def === key));
   if (found.length === 0) {
     const names = [...new Set(slots.flatMap((s) => (s.member ? [s.def, s.name] : [s.name])))];

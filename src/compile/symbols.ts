@@ -31,7 +31,12 @@ export class Symbols {
   }
 
   /** Declares a global symbol (slot) or a per-member one (slots by member). */
-  declare(name: string, category: Category, entity: string | undefined, slotOf: (member?: string) => number): void {
+  declare(
+    name: string,
+    category: Category,
+    entity: string | undefined,
+    slotOf: (member?: string) => number,
+  ): void {
     if (entity === undefined) {
       this.globals.set(name, { category, slot: slotOf() });
       return;
@@ -42,7 +47,12 @@ export class Symbols {
   }
 
   has(name: string): boolean {
-    return this.globals.has(name) || this.perMember.has(name) || this.entities.has(name) || this.memberEntity.has(name);
+    return (
+      this.globals.has(name) ||
+      this.perMember.has(name) ||
+      this.entities.has(name) ||
+      this.memberEntity.has(name)
+    );
   }
 
   /** Slot of `name` for `member` (or global). */
@@ -81,7 +91,11 @@ class ModelScope implements Scope {
 
   private value(name: string, category: Category, slot: number, member?: string): Lookup {
     return category === 'derived'
-      ? { kind: 'value', code: code(category, slot, this.stateVar), derived: member ? `${member}.${name}` : name }
+      ? {
+          kind: 'value',
+          code: code(category, slot, this.stateVar),
+          derived: member ? `${member}.${name}` : name,
+        }
       : { kind: 'value', code: code(category, slot, this.stateVar) };
   }
 
@@ -124,6 +138,13 @@ class ModelScope implements Scope {
   }
 
   names(): readonly string[] {
-    return [...this.sym.globals.keys(), ...this.sym.perMember.keys(), ...this.sym.memberEntity.keys(), 't', 'dt', 'k'];
+    return [
+      ...this.sym.globals.keys(),
+      ...this.sym.perMember.keys(),
+      ...this.sym.memberEntity.keys(),
+      't',
+      'dt',
+      'k',
+    ];
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { Plan } from '../compile/plan.js';
 import { correlateUniforms } from '../random/copula.js';
-import { quantile, truncatedQuantile } from '../random/distributions.js';
+import { type quantile, truncatedQuantile } from '../random/distributions.js';
 import { runStream, STREAM_PARAMS_EVENTS, STREAM_RULES, seedKey } from '../random/stream.js';
 import { decimalYear, formatPeriod, pointAt } from '../time/period.js';
 import { instantiate } from './program.js';
@@ -24,13 +24,19 @@ export class EngineError extends Error {
   }
 }
 
+/** Half the resolution of the stream's uniforms (2^-32): centres draws for quantile functions in (0, 1). */
+export const HALF_STEP = 2 ** -33;
+
 /** Number of values one run records: channels × points. */
 export function valuesPerRun(plan: Plan): number {
   return plan.channels.length * (plan.axis.steps + 1);
 }
 
 /** A reusable runner for one plan and seed: `run(from, to)` returns the runs' records, run-major. */
-export function makeBlockRunner(plan: Plan, seed: number | string): (from: number, to: number) => Float64Array {
+export function makeBlockRunner(
+  plan: Plan,
+  seed: number | string,
+): (from: number, to: number) => Float64Array {
   const prog = instantiate(plan);
   const key = seedKey(seed);
   const P = plan.params.length;
@@ -44,7 +50,10 @@ export function makeBlockRunner(plan: Plan, seed: number | string): (from: numbe
   const d = new Float64Array(plan.nDerived);
   const u = new Float64Array(P + S);
   const years = Float64Array.from({ length: T + 1 }, (_, k) => decimalYear(pointAt(plan.axis, k)));
-  const schedules = plan.schedules.map((s) => ({ slot: s.slot, values: Float64Array.from(s.values, (v) => v ?? Number.NaN) }));
+  const schedules = plan.schedules.map((s) => ({
+    slot: s.slot,
+    values: Float64Array.from(s.values, (v) => v ?? Number.NaN),
+  }));
   const copula = plan.copula;
   const cu = new Float64Array(copula?.slots.length ?? 0);
   const date = (k: number) => formatPeriod(pointAt(plan.axis, k), plan.axis.unit);
@@ -58,7 +67,8 @@ export function makeBlockRunner(plan: Plan, seed: number | string): (from: numbe
       const ue = runStream(key, r, STREAM_PARAMS_EVENTS);
       const ur = runStream(key, r, STREAM_RULES);
       // One uniform per parameter slot and per state slot, always: streams stay aligned across scenarios.
-      for (let i = 0; i < P + S; i++) u[i] = ue();
+      // The stream gives multiples of 2^-32 in [0, 1); half a step up keeps quantiles off 0 (−∞ for a normal).
+      for (let i = 0; i < P + S; i++) u[i] = ue() + HALF_STEP;
       if (copula) {
         copula.slots.forEach((slot, j) => {
           cu[j] = u[slot]!;
@@ -75,11 +85,12 @@ export function makeBlockRunner(plan: Plan, seed: number | string): (from: numbe
       p.set(base);
       for (const s of schedules) {
         const v = s.values[0]!;
-        if (v === v) p[s.slot] = v;
+        if (!Number.isNaN(v)) p[s.slot] = v;
       }
       for (let i = 0; i < S; i++) {
         const init = plan.state[i]!.initial;
-        x[i] = init.kind === 'value' ? init.value : init.kind === 'dist' ? boundedQuantile(init, u[P + i]!) : 0;
+        x[i] =
+          init.kind === 'value' ? init.value : init.kind === 'dist' ? boundedQuantile(init, u[P + i]!) : 0;
       }
       prog.init(p, x);
       const status = prog.run(x, y, p, base, d, years, out, (r - from) * perRun, ur, ue, sched, info);
@@ -90,7 +101,14 @@ export function makeBlockRunner(plan: Plan, seed: number | string): (from: numbe
 }
 
 /** Copies a run-major block of records into per-channel arrays: values[c][(run - firstRun) * points + k]. */
-export function scatter(block: Float64Array, from: number, to: number, firstRun: number, points: number, values: readonly Float64Array[]): void {
+export function scatter(
+  block: Float64Array,
+  from: number,
+  to: number,
+  firstRun: number,
+  points: number,
+  values: readonly Float64Array[],
+): void {
   const perRun = values.length * points;
   for (let r = from; r < to; r++) {
     const src = (r - from) * perRun;
@@ -103,14 +121,22 @@ export function scatter(block: Float64Array, from: number, to: number, firstRun:
   }
 }
 
-function boundedQuantile(init: { dist: Parameters<typeof quantile>[0]; lo: number; hi: number }, u: number): number {
+function boundedQuantile(
+  init: { dist: Parameters<typeof quantile>[0]; lo: number; hi: number },
+  u: number,
+): number {
   return truncatedQuantile(init.dist, u, init.lo, init.hi);
 }
 
 function runError(plan: Plan, status: number, run: number, date: string, next: string): EngineError {
   if (status < 0) {
     const name = plan.state[-status - 1]!.name;
-    return new EngineError('E_NONFINITE', `state '${name}' became NaN or infinite during the step from ${date}`, run, next);
+    return new EngineError(
+      'E_NONFINITE',
+      `state '${name}' became NaN or infinite during the step from ${date}`,
+      run,
+      next,
+    );
   }
   const number = status;
   const events = plan.channels.filter((c) => c.kind === 'event');

@@ -50,14 +50,17 @@ export function defaultWorkers(plan: Plan, runs: number): number {
 /** Runs the plan. */
 export async function simulate(plan: Plan, options: SimulateOptions): Promise<RunData> {
   const { runs, seed } = options;
-  if (!Number.isInteger(runs) || runs < 1 || runs > MAX_RUNS) throw new RangeError(`runs must be an integer from 1 to ${MAX_RUNS}`);
+  if (!Number.isInteger(runs) || runs < 1 || runs > MAX_RUNS)
+    throw new RangeError(`runs must be an integer from 1 to ${MAX_RUNS}`);
   const firstRun = options.firstRun ?? 0;
   const points = plan.axis.steps + 1;
   const workers = Math.min(options.workers ?? defaultWorkers(plan, runs), Math.ceil(runs / 16));
   const chunk = options.chunk ?? Math.max(16, Math.min(2048, Math.ceil(runs / Math.max(1, workers * 8))));
   // With workers, the per-channel arrays live in shared memory and the workers write into them directly.
   const values = plan.channels.map(() =>
-    workers > 0 ? new Float64Array(new SharedArrayBuffer(runs * points * 8)) : new Float64Array(runs * points),
+    workers > 0
+      ? new Float64Array(new SharedArrayBuffer(runs * points * 8))
+      : new Float64Array(runs * points),
   );
   let done = 0;
   const progress = (count: number): void => {
@@ -65,7 +68,8 @@ export async function simulate(plan: Plan, options: SimulateOptions): Promise<Ru
     options.onProgress?.(done, runs);
   };
   const blocks: [number, number][] = [];
-  for (let a = firstRun; a < firstRun + runs; a += chunk) blocks.push([a, Math.min(a + chunk, firstRun + runs)]);
+  for (let a = firstRun; a < firstRun + runs; a += chunk)
+    blocks.push([a, Math.min(a + chunk, firstRun + runs)]);
 
   if (workers <= 0) {
     const runner = makeBlockRunner(plan, seed);
@@ -77,7 +81,13 @@ export async function simulate(plan: Plan, options: SimulateOptions): Promise<Ru
     }
   } else {
     const buffers = values.map((v) => v.buffer as SharedArrayBuffer);
-    await runOnPool({ type: 'init', plan, seed, firstRun, buffers }, blocks, workers, progress, options.signal);
+    await runOnPool(
+      { type: 'init', plan, seed, firstRun, buffers },
+      blocks,
+      workers,
+      progress,
+      options.signal,
+    );
   }
   return { plan, runs, seed, firstRun, points, values };
 }
@@ -117,7 +127,16 @@ function runOnPool(
       w.on('message', (msg: FromWorker) => {
         if (settled) return;
         if (msg.type === 'error') {
-          stop(msg.run !== undefined ? new EngineError(msg.code, msg.message.replace(/ at \S+ in run \d+$/, ''), msg.run, msg.date ?? '') : new Error(msg.message));
+          stop(
+            msg.run !== undefined
+              ? new EngineError(
+                  msg.code,
+                  msg.message.replace(/ at \S+ in run \d+$/, ''),
+                  msg.run,
+                  msg.date ?? '',
+                )
+              : new Error(msg.message),
+          );
           return;
         }
         progress(msg.to - msg.from);

@@ -13,7 +13,14 @@ export type FromWorker =
   | { type: 'done'; from: number; to: number }
   | { type: 'error'; code: string; message: string; run?: number; date?: string };
 
-let job: { run: (from: number, to: number) => Float64Array; firstRun: number; points: number; values: Float64Array[] } | undefined;
+let job:
+  | {
+      run: (from: number, to: number) => Float64Array;
+      firstRun: number;
+      points: number;
+      values: Float64Array[];
+    }
+  | undefined;
 const port = parentPort;
 port?.on('message', (msg: ToWorker) => {
   try {

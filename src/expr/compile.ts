@@ -84,7 +84,9 @@ const UNARY: Readonly<Record<string, (a: string) => string>> = {
 };
 
 function columnOf(text: string, name: string): number | undefined {
-  const i = text.search(new RegExp(`(?<![A-Za-z0-9_.])${name.replace(/[^A-Za-z0-9_]/g, '')}(?![A-Za-z0-9_])`));
+  const i = text.search(
+    new RegExp(`(?<![A-Za-z0-9_.])${name.replace(/[^A-Za-z0-9_]/g, '')}(?![A-Za-z0-9_])`),
+  );
   return i >= 0 ? i + 1 : undefined;
 }
 
@@ -133,7 +135,7 @@ export function compileNode(
     });
   };
 
-  const valueOf = (lookup: Lookup | undefined, name: string, s: Scope): string => {
+  const resolved = (lookup: Lookup | undefined, name: string, s: Scope): string => {
     if (lookup === undefined) return unknownSymbol(name, s);
     switch (lookup.kind) {
       case 'value':
@@ -190,21 +192,31 @@ export function compileNode(
     if (isSymbolNode(n)) {
       const builtin = BUILTIN_CONSTANTS.get(n.name);
       if (builtin !== undefined && s.lookup(n.name) === undefined) return builtin;
-      return valueOf(s.lookup(n.name), n.name, s);
+      return resolved(s.lookup(n.name), n.name, s);
     }
     if (isOperatorNode(n)) {
       const args = n.args.map((a) => visit(a, s));
       if (args.length === 2 && Object.hasOwn(BINARY, n.fn)) return BINARY[n.fn]!(args[0]!, args[1]!);
       if (args.length === 1 && Object.hasOwn(UNARY, n.fn)) return UNARY[n.fn]!(args[0]!);
-      return fail({ code: 'E_EXPR_UNSUPPORTED', message: `operator '${n.op}' is not supported`, found: n.op });
+      return fail({
+        code: 'E_EXPR_UNSUPPORTED',
+        message: `operator '${n.op}' is not supported`,
+        found: n.op,
+      });
     }
     if (isConditionalNode(n)) {
       return `(${visit(n.condition, s)} ? ${visit(n.trueExpr, s)} : ${visit(n.falseExpr, s)})`;
     }
     if (isAccessorNode(n)) {
       const idx = n.index;
-      const key = isIndexNode(idx) && idx.dotNotation && idx.dimensions.length === 1 ? idx.dimensions[0] : undefined;
-      if (!isSymbolNode(n.object) || key === undefined || !isConstantNode(key) || typeof key.value !== 'string') {
+      const key =
+        isIndexNode(idx) && idx.dotNotation && idx.dimensions.length === 1 ? idx.dimensions[0] : undefined;
+      if (
+        !isSymbolNode(n.object) ||
+        key === undefined ||
+        !isConstantNode(key) ||
+        typeof key.value !== 'string'
+      ) {
         return fail({
           code: 'E_EXPR_UNSUPPORTED',
           message: 'indexing is not supported; write Member.variable',
@@ -223,17 +235,25 @@ export function compileNode(
           ...optionalColumn(text, member),
         });
       }
-      return valueOf(found, `${member}.${name}`, s);
+      return resolved(found, `${member}.${name}`, s);
     }
     if (isFunctionNode(n)) {
       const name = isSymbolNode(n.fn) ? n.fn.name : undefined;
       if (name === undefined) {
-        return fail({ code: 'E_EXPR_UNSUPPORTED', message: 'only named functions can be called', found: n.toString().slice(0, 60) });
+        return fail({
+          code: 'E_EXPR_UNSUPPORTED',
+          message: 'only named functions can be called',
+          found: n.toString().slice(0, 60),
+        });
       }
       const aggregate = AGGREGATES.get(name);
       if (aggregate) {
         if (n.args.length !== 1) {
-          return fail({ code: 'E_ARITY', message: `${name} takes 1 argument`, found: `${n.args.length} arguments` });
+          return fail({
+            code: 'E_ARITY',
+            message: `${name} takes 1 argument`,
+            found: `${n.args.length} arguments`,
+          });
         }
         const inner = n.args[0]!;
         const types = new Set<string>();

@@ -12,7 +12,8 @@ export interface FunctionSpec {
 
 const call = (fn: string) => (args: readonly string[]) => `${fn}(${args.join(', ')})`;
 /** mathjs's variadic min/max, as nested two-argument steps (no argument arrays on the hot path). */
-const fold = (fn: string) => (args: readonly string[]) => args.slice(1).reduce((acc, a) => `${fn}(${acc}, ${a})`, `(+${args[0]})`);
+const fold = (fn: string) => (args: readonly string[]) =>
+  args.slice(1).reduce((acc, a) => `${fn}(${acc}, ${a})`, `(+${args[0]})`);
 const draw = (fn: string) => (args: readonly string[], ctx: { rng: string }) =>
   `R.${fn}(${[ctx.rng, ...args].join(', ')})`;
 

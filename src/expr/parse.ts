@@ -16,9 +16,17 @@ const disabled = (name: string) => () => {
 };
 math.import(
   Object.fromEntries(
-    ['import', 'createUnit', 'reviver', 'evaluate', 'parse', 'simplify', 'derivative', 'resolve', 'compile'].map(
-      (n) => [n, disabled(n)],
-    ),
+    [
+      'import',
+      'createUnit',
+      'reviver',
+      'evaluate',
+      'parse',
+      'simplify',
+      'derivative',
+      'resolve',
+      'compile',
+    ].map((n) => [n, disabled(n)]),
   ),
   { override: true },
 );
@@ -70,12 +78,17 @@ export function parseExpression(text: string): { node: MathNode } | { problem: P
     count++;
     if (depth > LIMITS.maxDepth) tooDeep = true;
     if (count > LIMITS.maxNodes || tooDeep) return;
-    n.forEach((child) => walk(child, depth + 1));
+    n.forEach((child) => {
+      walk(child, depth + 1);
+    });
   };
   walk(node, 0);
   if (count > LIMITS.maxNodes) {
-    return { problem: { code: 'E_EXPR_LIMIT', message: `expression has more than ${LIMITS.maxNodes} nodes` } };
+    return {
+      problem: { code: 'E_EXPR_LIMIT', message: `expression has more than ${LIMITS.maxNodes} nodes` },
+    };
   }
-  if (tooDeep) return { problem: { code: 'E_EXPR_LIMIT', message: `expression nested deeper than ${LIMITS.maxDepth}` } };
+  if (tooDeep)
+    return { problem: { code: 'E_EXPR_LIMIT', message: `expression nested deeper than ${LIMITS.maxDepth}` } };
   return { node };
 }

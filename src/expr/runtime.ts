@@ -43,16 +43,19 @@ export const F = {
     return c !== r && nearlyEqual(x, r) && !nearlyEqual(x, c) ? r : c;
   },
   /** Real logarithm; NaN for negative input (mathjs would return a complex number). */
-  log: (x: number, base?: number): number => (base === undefined ? Math.log(x) : Math.log(x) / Math.log(base)),
-  clamp: (x: number, lo: number, hi: number): number => (x < lo ? lo : x > hi ? hi : x),
+  log: (x: number, base?: number): number =>
+    base === undefined ? Math.log(x) : Math.log(x) / Math.log(base),
+  clamp: (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x)),
   logistic: (x: number): number => 1 / (1 + Math.exp(-x)),
   /** Probability of at least one event in a step of `dt` years at a yearly `rate`. */
   hazard: (rate: number, dt: number): number => (rate <= 0 ? 0 : 1 - Math.exp(-rate * dt)),
   /** Probability clamped into [0, 1]; NaN stays NaN so the engine can report it. */
-  prob: (p: number): number => (p < 0 ? 0 : p > 1 ? 1 : p),
+  prob: (p: number): number => Math.min(1, Math.max(0, p)),
   /** One step of mathjs `min`: NaN wins; otherwise the earlier value stays unless the new one is smaller beyond tolerance. */
-  min2: (acc: number, v: number): number => (v !== v || acc !== acc ? Number.NaN : v < acc && !nearlyEqual(v, acc) ? v : acc),
+  min2: (acc: number, v: number): number =>
+    Number.isNaN(v) || Number.isNaN(acc) ? Number.NaN : v < acc && !nearlyEqual(v, acc) ? v : acc,
   /** One step of mathjs `max`, as `min2`. */
-  max2: (acc: number, v: number): number => (v !== v || acc !== acc ? Number.NaN : v > acc && !nearlyEqual(v, acc) ? v : acc),
+  max2: (acc: number, v: number): number =>
+    Number.isNaN(v) || Number.isNaN(acc) ? Number.NaN : v > acc && !nearlyEqual(v, acc) ? v : acc,
 };
 export type Runtime = typeof F;

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { OxusError, type Problem } from './problems.js';
 import { type ModelFile, modelSchema, type ScenarioFile, scenarioSchema } from './schema.js';
-import { readYaml, validateWith, type Path, type YamlFile } from './yamlFile.js';
+import { type Path, readYaml, validateWith, type YamlFile } from './yamlFile.js';
 
 /** Where a value came from, to report problems at the right file and line. */
 export interface Origin {
@@ -88,7 +88,11 @@ export function isScenarioText(text: string): boolean {
 }
 
 /** Reads a scenario file and the chain it extends; throws an OxusError listing every problem. */
-export function loadScenario(path: string, text = readText(path), seen: readonly string[] = []): LoadedScenario {
+export function loadScenario(
+  path: string,
+  text = readText(path),
+  seen: readonly string[] = [],
+): LoadedScenario {
   const { yaml, problems } = readYaml(text, path);
   if (problems.length) throw new OxusError(problems);
   const { value: file, problems: shape } = validateWith(yaml, scenarioSchema);
@@ -99,15 +103,27 @@ export function loadScenario(path: string, text = readText(path), seen: readonly
   if (file.extends !== undefined) {
     const basePath = resolve(dir, file.extends);
     if (seen.includes(basePath) || basePath === resolve(path)) {
-      throw new OxusError([yaml.problem(['extends'], 'E_EXTENDS_CYCLE', `scenarios extend each other in a cycle`, { found: file.extends })]);
+      throw new OxusError([
+        yaml.problem(['extends'], 'E_EXTENDS_CYCLE', `scenarios extend each other in a cycle`, {
+          found: file.extends,
+        }),
+      ]);
     }
     base = loadScenario(basePath, readText(basePath), [...seen, resolve(path)]);
   }
   const modelPath = file.model !== undefined ? resolve(dir, file.model) : base?.modelPath;
   if (modelPath === undefined) {
-    throw new OxusError([yaml.problem([], 'E_MISSING', 'a scenario needs `model` or `extends`', { expected: 'model: path/to/model.yaml' })]);
+    throw new OxusError([
+      yaml.problem([], 'E_MISSING', 'a scenario needs `model` or `extends`', {
+        expected: 'model: path/to/model.yaml',
+      }),
+    ]);
   }
-  const merge = <T>(baseMap: ReadonlyMap<string, Entry<T>> | undefined, own: Record<string, T> | undefined, key: string) => {
+  const merge = <T>(
+    baseMap: ReadonlyMap<string, Entry<T>> | undefined,
+    own: Record<string, T> | undefined,
+    key: string,
+  ) => {
     const out = new Map(baseMap ?? []);
     for (const [k, v] of Object.entries(own ?? {})) out.set(k, { value: v, at: here([key, k]) });
     return out;
@@ -125,10 +141,14 @@ export function loadScenario(path: string, text = readText(path), seen: readonly
     modelPath,
     ...(file.time?.start !== undefined
       ? { start: { value: file.time.start, at: here(['time', 'start']) } }
-      : base?.start ? { start: base.start } : {}),
+      : base?.start
+        ? { start: base.start }
+        : {}),
     ...(file.time?.end !== undefined
       ? { end: { value: file.time.end, at: here(['time', 'end']) } }
-      : base?.end ? { end: base.end } : {}),
+      : base?.end
+        ? { end: base.end }
+        : {}),
     ...(file.runs !== undefined ? { runs: file.runs } : base?.runs !== undefined ? { runs: base.runs } : {}),
     ...(file.seed !== undefined ? { seed: file.seed } : base?.seed !== undefined ? { seed: base.seed } : {}),
     parameters: merge(base?.parameters, file.parameters, 'parameters'),

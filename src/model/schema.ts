@@ -191,7 +191,10 @@ const scheduleEntry = z.strictObject({ from: period, to: period.optional(), valu
 /** An override of a parameter in a scenario: a fixed value, or a new value and/or uncertainty. */
 const parameterOverride = z.union([
   finite,
-  z.strictObject({ value: finite.optional(), uncertainty: z.union([distributionSchema, z.literal('none')]).optional() }),
+  z.strictObject({
+    value: finite.optional(),
+    uncertainty: z.union([distributionSchema, z.literal('none')]).optional(),
+  }),
 ]);
 
 const eventRef = z.strictObject({ event: identifier, member: identifier.optional() });

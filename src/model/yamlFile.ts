@@ -2,7 +2,7 @@
  * Reads a YAML file keeping positions, so every problem can name its line and column, and validates it
  * against a zod schema, turning every zod issue into a Problem with the field path, expected and found.
  */
-import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { formatPath, type Problem } from './problems.js';
 
@@ -13,7 +13,12 @@ export interface YamlFile {
   readonly file: string;
   readonly data: unknown;
   /** Problem at `path` (or at key `key` of the map at `path`). */
-  problem(path: Path, code: string, message: string, extra?: { expected?: string; found?: string; key?: string; column?: number }): Problem;
+  problem(
+    path: Path,
+    code: string,
+    message: string,
+    extra?: { expected?: string; found?: string; key?: string; column?: number },
+  ): Problem;
 }
 
 /** Parses YAML text; syntax errors (including duplicate keys) come back as problems. */
@@ -96,7 +101,10 @@ function bestBranch(branches: Issue[][]): Issue[] | undefined {
   let bestScore = -1;
   for (const issues of branches) {
     const depth = Math.max(0, ...issues.map((i) => i.path.length));
-    const score = depth * 100 - issues.length - (issues.some((i) => i.code === 'invalid_type' && i.path.length === 0) ? 50 : 0);
+    const score =
+      depth * 100 -
+      issues.length -
+      (issues.some((i) => i.code === 'invalid_type' && i.path.length === 0) ? 50 : 0);
     if (score > bestScore) {
       best = issues;
       bestScore = score;
@@ -117,7 +125,10 @@ export function validateWith<T>(yaml: YamlFile, schema: z.ZodType<T>): { value?:
   if (result.error.issues.every((i) => i.code === 'unrecognized_keys')) {
     const stripped = structuredClone(yaml.data);
     for (const issue of result.error.issues) {
-      const target = valueAt(stripped, issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)));
+      const target = valueAt(
+        stripped,
+        issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+      );
       if (issue.code === 'unrecognized_keys' && target !== null && typeof target === 'object') {
         for (const key of issue.keys) delete (target as Record<string, unknown>)[key];
       }
@@ -149,19 +160,34 @@ function describeIssues<T>(yaml: YamlFile, schema: z.ZodType<T>, issues: readonl
       }
       case 'invalid_union': {
         const branch = issue.errors.length ? bestBranch(issue.errors) : undefined;
-        if (branch && !(issue.errors.length > 1 && branch.every((i) => i.path.length === 0 && i.code === 'invalid_type'))) {
+        if (
+          branch &&
+          !(issue.errors.length > 1 && branch.every((i) => i.path.length === 0 && i.code === 'invalid_type'))
+        ) {
           for (const sub of branch) convert(sub, path);
           return;
         }
-        problems.push(yaml.problem(path, 'E_SCHEMA', issue.message === 'Invalid input' ? 'value of the wrong kind' : issue.message, { found }));
+        problems.push(
+          yaml.problem(
+            path,
+            'E_SCHEMA',
+            issue.message === 'Invalid input' ? 'value of the wrong kind' : issue.message,
+            { found },
+          ),
+        );
         return;
       }
       case 'invalid_type':
         problems.push(
-          yaml.problem(path, found === 'nothing' ? 'E_MISSING' : 'E_SCHEMA', found === 'nothing' ? 'required field is missing' : 'value of the wrong type', {
-            expected: issue.expected,
-            found,
-          }),
+          yaml.problem(
+            path,
+            found === 'nothing' ? 'E_MISSING' : 'E_SCHEMA',
+            found === 'nothing' ? 'required field is missing' : 'value of the wrong type',
+            {
+              expected: issue.expected,
+              found,
+            },
+          ),
         );
         return;
       case 'invalid_value':
@@ -208,7 +234,13 @@ function allowedKeys(schema: z.ZodType, path: Path): string[] | undefined {
 // biome-ignore lint/suspicious/noExplicitAny: see allowedKeys
 function unwrap(s: any): any {
   let cur = s;
-  while (cur?.def && (cur.def.type === 'optional' || cur.def.type === 'nullable' || cur.def.type === 'default' || cur.def.type === 'pipe')) {
+  while (
+    cur?.def &&
+    (cur.def.type === 'optional' ||
+      cur.def.type === 'nullable' ||
+      cur.def.type === 'default' ||
+      cur.def.type === 'pipe')
+  ) {
     cur = cur.def.type === 'pipe' ? cur.def.in : cur.def.innerType;
   }
   return cur;

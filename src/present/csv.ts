@@ -14,12 +14,19 @@ export function renderCsv(result: Result): string {
   const { summary, receipt } = result;
   const lines: string[] = Object.entries(receipt).map(([k, v]) => `# ${k}: ${v}`);
   lines.push('kind,output,member,date,statistic,value');
-  const row = (kind: string, output: string, member: string | undefined, k: number, stat: string, value: number) =>
-    lines.push([kind, output, member ?? '', summary.dates[k]!, stat, value].map(cell).join(','));
+  const row = (
+    kind: string,
+    output: string,
+    member: string | undefined,
+    k: number,
+    stat: string,
+    value: number,
+  ) => lines.push([kind, output, member ?? '', summary.dates[k]!, stat, value].map(cell).join(','));
   for (const s of summary.series) {
     summary.dates.forEach((_, k) => {
       row('series', s.output, s.member, k, 'mean', s.mean[k]!);
-      for (const [p, values] of Object.entries(s.percentiles)) row('series', s.output, s.member, k, `p${p}`, values[k]!);
+      for (const [p, values] of Object.entries(s.percentiles))
+        row('series', s.output, s.member, k, `p${p}`, values[k]!);
     });
   }
   for (const s of summary.thresholds) {
@@ -28,9 +35,17 @@ export function renderCsv(result: Result): string {
       row('threshold', s.output, s.member, k, 'pBy', s.pBy[k]!);
     });
   }
-  for (const s of summary.events) summary.dates.forEach((_, k) => row('event', s.event, s.member, k, 'pBy', s.pBy[k]!));
+  for (const s of summary.events) {
+    summary.dates.forEach((_, k) => {
+      row('event', s.event, s.member, k, 'pBy', s.pBy[k]!);
+    });
+  }
   for (const l of summary.leaders) {
-    for (const [member, share] of Object.entries(l.share)) summary.dates.forEach((_, k) => row('leader', l.output, member, k, 'share', share[k]!));
+    for (const [member, share] of Object.entries(l.share)) {
+      summary.dates.forEach((_, k) => {
+        row('leader', l.output, member, k, 'share', share[k]!);
+      });
+    }
   }
   return `${lines.join('\n')}\n`;
 }

@@ -7,10 +7,14 @@ import { describeProbability } from '../analysis/estimative.js';
 import type { Result } from '../pipeline.js';
 import { evenIndices, formatNumber, formatPercent } from './format.js';
 
-const name = (x: { label: string; member?: string }) => (x.member !== undefined ? `${x.member} ${x.label}` : x.label);
+const name = (x: { label: string; member?: string }) =>
+  x.member !== undefined ? `${x.member} ${x.label}` : x.label;
 
 function table(head: string[]): Table.Table {
-  return new Table({ head, style: { head: [], border: [], compact: false, 'padding-left': 1, 'padding-right': 1 } });
+  return new Table({
+    head,
+    style: { head: [], border: [], compact: false, 'padding-left': 1, 'padding-right': 1 },
+  });
 }
 
 /** Renders a result as text tables. */
@@ -31,7 +35,10 @@ export function renderTable(result: Result, columns = 6): string {
     for (const s of summary.series) {
       t.push([
         `${name(s)}${s.unit ? ` (${s.unit})` : ''}`,
-        ...cols.map((k) => `${formatNumber(s.percentiles['50']![k]!)} [${formatNumber(s.percentiles['5']![k]!)}–${formatNumber(s.percentiles['95']![k]!)}]`),
+        ...cols.map(
+          (k) =>
+            `${formatNumber(s.percentiles['50']![k]!)} [${formatNumber(s.percentiles['5']![k]!)}–${formatNumber(s.percentiles['95']![k]!)}]`,
+        ),
       ]);
     }
     parts.push('', 'Projections', t.toString());

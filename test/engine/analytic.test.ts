@@ -41,7 +41,10 @@ outputs:
     const pBy = s.thresholds[0]!.pBy;
     for (let n = 1; n <= 30; n++) {
       const se = Math.sqrt((exact[n]! * (1 - exact[n]!)) / runs);
-      assert.ok(Math.abs(pBy[n]! - exact[n]!) <= 4 * se, `generation ${n}: ${pBy[n]} vs ${exact[n]} (4 SE = ${4 * se})`);
+      assert.ok(
+        Math.abs(pBy[n]! - exact[n]!) <= 4 * se,
+        `generation ${n}: ${pBy[n]} vs ${exact[n]} (4 SE = ${4 * se})`,
+      );
     }
   });
 

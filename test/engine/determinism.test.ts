@@ -8,7 +8,12 @@ import { repoPath } from '../support/build.js';
 const SCENARIO = repoPath('test/fixtures/rich-scenario.yaml');
 
 function sameBits(a: RunData, b: RunData): boolean {
-  return a.values.length === b.values.length && a.values.every((v, c) => v.length === b.values[c]!.length && v.every((x, i) => Object.is(x, b.values[c]![i])));
+  return (
+    a.values.length === b.values.length &&
+    a.values.every(
+      (v, c) => v.length === b.values[c]!.length && v.every((x, i) => Object.is(x, b.values[c]![i])),
+    )
+  );
 }
 
 describe('determinism', () => {
@@ -34,7 +39,10 @@ describe('determinism', () => {
     const second = await simulate(plan, { runs: 70, seed: 9, workers: 0, firstRun: 50 });
     whole.values.forEach((v, c) => {
       const joined = new Float64Array([...first.values[c]!, ...second.values[c]!]);
-      assert.ok(v.every((x, i) => Object.is(x, joined[i])), `channel ${c}`);
+      assert.ok(
+        v.every((x, i) => Object.is(x, joined[i])),
+        `channel ${c}`,
+      );
     });
   });
 
@@ -46,10 +54,24 @@ describe('determinism', () => {
 
   it('cancellation stops a run with a CancelledError', async () => {
     const controller = new AbortController();
-    const pending = simulate(plan, { runs: 5000, seed: 1, workers: 0, chunk: 16, signal: controller.signal, onProgress: () => controller.abort() });
+    const pending = simulate(plan, {
+      runs: 5000,
+      seed: 1,
+      workers: 0,
+      chunk: 16,
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
     await assert.rejects(pending, { name: 'CancelledError' });
     const pool = new AbortController();
-    const pooled = simulate(plan, { runs: 5000, seed: 1, workers: 2, chunk: 16, signal: pool.signal, onProgress: () => pool.abort() });
+    const pooled = simulate(plan, {
+      runs: 5000,
+      seed: 1,
+      workers: 2,
+      chunk: 16,
+      signal: pool.signal,
+      onProgress: () => pool.abort(),
+    });
     await assert.rejects(pooled, { name: 'CancelledError' });
   });
 });

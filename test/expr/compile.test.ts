@@ -13,7 +13,8 @@ import * as samplers from '../../src/random/samplers.js';
 
 const VARS = ['a', 'b', 'c'];
 const scope: Scope = {
-  lookup: (n): Lookup | undefined => (VARS.includes(n) ? { kind: 'value', code: `p[${VARS.indexOf(n)}]` } : undefined),
+  lookup: (n): Lookup | undefined =>
+    VARS.includes(n) ? { kind: 'value', code: `p[${VARS.indexOf(n)}]` } : undefined,
   lookupMember: () => undefined,
   entityOf: () => undefined,
   members: () => [],
@@ -23,14 +24,20 @@ const scope: Scope = {
 
 function compile(text: string, allowRandom = true): { code?: string; problems: CompileProblem[] } {
   const parsed = parseExpression(text);
-  if ('problem' in parsed) return { problems: [{ code: 'E_EXPR_UNSUPPORTED', message: parsed.problem.message }] };
+  if ('problem' in parsed)
+    return { problems: [{ code: 'E_EXPR_UNSUPPORTED', message: parsed.problem.message }] };
   const problems: CompileProblem[] = [];
   const { code } = compileNode(parsed.node, text, scope, { allowRandom, dt: 0.25, rng: 'ur' }, problems);
   return problems.length ? { problems } : { code, problems };
 }
 
 function evaluateCompiled(code: string, p: number[]): number {
-  return new Function('F', 'R', 'p', 'ur', `return ${code};`)(F, samplers, Float64Array.from(p), () => 0.5) as number;
+  return new Function('F', 'R', 'p', 'ur', `return ${code};`)(
+    F,
+    samplers,
+    Float64Array.from(p),
+    () => 0.5,
+  ) as number;
 }
 
 // mathjs as the reference, configured like oxus: plain numbers, real results only (predictable: NaN, not complex).
@@ -43,11 +50,36 @@ const expr: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
     { depthSize: 'small', withCrossShrink: true },
     fc.constantFrom('a', 'b', 'c', '0', '1', '2', '0.5', '3.25', 'pi', 'true'),
     fc.tuple(tie('e'), tie('e')).map(([x, y]) => `(abs(${x}) ^ ${y})`),
-    fc.tuple(tie('e'), fc.constantFrom('+', '-', '*', '/', '%', '<', '>', '<=', '>=', '==', '!=', 'and', 'or', 'xor'), tie('e')).map(([x, op, y]) => `(${x} ${op} ${y})`),
+    fc
+      .tuple(
+        tie('e'),
+        fc.constantFrom('+', '-', '*', '/', '%', '<', '>', '<=', '>=', '==', '!=', 'and', 'or', 'xor'),
+        tie('e'),
+      )
+      .map(([x, op, y]) => `(${x} ${op} ${y})`),
     tie('e').map((x) => `-(${x})`),
     tie('e').map((x) => `not (${x})`),
     fc.tuple(tie('e'), tie('e'), tie('e')).map(([c, x, y]) => `(${c} ? ${x} : ${y})`),
-    fc.tuple(fc.constantFrom('abs', 'exp', 'sqrt', 'floor', 'ceil', 'round', 'sign', 'log', 'log10', 'log2', 'cbrt', 'sin', 'atan'), tie('e')).map(([f, x]) => `${f}(${x})`),
+    fc
+      .tuple(
+        fc.constantFrom(
+          'abs',
+          'exp',
+          'sqrt',
+          'floor',
+          'ceil',
+          'round',
+          'sign',
+          'log',
+          'log10',
+          'log2',
+          'cbrt',
+          'sin',
+          'atan',
+        ),
+        tie('e'),
+      )
+      .map(([f, x]) => `${f}(${x})`),
     fc.tuple(fc.constantFrom('min', 'max', 'mod'), tie('e'), tie('e')).map(([f, x, y]) => `${f}(${x}, ${y})`),
     fc.tuple(tie('e'), tie('e')).map(([x, y]) => `pow(abs(${x}), ${y})`),
   ),
@@ -56,19 +88,23 @@ const expr: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
 describe('compiled expressions mean what mathjs means', () => {
   it('agree with mathjs evaluate on random expressions and values (property)', () => {
     fc.assert(
-      fc.property(expr, fc.array(fc.double({ min: -50, max: 50, noNaN: true }), { minLength: 3, maxLength: 3 }), (text, values) => {
-        const { code, problems } = compile(text);
-        assert.deepEqual(problems, []);
-        const ours = evaluateCompiled(code!, values);
-        const theirs = Number(reference.evaluate(text, { a: values[0], b: values[1], c: values[2] }));
-        // Where mathjs's result is not finite, ours must not be either: the engine stops any run whose state
-        // becomes NaN or infinite, so which non-finite value it is cannot change a result. (At infinities the
-        // two differ in corners such as pow(-Infinity, Infinity), where mathjs says NaN and IEEE says Infinity.)
-        if (!Number.isFinite(theirs)) return !Number.isFinite(ours);
-        // Same operations in the same order give the same double; 1e-9 relative only absorbs mathjs's own
-        // epsilon handling in round/floor/ceil near .5 and integer boundaries.
-        return Math.abs(ours - theirs) <= 1e-9 * Math.max(1, Math.abs(theirs));
-      }),
+      fc.property(
+        expr,
+        fc.array(fc.double({ min: -50, max: 50, noNaN: true }), { minLength: 3, maxLength: 3 }),
+        (text, values) => {
+          const { code, problems } = compile(text);
+          assert.deepEqual(problems, []);
+          const ours = evaluateCompiled(code!, values);
+          const theirs = Number(reference.evaluate(text, { a: values[0], b: values[1], c: values[2] }));
+          // Where mathjs's result is not finite, ours must not be either: the engine stops any run whose state
+          // becomes NaN or infinite, so which non-finite value it is cannot change a result. (At infinities the
+          // two differ in corners such as pow(-Infinity, Infinity), where mathjs says NaN and IEEE says Infinity.)
+          if (!Number.isFinite(theirs)) return !Number.isFinite(ours);
+          // Same operations in the same order give the same double; 1e-9 relative only absorbs mathjs's own
+          // epsilon handling in round/floor/ceil near .5 and integer boundaries.
+          return Math.abs(ours - theirs) <= 1e-9 * Math.max(1, Math.abs(theirs));
+        },
+      ),
       { numRuns: 3000, seed: 20261122 },
     );
   });
@@ -141,13 +177,25 @@ describe('untrusted expressions cannot escape', () => {
   }
 
   it('compiled code only ever contains numbers, slots and runtime calls, whatever the input (property)', () => {
-    const safe = /^(?:\s|\d|\.|e[-+]?\d|[-+*/%()<>=!?:&|,]|p\[\d+\]|ur|Infinity|NaN|(?:F|R|Math)\.[a-z][a-zA-Z0-9]*)*$/;
-    const alphabet = fc.constantFrom(...'ab c()[]{}.,;:"\'`=+-*/^%!?<>&|_$\\0123456789xyzconstructor'.split(''), 'constructor', 'process', 'import', 'exp(', 'rpois(', 'min(');
+    const safe =
+      /^(?:\s|\d|\.|e[-+]?\d|[-+*/%()<>=!?:&|,]|p\[\d+\]|ur|Infinity|NaN|(?:F|R|Math)\.[a-z][a-zA-Z0-9]*)*$/;
+    const alphabet = fc.constantFrom(
+      ...'ab c()[]{}.,;:"\'`=+-*/^%!?<>&|_$\\0123456789xyzconstructor'.split(''),
+      'constructor',
+      'process',
+      'import',
+      'exp(',
+      'rpois(',
+      'min(',
+    );
     fc.assert(
-      fc.property(fc.array(alphabet, { maxLength: 30 }).map((parts) => parts.join('')), (text) => {
-        const { code } = compile(text);
-        return code === undefined || safe.test(code);
-      }),
+      fc.property(
+        fc.array(alphabet, { maxLength: 30 }).map((parts) => parts.join('')),
+        (text) => {
+          const { code } = compile(text);
+          return code === undefined || safe.test(code);
+        },
+      ),
       { numRuns: 5000, seed: 7 },
     );
   });

@@ -17,7 +17,11 @@ describe('broken models give precise errors', () => {
   for (const file of files) {
     it(file, () => {
       const text = readRepo(DIR, file);
-      const expected = [...text.matchAll(/^# expect: (\S+) line (\d+) path ?(\S*)$/gm)].map((m) => ({ code: m[1], line: Number(m[2]), path: m[3] ?? '' }));
+      const expected = [...text.matchAll(/^# expect: (\S+) line (\d+) path ?(\S*)$/gm)].map((m) => ({
+        code: m[1],
+        line: Number(m[2]),
+        path: m[3] ?? '',
+      }));
       assert.ok(expected.length > 0, 'the fixture names its expected problems');
       const problems = checkFile(repoPath(DIR, file));
       const got = problems.map((p) => ({ code: p.code, line: p.line, path: p.path }));
@@ -51,7 +55,10 @@ describe('problem details', () => {
 
   it('a formatted problem reads file:line:col path: message (expected; found) [code]', () => {
     const [p] = checkFile(repoPath(DIR, 'range.yaml'));
-    assert.match(formatProblem(p!), /range\.yaml:10:\d+ parameters\.r\.value: .*outside.*\(expected a value in \[0, 1\]; found 1\.5\) \[E_RANGE\]$/);
+    assert.match(
+      formatProblem(p!),
+      /range\.yaml:10:\d+ parameters\.r\.value: .*outside.*\(expected a value in \[0, 1\]; found 1\.5\) \[E_RANGE\]$/,
+    );
   });
 
   it('a missing file is a problem, not a crash', () => {

@@ -24,14 +24,20 @@ export function problemsOf(text: string, file = 'inline.yaml'): Problem[] {
 /** Builds a model given as text; fails the test with every problem if it does not build. */
 export function planOf(text: string): Plan {
   const parsed = parseModel(text, 'inline.yaml');
-  if (!parsed.model || parsed.problems.length) throw new Error(parsed.problems.map((p) => p.message).join('\n'));
+  if (!parsed.model || parsed.problems.length)
+    throw new Error(parsed.problems.map((p) => p.message).join('\n'));
   const built = buildPlan(parsed.model);
   if (!built.plan) throw new Error(built.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
   return built.plan;
 }
 
 /** Runs a model given as text in this thread. */
-export async function runText(text: string, runs: number, seed: number | string = 1, workers = 0): Promise<RunData> {
+export async function runText(
+  text: string,
+  runs: number,
+  seed: number | string = 1,
+  workers = 0,
+): Promise<RunData> {
   return simulate(planOf(text), { runs, seed, workers });
 }
 
