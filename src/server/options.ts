@@ -1,0 +1,54 @@
+/**
+ * Settings of the HTTP app, with defaults sized for a class on one small machine. Requests are untrusted,
+ * so every resource a request can claim (runs, threads, time, body size, stored history) has a bound here.
+ */
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface AppOptions {
+  /** Folder of bundled models (`*.yaml`). */
+  readonly modelsDir: string;
+  /** Folder of bundled scenarios; edited scenarios are compiled as if they lay here. */
+  readonly scenariosDir: string;
+  /** SQLite database file for saved scenarios and run history (created when missing). */
+  readonly dbPath: string;
+  /** Most runs one request may ask for. Default 20,000. */
+  readonly maxRuns?: number;
+  /** Simulations in progress at once; more are refused with 429. Default 2. */
+  readonly maxConcurrentRuns?: number;
+  /** A simulation still going after this long is aborted. Default 120 s. */
+  readonly runTimeoutMs?: number;
+  /** Largest accepted JSON body, in bytes. Default 64 KiB. */
+  readonly maxBodyBytes?: number;
+  /** Engine worker threads per run. Default: every core. */
+  readonly workers?: number;
+  /** Runs kept in the history; the oldest are dropped beyond this. Default 200. */
+  readonly historyLimit?: number;
+  /** Folder of the web UI's static files. Default: `web/` of this repository. */
+  readonly webDir?: string;
+  /** Aborting it cancels every run and stops the engine host (for shutdown and tests). */
+  readonly signal?: AbortSignal;
+}
+
+export type Settings = Required<Omit<AppOptions, 'signal'>> & { readonly signal?: AbortSignal };
+
+/** The repository root: this file is dist/src/server/options.js once compiled. */
+export const REPO_ROOT = resolve(fileURLToPath(new URL('../../../', import.meta.url)));
+
+/** Fills in the defaults. */
+export function settingsOf(options: AppOptions): Settings {
+  return {
+    modelsDir: resolve(options.modelsDir),
+    scenariosDir: resolve(options.scenariosDir),
+    dbPath: resolve(options.dbPath),
+    maxRuns: options.maxRuns ?? 20_000,
+    maxConcurrentRuns: options.maxConcurrentRuns ?? 2,
+    runTimeoutMs: options.runTimeoutMs ?? 120_000,
+    maxBodyBytes: options.maxBodyBytes ?? 64 * 1024,
+    workers: options.workers ?? availableParallelism(),
+    historyLimit: options.historyLimit ?? 200,
+    webDir: resolve(options.webDir ?? resolve(REPO_ROOT, 'web')),
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
+}
