@@ -408,7 +408,7 @@ function instances(
     : (ctx.sym.entities.get(entity) ?? []).map((member) => ({ entity, member }));
 }
 
-function derivedCode(ctx: BuildContext, model: LoadedModel, names: readonly string[]): string {
+function derivedCode(ctx: BuildContext, model: LoadedModel, names: readonly string[]): string[] {
   const code = new Map<string, string>();
   const deps = new Map<string, Set<string>>();
   const where = new Map<string, Path>();
@@ -453,7 +453,7 @@ function derivedCode(ctx: BuildContext, model: LoadedModel, names: readonly stri
     order.push(id);
   };
   for (const id of code.keys()) visit(id);
-  return order.map((id) => `d[${names.indexOf(id)}] = ${code.get(id)};`).join('\n    ');
+  return order.map((id) => `d[${names.indexOf(id)}] = ${code.get(id)};`);
 }
 
 function stepCode(
@@ -461,7 +461,7 @@ function stepCode(
   model: LoadedModel,
   scenario: LoadedScenario | undefined,
   axis: TimeAxis,
-): string {
+): string[] {
   const lines: string[] = [];
   const sym = ctx.sym;
   const setTargets = new Map<string, string>();
@@ -624,19 +624,19 @@ function stepCode(
     } }`);
     }
   }
-  return lines.join('\n    ');
+  return lines;
 }
 
 function recordCode(
   ctx: BuildContext,
   model: LoadedModel,
   points: number,
-): { channels: Channel[]; code: string } {
+): { channels: Channel[]; code: string[] } {
   const channels: Channel[] = [];
   const lines: string[] = [];
   const sym = ctx.sym;
   const put = (channel: Channel, code: string) => {
-    lines.push(`rec[o + ${channels.length * points} + k] = ${code};`);
+    lines.push(`out[o + ${channels.length * points} + k] = ${code};`);
     channels.push(channel);
   };
   for (const [id, out] of Object.entries(model.file.outputs ?? {})) {
@@ -655,7 +655,7 @@ function recordCode(
         return `if (${among}) { const w = ${by}; if (w > bv) { bv = w; b = ${i}; } }`;
       });
       lines.push(
-        `{ let b = -1, bv = -Infinity; ${parts.join(' ')} rec[o + ${channels.length * points} + k] = b; }`,
+        `{ let b = -1, bv = -Infinity; ${parts.join(' ')} out[o + ${channels.length * points} + k] = b; }`,
       );
       channels.push({ output: id, kind: 'leader', label, members });
       continue;
@@ -685,7 +685,7 @@ function recordCode(
       );
     }
   }
-  return { channels, code: lines.join('\n    ') };
+  return { channels, code: lines };
 }
 
 function scheduleValues(

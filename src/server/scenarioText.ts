@@ -1,0 +1,59 @@
+/**
+ * A scenario edited in the browser, as the YAML text of a scenario file that `extends` the bundled one and
+ * overrides only what the user changed. The engine compiles it as if it lay in the scenarios folder, and
+ * the same text saved there runs identically with `oxus run`.
+ */
+import { basename, relative } from 'node:path';
+import { stringify } from 'yaml';
+import type { CatalogEntry } from './catalog.js';
+
+export interface Edit {
+  readonly overrides?: Readonly<Record<string, number>> | undefined;
+  readonly schedules?:
+    | Readonly<
+        Record<string, readonly { from: string | number; to?: string | number | undefined; value: number }[]>
+      >
+    | undefined;
+}
+
+/** True when the edit changes nothing, so the bundled file itself can run. */
+export function isEmptyEdit(edit: Edit): boolean {
+  return Object.keys(edit.overrides ?? {}).length === 0 && Object.keys(edit.schedules ?? {}).length === 0;
+}
+
+const identifier = (name: string | null, fallback: string): string => {
+  const id = (name ?? fallback).replace(/[^A-Za-z0-9_]/g, '_');
+  return /^[A-Za-z]/.test(id) ? id : `s_${id}`;
+};
+
+/**
+ * The text of the edited scenario. `modelPath` is the absolute path of a model entry's file, used when the
+ * base is a model rather than a scenario.
+ */
+export function editedScenarioText(
+  base: CatalogEntry,
+  edit: Edit,
+  scenariosDir: string,
+  modelPath: string,
+): string {
+  const fromScenario = base.kind === 'scenario';
+  const doc: Record<string, unknown> = {
+    oxus: 1,
+    scenario: `${identifier(base.name, base.id)}_edited`,
+    title: `${base.title ?? base.id} (edited)`,
+    question: base.question ?? `What does ${base.title ?? base.id} project with these changes?`,
+    ...(fromScenario ? { extends: basename(base.file) } : { model: relative(scenariosDir, modelPath) }),
+  };
+  const overrides = Object.entries(edit.overrides ?? {});
+  if (overrides.length) doc.parameters = Object.fromEntries(overrides);
+  const schedules = Object.entries(edit.schedules ?? {});
+  if (schedules.length) {
+    doc.schedules = Object.fromEntries(
+      schedules.map(([k, entries]) => [
+        k,
+        entries.map((e) => ({ from: e.from, ...(e.to !== undefined ? { to: e.to } : {}), value: e.value })),
+      ]),
+    );
+  }
+  return stringify(doc, { lineWidth: 0 });
+}

@@ -1,0 +1,89 @@
+/**
+ * The request bodies of the API as zod schemas: the single source of truth for their shape, and the types
+ * the handlers use. Unknown keys are rejected. Values are checked here only for their form; whether an
+ * override is inside its parameter's range is the engine's own check (see compile/params.ts).
+ */
+import { z } from 'zod';
+
+/** A file of models/ or scenarios/, named without `.yaml`: `baseline-2016`. */
+export const fileId = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/, 'a file name without .yaml, e.g. baseline-2016');
+
+/** A parameter, or one member's entry of a parameter table: `taliban_haven`, `IMU.recruit`. */
+export const parameterName = z
+  .string()
+  .regex(
+    /^[A-Za-z][A-Za-z0-9_]{0,63}(\.[A-Za-z][A-Za-z0-9_]{0,63})?$/,
+    'a parameter name such as haven or IMU.recruit',
+  );
+
+const finite = z.number().refine(Number.isFinite, 'a finite number');
+const period = z.union([
+  z.number().int().min(1).max(9999),
+  z.string().regex(/^\d{4}(Q[1-4]|-\d{2})?$/, 'a period such as 2016, 2016Q2 or 2016-05'),
+]);
+export const seedSchema = z.union([
+  z.number().int().refine(Number.isSafeInteger, 'a safe integer'),
+  z.string().min(1).max(100),
+]);
+
+const MAX_OVERRIDES = 500;
+const MAX_SCHEDULED = 50;
+
+const overrides = z
+  .record(parameterName, finite)
+  .refine((o) => Object.keys(o).length <= MAX_OVERRIDES, `at most ${MAX_OVERRIDES} overrides`);
+const schedules = z
+  .record(
+    parameterName,
+    z
+      .array(z.strictObject({ from: period, to: period.optional(), value: finite }))
+      .min(1)
+      .max(100),
+  )
+  .refine((o) => Object.keys(o).length <= MAX_SCHEDULED, `at most ${MAX_SCHEDULED} scheduled parameters`);
+
+/** What to simulate: a bundled scenario (or model) plus the user's changes. */
+function editShape(maxRuns: number) {
+  return {
+    scenario: fileId.optional(),
+    model: fileId.optional(),
+    overrides: overrides.optional(),
+    schedules: schedules.optional(),
+    runs: z.number().int().min(1).max(maxRuns).optional(),
+    seed: seedSchema.optional(),
+  };
+}
+
+const oneSource = (v: { scenario?: string | undefined; model?: string | undefined }) =>
+  (v.scenario === undefined) !== (v.model === undefined);
+const oneSourceMessage = { message: 'give exactly one of `scenario` or `model`', path: ['scenario'] };
+
+export function runRequestSchema(maxRuns: number) {
+  return z.strictObject(editShape(maxRuns)).refine(oneSource, oneSourceMessage);
+}
+export type RunRequest = z.infer<ReturnType<typeof runRequestSchema>>;
+
+export function savedScenarioSchema(maxRuns: number) {
+  return z
+    .strictObject({
+      name: z.string().trim().min(1).max(80),
+      description: z.string().max(2000).optional(),
+      ...editShape(maxRuns),
+    })
+    .refine(oneSource, oneSourceMessage);
+}
+export type SavedScenarioInput = z.infer<ReturnType<typeof savedScenarioSchema>>;
+
+/** `?limit=&offset=` of list endpoints. */
+export const pageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+/** `?wait=true` on endpoints that start a run. */
+export const waitQuery = z.object({ wait: z.enum(['true', 'false', '1', '0']).optional() });
+
+/** An id the server made (a UUID). */
+export const idParam = z.string().uuid();
