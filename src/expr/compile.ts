@@ -3,7 +3,11 @@
  * The output contains only numbers we formatted, slot references the scope returns, and calls to the fixed
  * runtime (`F`, `R`, `Math`): no name, string or other text of the user's expression reaches JavaScript.
  */
-import {
+
+import { AGGREGATES, BUILTIN_CONSTANTS, FUNCTIONS } from './functions.js';
+import { type MathNode, math } from './mathjs.js';
+
+const {
   isAccessorNode,
   isConditionalNode,
   isConstantNode,
@@ -12,9 +16,7 @@ import {
   isOperatorNode,
   isParenthesisNode,
   isSymbolNode,
-  type MathNode,
-} from 'mathjs';
-import { AGGREGATES, BUILTIN_CONSTANTS, FUNCTIONS } from './functions.js';
+} = math;
 
 /** What a name means in a scope. */
 export type Lookup =

@@ -5,11 +5,10 @@
  * (https://mathjs.org/docs/expressions/security.html). oxus never evaluates with mathjs: it only parses, then
  * compiles the tree itself (compile.ts), and the tree is checked node by node against a whitelist.
  */
-import { all, create, type MathNode } from 'mathjs';
+import { type MathNode, math } from './mathjs.js';
 
 export const LIMITS = { maxLength: 2000, maxDepth: 40, maxNodes: 500 } as const;
 
-const math = create(all!, { number: 'number', predictable: true });
 const parse = math.parse;
 const disabled = (name: string) => () => {
   throw new Error(`function ${name} is disabled`);

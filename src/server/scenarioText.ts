@@ -1,6 +1,7 @@
 /**
  * A scenario edited in the browser, as the YAML text of a scenario file that `extends` the bundled one and
- * overrides only what the user changed. The engine compiles it as if it lay in the scenarios folder, and
+ * overrides only what the user changed (runs and seed are left out of the text a run compiles: they are
+ * passed separately, as with `oxus run --runs --seed`). The engine compiles it as if it lay in the scenarios folder, and
  * the same text saved there runs identically with `oxus run`.
  */
 import { basename, relative } from 'node:path';
@@ -32,7 +33,7 @@ const identifier = (name: string | null, fallback: string): string => {
  */
 export function editedScenarioText(
   base: CatalogEntry,
-  edit: Edit,
+  edit: Edit & { readonly runs?: number | undefined; readonly seed?: number | string | undefined },
   scenariosDir: string,
   modelPath: string,
 ): string {
@@ -44,6 +45,8 @@ export function editedScenarioText(
     question: base.question ?? `What does ${base.title ?? base.id} project with these changes?`,
     ...(fromScenario ? { extends: basename(base.file) } : { model: relative(scenariosDir, modelPath) }),
   };
+  if (edit.runs !== undefined) doc.runs = edit.runs;
+  if (edit.seed !== undefined) doc.seed = edit.seed;
   const overrides = Object.entries(edit.overrides ?? {});
   if (overrides.length) doc.parameters = Object.fromEntries(overrides);
   const schedules = Object.entries(edit.schedules ?? {});

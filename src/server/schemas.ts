@@ -68,7 +68,12 @@ export type RunRequest = z.infer<ReturnType<typeof runRequestSchema>>;
 export function savedScenarioSchema(maxRuns: number) {
   return z
     .strictObject({
-      name: z.string().trim().min(1).max(80),
+      name: z
+        .string()
+        .trim()
+        .min(1)
+        .max(80)
+        .regex(/^[^\p{Cc}]*$/u, 'no control characters'),
       description: z.string().max(2000).optional(),
       ...editShape(maxRuns),
     })

@@ -1,0 +1,76 @@
+/**
+ * The HTTP app: the JSON API under /api and the web UI. `createApp` builds it without listening (see
+ * main.ts), so tests drive it in-process with supertest.
+ *
+ * @example
+ *   const app = await createApp({ modelsDir: 'models', scenariosDir: 'scenarios', dbPath: 'oxus.sqlite' });
+ *   app.listen(3000);
+ */
+import express, { type Express } from 'express';
+import { Catalog } from './catalog.js';
+import type { AppContext } from './context.js';
+import { Descriptions } from './descriptions.js';
+import { EngineHost } from './engine/host.js';
+import { errorHandler, notFound } from './errors.js';
+import { type AppOptions, settingsOf } from './options.js';
+import { catalogRoutes } from './routes/catalog.js';
+import { historyRoutes } from './routes/history.js';
+import { metaRoutes } from './routes/meta.js';
+import { runRoutes } from './routes/runs.js';
+import { savedRoutes } from './routes/saved.js';
+import { RunManager } from './runs/runManager.js';
+import { securityHeaders, staticRoutes } from './static.js';
+import { Database } from './store/database.js';
+import { History } from './store/history.js';
+import { SavedScenarios } from './store/savedScenarios.js';
+
+export type { AppOptions } from './options.js';
+
+export interface CreateAppOptions extends AppOptions {
+  /** Receives unexpected errors (the app itself never prints). */
+  readonly log?: (err: unknown) => void;
+}
+
+/** Builds the app: opens the database, and starts the engine host on first use. */
+export async function createApp(options: CreateAppOptions): Promise<Express> {
+  const settings = settingsOf(options);
+  const log = options.log ?? (() => {});
+  const db = await Database.open(settings.dbPath);
+  const catalog = new Catalog(settings.modelsDir, settings.scenariosDir);
+  const host = new EngineHost();
+  const history = new History(db, settings.historyLimit);
+  const runs = new RunManager(settings, catalog, host, history, log);
+  const ctx: AppContext = {
+    settings,
+    catalog,
+    descriptions: new Descriptions(catalog, host),
+    runs,
+    history,
+    saved: new SavedScenarios(db),
+  };
+  settings.signal?.addEventListener('abort', () => {
+    runs.cancelAll();
+    void host.close();
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(securityHeaders);
+  const api = express.Router();
+  api.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+  api.use(express.json({ limit: settings.maxBodyBytes, strict: true }));
+  api.use(metaRoutes(ctx));
+  api.use(catalogRoutes(ctx));
+  api.use(runRoutes(ctx));
+  api.use(historyRoutes(ctx));
+  api.use(savedRoutes(ctx));
+  app.use('/api', api);
+  app.use(staticRoutes(settings.webDir));
+  app.use(notFound);
+  app.use(errorHandler(log));
+  return app;
+}

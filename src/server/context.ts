@@ -1,0 +1,16 @@
+/** What the route groups share: settings, the catalog of bundled files, the engine and the stores. */
+import type { Catalog } from './catalog.js';
+import type { Descriptions } from './descriptions.js';
+import type { Settings } from './options.js';
+import type { RunManager } from './runs/runManager.js';
+import type { History } from './store/history.js';
+import type { SavedScenarios } from './store/savedScenarios.js';
+
+export interface AppContext {
+  readonly settings: Settings;
+  readonly catalog: Catalog;
+  readonly descriptions: Descriptions;
+  readonly runs: RunManager;
+  readonly history: History;
+  readonly saved: SavedScenarios;
+}

@@ -1,0 +1,78 @@
+/**
+ * Descriptions of bundled models and scenarios (parameters, outputs, dates), compiled on the engine host
+ * and kept until a file in the models or scenarios folder changes.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { Catalog, CatalogEntry } from './catalog.js';
+import type { Description } from './engine/describe.js';
+import { type EngineHost, JobFailedError } from './engine/host.js';
+import { HttpError } from './errors.js';
+import { httpErrorOf } from './problems.js';
+
+/** A description as the API sends it: the catalog entry, its model's id, and what the engine reports. */
+export type DescribedEntry = Omit<CatalogEntry, 'model'> &
+  Omit<Description, 'model' | 'modelPath'> & {
+    readonly model: Description['model'] & { readonly id: string | null };
+  };
+
+export class Descriptions {
+  private readonly cache = new Map<string, Promise<Description>>();
+  private signature = '';
+
+  constructor(
+    private readonly catalog: Catalog,
+    private readonly host: EngineHost,
+  ) {}
+
+  async get(entry: CatalogEntry): Promise<DescribedEntry> {
+    const signature = this.folderSignature();
+    if (signature !== this.signature) {
+      this.cache.clear();
+      this.signature = signature;
+    }
+    const path = this.catalog.pathOf(entry);
+    let pending = this.cache.get(path);
+    if (!pending) {
+      pending = this.host.describe({ path });
+      this.cache.set(path, pending);
+      pending.catch(() => this.cache.delete(path));
+    }
+    let description: Description;
+    try {
+      description = await pending;
+    } catch (err) {
+      if (!(err instanceof JobFailedError)) throw err;
+      throw (
+        httpErrorOf(err.failure, { root: dirname(this.catalog.scenariosDir) }) ??
+        new HttpError(422, 'E_INVALID_FILE', err.message)
+      );
+    }
+    const { modelPath, model, ...rest } = description;
+    const modelId =
+      dirname(modelPath) === this.catalog.modelsDir ? basename(modelPath).replace(/\.ya?ml$/, '') : null;
+    return { ...entry, ...rest, model: { id: modelId, ...model } };
+  }
+
+  /** Names, sizes and times of every file in both folders: any change invalidates the cache. */
+  private folderSignature(): string {
+    const parts: string[] = [];
+    for (const dir of [this.catalog.modelsDir, this.catalog.scenariosDir]) {
+      let names: string[] = [];
+      try {
+        names = readdirSync(dir).sort();
+      } catch {
+        // A missing folder lists nothing.
+      }
+      for (const name of names) {
+        try {
+          const s = statSync(join(dir, name));
+          parts.push(`${dir}/${name}:${s.size}:${s.mtimeMs}`);
+        } catch {
+          // Removed between readdir and stat.
+        }
+      }
+    }
+    return parts.join('|');
+  }
+}

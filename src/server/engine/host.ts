@@ -1,0 +1,164 @@
+/**
+ * The server's handle on the engine host thread (hostWorker.ts): sends it jobs and turns its messages into
+ * promises. The thread starts on first use and again after a crash; it does not keep the process alive
+ * while idle.
+ */
+import { randomUUID } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import type { Receipt, Result } from '../../pipeline.js';
+import type { Description } from './describe.js';
+import type { FromHost, JobFailure, JobSource, RunJob, ToHost } from './protocol.js';
+
+/** A job that did not finish, with the reason the host gave. */
+export class JobFailedError extends Error {
+  constructor(readonly failure: JobFailure) {
+    super(
+      failure.kind === 'problems'
+        ? failure.problems.map((p) => p.message).join('; ')
+        : 'message' in failure
+          ? failure.message
+          : failure.kind,
+    );
+    this.name = 'JobFailedError';
+  }
+}
+
+export interface RunHandle {
+  readonly id: string;
+  /** Resolves once the scenario compiled, with the receipt the run will carry. */
+  readonly prepared: Promise<Receipt>;
+  readonly result: Promise<Result>;
+  cancel(): void;
+}
+
+interface Pending {
+  readonly onMessage: (msg: FromHost) => void;
+  readonly onCrash: (message: string) => void;
+}
+
+/** A promise with its settle functions, whose rejection is never reported as unhandled. */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (err: Error) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  promise.catch(() => {});
+  return { promise, resolve, reject };
+}
+
+export class EngineHost {
+  private worker: Worker | undefined;
+  private readonly pending = new Map<string, Pending>();
+  private closed = false;
+
+  /** Describes a scenario or model (parameters, outputs, dates). */
+  describe(source: JobSource): Promise<Description> {
+    const id = randomUUID();
+    const done = deferred<Description>();
+    this.track(id, {
+      onMessage: (msg) => {
+        if (msg.type === 'described') done.resolve(msg.description);
+        else if (msg.type === 'failed') done.reject(new JobFailedError(msg.failure));
+      },
+      onCrash: (message) => done.reject(new JobFailedError({ kind: 'internal', message })),
+    });
+    this.post({ type: 'describe', id, source });
+    return done.promise;
+  }
+
+  /** Compiles a scenario without running it; resolves with the receipt a run would carry. */
+  check(job: RunJob): Promise<Receipt> {
+    const id = randomUUID();
+    const done = deferred<Receipt>();
+    this.track(id, {
+      onMessage: (msg) => {
+        if (msg.type === 'checked') done.resolve(msg.receipt);
+        else if (msg.type === 'failed') done.reject(new JobFailedError(msg.failure));
+      },
+      onCrash: (message) => done.reject(new JobFailedError({ kind: 'internal', message })),
+    });
+    this.post({ type: 'check', id, ...job });
+    return done.promise;
+  }
+
+  /** Compiles and runs a scenario; `onProgress` sees the runs done so far. */
+  run(job: RunJob, onProgress: (done: number, total: number) => void): RunHandle {
+    const id = randomUUID();
+    const prepared = deferred<Receipt>();
+    const result = deferred<Result>();
+    const fail = (failure: JobFailure) => {
+      const err = new JobFailedError(failure);
+      prepared.reject(err);
+      result.reject(err);
+    };
+    this.track(id, {
+      onMessage: (msg) => {
+        if (msg.type === 'prepared') prepared.resolve(msg.receipt);
+        else if (msg.type === 'progress') onProgress(msg.done, msg.total);
+        else if (msg.type === 'result') result.resolve(msg.result);
+        else if (msg.type === 'failed') fail(msg.failure);
+      },
+      onCrash: (message) => fail({ kind: 'internal', message }),
+    });
+    this.post({ type: 'run', id, ...job });
+    return {
+      id,
+      prepared: prepared.promise,
+      result: result.promise,
+      cancel: () => this.post({ type: 'cancel', id }),
+    };
+  }
+
+  /** Stops the host thread; jobs in progress fail. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const worker = this.worker;
+    this.worker = undefined;
+    this.crashAll('the server is shutting down');
+    await worker?.terminate();
+  }
+
+  private track(id: string, pending: Pending): void {
+    if (this.closed) {
+      pending.onCrash('the server is shutting down');
+      return;
+    }
+    this.pending.set(id, pending);
+    this.thread().ref();
+  }
+
+  private post(msg: ToHost): void {
+    if (msg.type === 'cancel' && !this.pending.has(msg.id)) return;
+    this.worker?.postMessage(msg);
+  }
+
+  private thread(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(new URL('./hostWorker.js', import.meta.url));
+    worker.on('message', (msg: FromHost) => {
+      const p = this.pending.get(msg.id);
+      if (!p) return;
+      const last = msg.type !== 'prepared' && msg.type !== 'progress';
+      if (last) this.pending.delete(msg.id);
+      p.onMessage(msg);
+      if (this.pending.size === 0) worker.unref();
+    });
+    const crashed = (message: string) => {
+      if (this.worker !== worker) return;
+      this.worker = undefined;
+      this.crashAll(`the engine host stopped: ${message}`);
+    };
+    worker.on('error', (err) => crashed(err.message));
+    worker.on('exit', (code) => crashed(`exit code ${code}`));
+    this.worker = worker;
+    return worker;
+  }
+
+  private crashAll(message: string): void {
+    const all = [...this.pending.values()];
+    this.pending.clear();
+    for (const p of all) p.onCrash(message);
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * The engine host: a worker thread that compiles scenarios and drives simulations, so neither blocks the
+ * server's request thread. Compiling the Central Asia model takes about a second of CPU, and summarising
+ * thousands of runs a little more; the simulation itself runs on the engine's own worker pool from here.
+ */
+import { parentPort } from 'node:worker_threads';
+import { EngineError } from '../../engine/runBlock.js';
+import { CancelledError } from '../../engine/simulate.js';
+import { OxusError } from '../../model/problems.js';
+import { execute, type Prepared, prepare, prepareText, receiptOf } from '../../pipeline.js';
+import { describe } from './describe.js';
+import type { FromHost, JobFailure, JobSource, RunJob, ToHost } from './protocol.js';
+
+const PROGRESS_EVERY_MS = 100;
+const port = parentPort!;
+const jobs = new Map<string, AbortController>();
+const send = (msg: FromHost): void => port.postMessage(msg);
+
+function compile(source: JobSource, overrides: { runs?: number; seed?: number | string }): Prepared {
+  return source.text !== undefined
+    ? prepareText(source.text, source.path, overrides)
+    : prepare(source.path, overrides);
+}
+
+function failureOf(err: unknown, timedOut: boolean, timeoutMs: number): JobFailure {
+  if (err instanceof OxusError) return { kind: 'problems', problems: err.problems };
+  if (err instanceof CancelledError) {
+    return timedOut
+      ? { kind: 'timeout', message: `the run took longer than the limit of ${timeoutMs / 1000} s` }
+      : { kind: 'cancelled' };
+  }
+  if (err instanceof EngineError) return { kind: 'engine', code: err.code, message: err.message };
+  if (err instanceof RangeError) return { kind: 'limit', message: err.message };
+  return { kind: 'internal', message: err instanceof Error ? err.message : String(err) };
+}
+
+/** Compiles the job's scenario within the server's run limit. */
+function compileJob(job: RunJob): Prepared {
+  const prepared = compile(job.source, {
+    ...(job.runs !== undefined ? { runs: job.runs } : {}),
+    ...(job.seed !== undefined ? { seed: job.seed } : {}),
+  });
+  if (prepared.runs > job.maxRuns) {
+    throw new RangeError(
+      `the scenario asks for ${prepared.runs} runs; this server runs at most ${job.maxRuns}: pass runs`,
+    );
+  }
+  return prepared;
+}
+
+async function run(id: string, job: RunJob): Promise<void> {
+  const cancel = new AbortController();
+  jobs.set(id, cancel);
+  const timeout = AbortSignal.timeout(job.timeoutMs);
+  try {
+    const prepared = compileJob(job);
+    send({ type: 'prepared', id, receipt: receiptOf(prepared) });
+    let last = 0;
+    const result = await execute(prepared, {
+      workers: job.workers,
+      signal: AbortSignal.any([cancel.signal, timeout]),
+      onProgress: (done, total) => {
+        const now = Date.now();
+        if (done < total && now - last < PROGRESS_EVERY_MS) return;
+        last = now;
+        send({ type: 'progress', id, done, total });
+      },
+    });
+    send({ type: 'result', id, result });
+  } catch (err) {
+    send({
+      type: 'failed',
+      id,
+      failure: failureOf(err, timeout.aborted && !cancel.signal.aborted, job.timeoutMs),
+    });
+  } finally {
+    jobs.delete(id);
+  }
+}
+
+port.on('message', (msg: ToHost) => {
+  if (msg.type === 'cancel') {
+    jobs.get(msg.id)?.abort();
+  } else if (msg.type === 'describe' || msg.type === 'check') {
+    try {
+      if (msg.type === 'describe')
+        send({ type: 'described', id: msg.id, description: describe(compile(msg.source, {})) });
+      else send({ type: 'checked', id: msg.id, receipt: receiptOf(compileJob(msg)) });
+    } catch (err) {
+      send({ type: 'failed', id: msg.id, failure: failureOf(err, false, 0) });
+    }
+  } else {
+    void run(msg.id, msg);
+  }
+});

@@ -1,0 +1,43 @@
+/** Messages between the server's thread and the engine host thread (see host.ts and hostWorker.ts). */
+import type { Problem } from '../../model/problems.js';
+import type { Receipt, Result } from '../../pipeline.js';
+import type { Description } from './describe.js';
+
+/** A scenario or model file, or a text compiled as if it were the file at `path`. */
+export interface JobSource {
+  readonly path: string;
+  readonly text?: string;
+}
+
+export interface RunJob {
+  readonly source: JobSource;
+  readonly runs?: number;
+  readonly seed?: number | string;
+  readonly maxRuns: number;
+  readonly workers: number;
+  readonly timeoutMs: number;
+}
+
+export type ToHost =
+  | { readonly type: 'describe'; readonly id: string; readonly source: JobSource }
+  | ({ readonly type: 'run'; readonly id: string } & RunJob)
+  /** Compile only: checks a scenario and its edits, and computes the receipt a run would carry. */
+  | ({ readonly type: 'check'; readonly id: string } & RunJob)
+  | { readonly type: 'cancel'; readonly id: string };
+
+/** Why a job did not finish. */
+export type JobFailure =
+  | { readonly kind: 'problems'; readonly problems: readonly Problem[] }
+  | { readonly kind: 'limit'; readonly message: string }
+  | { readonly kind: 'engine'; readonly code: string; readonly message: string }
+  | { readonly kind: 'cancelled' }
+  | { readonly kind: 'timeout'; readonly message: string }
+  | { readonly kind: 'internal'; readonly message: string };
+
+export type FromHost =
+  | { readonly type: 'described'; readonly id: string; readonly description: Description }
+  | { readonly type: 'prepared'; readonly id: string; readonly receipt: Receipt }
+  | { readonly type: 'checked'; readonly id: string; readonly receipt: Receipt }
+  | { readonly type: 'progress'; readonly id: string; readonly done: number; readonly total: number }
+  | { readonly type: 'result'; readonly id: string; readonly result: Result }
+  | { readonly type: 'failed'; readonly id: string; readonly failure: JobFailure };

@@ -1,0 +1,34 @@
+/**
+ * Bundled models and scenarios: `GET /api/models`, `GET /api/models/:id`, `GET /api/scenarios`,
+ * `GET /api/scenarios/:id` (with parameters, ranges, sources, outputs and dates) and the raw YAML of each.
+ */
+import { readFileSync } from 'node:fs';
+import { Router } from 'express';
+import type { EntryKind } from '../catalog.js';
+import type { AppContext } from '../context.js';
+import { HttpError } from '../errors.js';
+
+export function catalogRoutes(ctx: AppContext): Router {
+  const router = Router();
+  const one = (kind: EntryKind, id: string) => {
+    const entry = ctx.catalog.find(kind, id);
+    if (!entry) throw new HttpError(404, 'E_NOT_FOUND', `there is no ${kind} '${id}'`);
+    return entry;
+  };
+  for (const [kind, plural] of [
+    ['model', 'models'],
+    ['scenario', 'scenarios'],
+  ] as const) {
+    router.get(`/${plural}`, (_req, res) => {
+      res.json({ [plural]: ctx.catalog.list(kind) });
+    });
+    router.get(`/${plural}/:id`, async (req, res) => {
+      res.json({ [kind]: await ctx.descriptions.get(one(kind, req.params.id)) });
+    });
+    router.get(`/${plural}/:id/yaml`, (req, res) => {
+      const entry = one(kind, req.params.id);
+      res.type('text/yaml; charset=utf-8').send(readFileSync(ctx.catalog.pathOf(entry), 'utf8'));
+    });
+  }
+  return router;
+}

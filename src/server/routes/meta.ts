@@ -1,0 +1,28 @@
+/** `GET /api`: what this server is, its limits and its endpoints; `GET /api/health` for probes. */
+import { Router } from 'express';
+import { VERSION } from '../../version.js';
+import type { AppContext } from '../context.js';
+
+export function metaRoutes(ctx: AppContext): Router {
+  const router = Router();
+  const { maxRuns, maxConcurrentRuns, runTimeoutMs, maxBodyBytes, historyLimit } = ctx.settings;
+  router.get('/', (_req, res) => {
+    res.json({
+      name: 'oxus',
+      version: VERSION,
+      limits: { maxRuns, maxConcurrentRuns, runTimeoutMs, maxBodyBytes, historyLimit },
+      docs: 'docs/http-api.md',
+      links: {
+        models: '/api/models',
+        scenarios: '/api/scenarios',
+        runs: '/api/runs',
+        history: '/api/history',
+        savedScenarios: '/api/saved-scenarios',
+      },
+    });
+  });
+  router.get('/health', (_req, res) => {
+    res.json({ ok: true, version: VERSION });
+  });
+  return router;
+}

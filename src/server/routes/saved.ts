@@ -1,0 +1,71 @@
+/**
+ * Saved scenarios: a bundled scenario with the user's edits, under a name. `POST` checks the edits with
+ * the engine (without running) before saving; `GET /api/saved-scenarios/:id/yaml` gives the scenario file
+ * that `oxus run` accepts when saved in scenarios/.
+ */
+import { Router } from 'express';
+import type { AppContext } from '../context.js';
+import { HttpError } from '../errors.js';
+import { resolveSource } from '../runs/source.js';
+import { editedScenarioText } from '../scenarioText.js';
+import { idParam, savedScenarioSchema } from '../schemas.js';
+import type { SavedScenario } from '../store/savedScenarios.js';
+import { parseBody } from '../validate.js';
+
+const withLinks = (s: SavedScenario) => ({
+  ...s,
+  links: { self: `/api/saved-scenarios/${s.id}`, yaml: `/api/saved-scenarios/${s.id}/yaml` },
+});
+
+export function savedRoutes(ctx: AppContext): Router {
+  const router = Router();
+  const schema = savedScenarioSchema(ctx.settings.maxRuns);
+  const known = (id: string): SavedScenario => {
+    const saved = idParam.safeParse(id).success ? ctx.saved.get(id) : undefined;
+    if (!saved) throw new HttpError(404, 'E_NOT_FOUND', `no saved scenario '${id}'`);
+    return saved;
+  };
+
+  router.get('/saved-scenarios', (_req, res) => {
+    res.json({ items: ctx.saved.list().map(withLinks) });
+  });
+
+  router.post('/saved-scenarios', async (req, res) => {
+    const input = parseBody(schema, req);
+    const { name: _name, description: _description, ...edit } = input;
+    await ctx.runs.check(edit);
+    const saved = ctx.saved.create(input);
+    res
+      .status(201)
+      .location(`/api/saved-scenarios/${saved.id}`)
+      .json({ saved: withLinks(saved) });
+  });
+
+  router.get('/saved-scenarios/:id', (req, res) => {
+    res.json({ saved: withLinks(known(req.params.id)) });
+  });
+
+  router.get('/saved-scenarios/:id/yaml', (req, res) => {
+    const saved = known(req.params.id);
+    const { entry } = resolveSource(ctx.catalog, saved.edit);
+    const yaml = editedScenarioText(entry, saved.edit, ctx.catalog.scenariosDir, ctx.catalog.pathOf(entry));
+    res
+      .type('text/yaml; charset=utf-8')
+      .attachment(`${entry.id}-${saved.id.slice(0, 8)}.yaml`)
+      .send(`# ${saved.name}\n${yaml}`);
+  });
+
+  router.put('/saved-scenarios/:id', async (req, res) => {
+    known(req.params.id);
+    const input = parseBody(schema, req);
+    const { name: _name, description: _description, ...edit } = input;
+    await ctx.runs.check(edit);
+    res.json({ saved: withLinks(ctx.saved.replace(req.params.id, input)!) });
+  });
+
+  router.delete('/saved-scenarios/:id', (req, res) => {
+    ctx.saved.remove(known(req.params.id).id);
+    res.status(204).end();
+  });
+  return router;
+}

@@ -1,0 +1,302 @@
+/**
+ * Runs in progress and recently finished: starts them on the engine host within the server's limits,
+ * follows their progress for server-sent events, cancels them, and writes finished ones to the history.
+ */
+import { dirname } from 'node:path';
+import type { Receipt, Result } from '../../pipeline.js';
+import type { Catalog } from '../catalog.js';
+import { type EngineHost, JobFailedError, type RunHandle } from '../engine/host.js';
+import type { JobSource, RunJob } from '../engine/protocol.js';
+import { HttpError } from '../errors.js';
+import type { Settings } from '../options.js';
+import { httpErrorOf, type ProblemContext } from '../problems.js';
+import type { RunRequest } from '../schemas.js';
+import type { History, HistoryEntry } from '../store/history.js';
+import { resolveSource } from './source.js';
+
+export type RunStatus = 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface RunInfo {
+  readonly id: string;
+  status: RunStatus;
+  readonly createdAt: string;
+  finishedAt: string | null;
+  readonly title: string;
+  readonly request: RunRequest;
+  readonly progress: { done: number; total: number };
+  receipt: Receipt | null;
+  error: { code: string; message: string; path: string } | null;
+  /** YAML of the edited scenario (save it in scenarios/ to run it with the CLI), or null. */
+  readonly scenarioText: string | null;
+  /** The history entry this run reproduces, and whether it did, bit for bit. */
+  readonly reproduces: string | null;
+  reproduced: { receipt: boolean; summary: boolean } | null;
+}
+
+export type RunEvent = { type: 'progress'; done: number; total: number } | { type: 'end'; run: RunInfo };
+
+interface Run {
+  readonly info: RunInfo;
+  readonly handle: RunHandle;
+  readonly listeners: Set<(event: RunEvent) => void>;
+  /** Settles when the run has finished and been stored. */
+  finished: Promise<void>;
+  resultJson?: string;
+}
+
+/** Finished runs kept in memory (their results also live in the history). */
+const KEEP_FINISHED = 10;
+
+const RECEIPT_KEYS = [
+  'oxus',
+  'model',
+  'scenario',
+  'seed',
+  'runs',
+  'firstRun',
+  'modelHash',
+  'scenarioHash',
+  'planHash',
+] as const;
+
+export class RunManager {
+  private readonly runs = new Map<string, Run>();
+  private readonly problemRoot: string;
+
+  constructor(
+    private readonly settings: Settings,
+    private readonly catalog: Catalog,
+    private readonly host: EngineHost,
+    private readonly history: History,
+    private readonly log: (err: unknown) => void,
+  ) {
+    this.problemRoot = dirname(settings.scenariosDir);
+  }
+
+  /** Compiles and starts a run; resolves once it compiled (a bad scenario or override rejects with a 400). */
+  async start(request: RunRequest, reproduce?: HistoryEntry): Promise<RunInfo> {
+    const active = [...this.runs.values()].filter((r) => r.info.status === 'running').length;
+    if (active >= this.settings.maxConcurrentRuns) {
+      throw new HttpError(
+        429,
+        'E_BUSY',
+        `the server is already running ${active} simulations; try again shortly`,
+        '',
+        undefined,
+        { 'Retry-After': '2' },
+      );
+    }
+    const resolved = resolveSource(this.catalog, request);
+    const ctx = this.contextOf(resolved.source.text !== undefined ? resolved.source.path : undefined);
+    let run: Run | undefined;
+    const handle = this.host.run(this.jobOf(request, resolved.source), (done, total) => {
+      if (run) this.progress(run, done, total);
+    });
+    const info: RunInfo = {
+      id: handle.id,
+      status: 'running',
+      createdAt: new Date().toISOString(),
+      finishedAt: null,
+      title: `${resolved.entry.title ?? resolved.entry.id}${resolved.text !== null ? ' (edited)' : ''}`,
+      request,
+      progress: { done: 0, total: request.runs ?? 0 },
+      receipt: null,
+      error: null,
+      scenarioText: resolved.text,
+      reproduces: reproduce?.id ?? null,
+      reproduced: null,
+    };
+    const started: Run = { info, handle, listeners: new Set(), finished: Promise.resolve() };
+    run = started;
+    this.runs.set(handle.id, started);
+    try {
+      info.receipt = await handle.prepared;
+    } catch (err) {
+      this.runs.delete(handle.id);
+      throw this.toHttp(err, ctx);
+    }
+    if (reproduce) this.checkReceipt(started, reproduce.receipt);
+    info.progress.total = info.receipt.runs;
+    started.finished = handle.result.then(
+      (result) => this.succeed(started, result, reproduce),
+      (err: unknown) => this.fail(started, err),
+    );
+    return info;
+  }
+
+  /** Checks a scenario and its edits without running it; resolves with the receipt a run would carry. */
+  async check(request: RunRequest): Promise<Receipt> {
+    const resolved = resolveSource(this.catalog, request);
+    try {
+      return await this.host.check(this.jobOf(request, resolved.source));
+    } catch (err) {
+      throw this.toHttp(
+        err,
+        this.contextOf(resolved.source.text !== undefined ? resolved.source.path : undefined),
+      );
+    }
+  }
+
+  /** Runs in memory: in progress, and the last few finished. */
+  list(): RunInfo[] {
+    return [...this.runs.values()].map((r) => r.info).reverse();
+  }
+
+  /** A run in memory, or a finished one from the history. */
+  info(id: string): RunInfo | undefined {
+    const run = this.runs.get(id);
+    if (run) return run.info;
+    const entry = this.history.get(id);
+    return entry ? infoOfHistory(entry) : undefined;
+  }
+
+  /** The finished run's Result as JSON text; undefined when it is unknown or not finished. */
+  async resultJson(id: string): Promise<string | undefined> {
+    const run = this.runs.get(id);
+    if (run) return run.resultJson;
+    return this.history.resultJson(id);
+  }
+
+  /** Waits until the run has finished (and was stored). */
+  async settled(id: string): Promise<RunInfo | undefined> {
+    await this.runs.get(id)?.finished;
+    return this.info(id);
+  }
+
+  /** Asks the engine to stop a run; resolves once it stopped. */
+  async cancel(id: string): Promise<RunInfo> {
+    const run = this.runs.get(id);
+    if (!run) {
+      if (this.history.get(id)) throw new HttpError(409, 'E_NOT_RUNNING', 'the run has already finished');
+      throw new HttpError(404, 'E_NOT_FOUND', `no run '${id}'`);
+    }
+    if (run.info.status !== 'running')
+      throw new HttpError(
+        409,
+        'E_NOT_RUNNING',
+        `the run has already ${run.info.status === 'done' ? 'finished' : run.info.status}`,
+      );
+    run.handle.cancel();
+    await run.finished;
+    return run.info;
+  }
+
+  /** Follows a run's progress until it ends; returns the function that stops following. */
+  subscribe(id: string, listener: (event: RunEvent) => void): () => void {
+    const run = this.runs.get(id);
+    run?.listeners.add(listener);
+    return () => run?.listeners.delete(listener);
+  }
+
+  /** Cancels every run in progress (at shutdown). */
+  cancelAll(): void {
+    for (const run of this.runs.values()) if (run.info.status === 'running') run.handle.cancel();
+  }
+
+  private progress(run: Run, done: number, total: number): void {
+    run.info.progress.done = done;
+    run.info.progress.total = total;
+    for (const listener of run.listeners) listener({ type: 'progress', done, total });
+  }
+
+  private checkReceipt(run: Run, stored: Receipt): void {
+    const now = run.info.receipt!;
+    const differ = RECEIPT_KEYS.filter((k) => now[k] !== stored[k]);
+    if (differ.length === 0) return;
+    run.handle.cancel();
+    this.runs.delete(run.info.id);
+    throw new HttpError(
+      409,
+      'E_RECEIPT_MISMATCH',
+      `the inputs changed since this run (${differ.join(', ')} differ), so it cannot be reproduced bit for bit`,
+      '',
+      differ.map((k) => ({
+        code: 'E_RECEIPT_MISMATCH',
+        path: `receipt.${k}`,
+        message: `was ${String(stored[k])}, now ${String(now[k])}`,
+      })),
+    );
+  }
+
+  private async succeed(run: Run, result: Result, reproduce: HistoryEntry | undefined): Promise<void> {
+    const json = JSON.stringify(result);
+    run.resultJson = json;
+    if (reproduce) {
+      const stored = await this.history.resultJson(reproduce.id);
+      const storedSummary =
+        stored === undefined ? undefined : JSON.stringify((JSON.parse(stored) as Result).summary);
+      run.info.reproduced = {
+        receipt: JSON.stringify(result.receipt) === JSON.stringify(reproduce.receipt),
+        summary: storedSummary === JSON.stringify(result.summary),
+      };
+    }
+    const finishedAt = new Date().toISOString();
+    try {
+      const { id, createdAt, title, request, scenarioText } = run.info;
+      await this.history.add(
+        { id, createdAt, finishedAt, title, request, receipt: result.receipt, scenarioText },
+        json,
+      );
+    } catch (err) {
+      this.log(err);
+    }
+    this.end(run, 'done', finishedAt);
+  }
+
+  private fail(run: Run, err: unknown): void {
+    const failure = err instanceof JobFailedError ? err.failure : undefined;
+    const http = failure ? httpErrorOf(failure, this.contextOf(undefined)) : undefined;
+    if (!http) this.log(err);
+    run.info.error = http
+      ? { code: http.code, message: http.message, path: http.path }
+      : { code: 'E_INTERNAL', message: 'internal error', path: '' };
+    this.end(run, failure?.kind === 'cancelled' ? 'cancelled' : 'failed', new Date().toISOString());
+  }
+
+  private end(run: Run, status: RunStatus, finishedAt: string): void {
+    run.info.status = status;
+    run.info.finishedAt = finishedAt;
+    for (const listener of run.listeners) listener({ type: 'end', run: run.info });
+    run.listeners.clear();
+    const finished = [...this.runs.values()].filter((r) => r.info.status !== 'running');
+    for (const old of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED)))
+      this.runs.delete(old.info.id);
+  }
+
+  private jobOf(request: RunRequest, source: JobSource): RunJob {
+    return {
+      source,
+      ...(request.runs !== undefined ? { runs: request.runs } : {}),
+      ...(request.seed !== undefined ? { seed: request.seed } : {}),
+      maxRuns: this.settings.maxRuns,
+      workers: this.settings.workers,
+      timeoutMs: this.settings.runTimeoutMs,
+    };
+  }
+
+  private contextOf(editedPath: string | undefined): ProblemContext {
+    return { root: this.problemRoot, ...(editedPath !== undefined ? { editedPath } : {}) };
+  }
+
+  private toHttp(err: unknown, ctx: ProblemContext): Error {
+    if (err instanceof JobFailedError) return httpErrorOf(err.failure, ctx) ?? err;
+    return err instanceof Error ? err : new Error(String(err));
+  }
+}
+
+function infoOfHistory(entry: HistoryEntry): RunInfo {
+  return {
+    id: entry.id,
+    status: 'done',
+    createdAt: entry.createdAt,
+    finishedAt: entry.finishedAt,
+    title: entry.title,
+    request: entry.request,
+    progress: { done: entry.receipt.runs, total: entry.receipt.runs },
+    receipt: entry.receipt,
+    error: null,
+    scenarioText: entry.scenarioText,
+    reproduces: null,
+    reproduced: null,
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * The web UI's files, Chart.js from the installed package (no CDN), and the estimative-language module
+ * the UI shares with the CLI, with headers that let the page load only its own scripts.
+ */
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { type RequestHandler, Router } from 'express';
+
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
+ * Modules of the engine's presentation code that have no imports, served to the browser as they are, so
+ * the UI formats numbers and words probabilities exactly as the CLI does.
+ */
+const SHARED_MODULES: Record<string, string> = {
+  'estimative.js': '../analysis/estimative.js',
+  'format.js': '../present/format.js',
+};
+
+/** Headers for every response. */
+export const securityHeaders: RequestHandler = (_req, res, next) => {
+  res.set({
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'X-Frame-Options': 'DENY',
+    'Content-Security-Policy': CSP,
+  });
+  next();
+};
+
+export function staticRoutes(webDir: string): Router {
+  const router = Router();
+  const chartDir = dirname(createRequire(import.meta.url).resolve('chart.js'));
+  router.use('/vendor/chart.js', express.static(chartDir, { index: false }));
+  for (const [name, file] of Object.entries(SHARED_MODULES)) {
+    const path = fileURLToPath(new URL(file, import.meta.url));
+    router.get(`/lib/${name}`, (_req, res) => {
+      res.type('text/javascript').sendFile(path);
+    });
+  }
+  router.use(express.static(webDir, { index: 'index.html' }));
+  return router;
+}

@@ -1,0 +1,95 @@
+/**
+ * Run history: each finished run's request, receipt and result (its summary), so a class can come back to
+ * its work and re-run any entry bit for bit. Results are stored gzipped (JSON of per-run snapshot values
+ * compresses about threefold); the oldest entries are dropped beyond the configured limit.
+ */
+import { promisify } from 'node:util';
+import { gunzip, gzip } from 'node:zlib';
+import type { Receipt } from '../../pipeline.js';
+import type { RunRequest } from '../schemas.js';
+import type { Database, Row } from './database.js';
+
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
+
+export interface HistoryEntry {
+  readonly id: string;
+  readonly createdAt: string;
+  readonly finishedAt: string;
+  readonly title: string;
+  readonly request: RunRequest;
+  readonly receipt: Receipt;
+  /** The edited scenario's YAML, when the run changed a bundled scenario. */
+  readonly scenarioText: string | null;
+}
+
+const COLUMNS = 'id, created_at, finished_at, title, request, receipt, scenario_text';
+
+function entryOf(row: Row): HistoryEntry {
+  return {
+    id: String(row.id),
+    createdAt: String(row.created_at),
+    finishedAt: String(row.finished_at),
+    title: String(row.title),
+    request: JSON.parse(String(row.request)) as RunRequest,
+    receipt: JSON.parse(String(row.receipt)) as Receipt,
+    scenarioText: row.scenario_text === null ? null : String(row.scenario_text),
+  };
+}
+
+export class History {
+  constructor(
+    private readonly db: Database,
+    private readonly limit: number,
+  ) {}
+
+  /** Stores a finished run; `resultJson` is its Result as JSON text. */
+  async add(entry: HistoryEntry, resultJson: string): Promise<void> {
+    const blob = new Uint8Array(await gzipAsync(resultJson));
+    this.db.write([
+      [
+        `INSERT INTO runs (${COLUMNS}, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          entry.id,
+          entry.createdAt,
+          entry.finishedAt,
+          entry.title,
+          JSON.stringify(entry.request),
+          JSON.stringify(entry.receipt),
+          entry.scenarioText,
+          blob,
+        ],
+      ],
+      [
+        'DELETE FROM runs WHERE id NOT IN (SELECT id FROM runs ORDER BY finished_at DESC, id LIMIT ?)',
+        [this.limit],
+      ],
+    ]);
+  }
+
+  /** Newest first. */
+  list(limit: number, offset: number): { total: number; items: HistoryEntry[] } {
+    const total = Number(this.db.get('SELECT count(*) AS n FROM runs')?.n ?? 0);
+    const rows = this.db.all(`SELECT ${COLUMNS} FROM runs ORDER BY finished_at DESC, id LIMIT ? OFFSET ?`, [
+      limit,
+      offset,
+    ]);
+    return { total, items: rows.map(entryOf) };
+  }
+
+  get(id: string): HistoryEntry | undefined {
+    const row = this.db.get(`SELECT ${COLUMNS} FROM runs WHERE id = ?`, [id]);
+    return row ? entryOf(row) : undefined;
+  }
+
+  /** The stored Result as JSON text, exactly as it was sent when the run finished. */
+  async resultJson(id: string): Promise<string | undefined> {
+    const row = this.db.get('SELECT result FROM runs WHERE id = ?', [id]);
+    if (!row || !(row.result instanceof Uint8Array)) return undefined;
+    return (await gunzipAsync(row.result)).toString('utf8');
+  }
+
+  remove(id: string): boolean {
+    return this.db.write([['DELETE FROM runs WHERE id = ?', [id]]]) > 0;
+  }
+}
