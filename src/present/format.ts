@@ -9,6 +9,14 @@ export function formatNumber(x: number): string {
   return Number(x.toPrecision(3)).toString();
 }
 
+/** Like formatNumber, shorter for large values: 31.3k, 1.2M. */
+export function compactNumber(x: number): string {
+  const a = Math.abs(x);
+  if (a >= 1e6) return `${Number((x / 1e6).toPrecision(3))}M`;
+  if (a >= 1e4) return `${Number((x / 1e3).toPrecision(3))}k`;
+  return formatNumber(x);
+}
+
 /** A percentage with no decimals, but "<1%" and ">99%" at the ends. */
 export function formatPercent(p: number): string {
   if (p > 0 && p < 0.005) return '<1%';

@@ -1,11 +1,12 @@
 /**
  * The readable table `oxus run` prints by default: medians with 90% ranges for series, probabilities with
  * ICD 203 estimative words for thresholds and events, and who leads, at a few evenly spaced dates.
+ * Rows whose probability stays 0 at every date are left out (and counted), so the table reads at a glance.
  */
 import Table from 'cli-table3';
-import { describeProbability } from '../analysis/estimative.js';
+import { estimativeTerm, ICD_203 } from '../analysis/estimative.js';
 import type { Result } from '../pipeline.js';
-import { evenIndices, formatNumber, formatPercent } from './format.js';
+import { compactNumber, evenIndices, formatPercent } from './format.js';
 
 const name = (x: { label: string; member?: string }) =>
   x.member !== undefined ? `${x.member} ${x.label}` : x.label;
@@ -13,7 +14,7 @@ const name = (x: { label: string; member?: string }) =>
 function table(head: string[]): Table.Table {
   return new Table({
     head,
-    style: { head: [], border: [], compact: false, 'padding-left': 1, 'padding-right': 1 },
+    style: { head: [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },
   });
 }
 
@@ -22,6 +23,7 @@ export function renderTable(result: Result, columns = 6): string {
   const { summary, receipt } = result;
   const cols = evenIndices(summary.dates.length - 1, columns);
   const dates = cols.map((k) => summary.dates[k]!);
+  const last = summary.dates.length - 1;
   const parts: string[] = [];
   parts.push(result.title);
   if (result.question) parts.push(`Question: ${result.question}`);
@@ -37,28 +39,41 @@ export function renderTable(result: Result, columns = 6): string {
         `${name(s)}${s.unit ? ` (${s.unit})` : ''}`,
         ...cols.map(
           (k) =>
-            `${formatNumber(s.percentiles['50']![k]!)} [${formatNumber(s.percentiles['5']![k]!)}–${formatNumber(s.percentiles['95']![k]!)}]`,
+            `${compactNumber(s.percentiles['50']![k]!)} [${compactNumber(s.percentiles['5']![k]!)}–${compactNumber(s.percentiles['95']![k]!)}]`,
         ),
       ]);
     }
     parts.push('', 'Projections', t.toString());
   }
-  const probs = [
-    ...summary.thresholds.map((s) => ({ label: `${name(s)} (has happened)`, p: s.pBy, first: s.firstTime })),
+  const rows = [
+    ...summary.thresholds.map((s) => ({ label: name(s), p: s.pBy, first: s.firstTime })),
     ...summary.events.map((s) => ({ label: `${name(s)} (event)`, p: s.pBy, first: s.firstTime })),
   ];
-  if (probs.length) {
-    const last = summary.dates.length - 1;
-    const t = table(['probability by date', ...dates, `by ${summary.dates[last]}`, 'median time']);
-    for (const row of probs) {
+  const shown = rows.filter((r) => r.p.some((x) => x > 0));
+  if (shown.length) {
+    const t = table([
+      'probability that it has happened by',
+      ...dates,
+      `by ${summary.dates[last]}`,
+      'median time',
+    ]);
+    for (const row of shown) {
       t.push([
         row.label,
         ...cols.map((k) => formatPercent(row.p[k]!)),
-        describeProbability(row.p[last]!),
+        estimativeTerm(row.p[last]!).term,
         row.first.p50 ?? `after ${summary.dates[last]}`,
       ]);
     }
-    parts.push('', 'Probabilities (ICD 203 words for the last date)', t.toString());
+    const scale = ICD_203.map(
+      (r) => `${r.term} ${Math.round(r.lower * 100)}–${Math.round(r.upper * 100)}%`,
+    ).join(', ');
+    parts.push('', `Probabilities (words: ICD 203 — ${scale})`, t.toString());
+  }
+  if (shown.length < rows.length) {
+    parts.push(
+      `(${rows.length - shown.length} thresholds and events with probability 0 at every date are not shown)`,
+    );
   }
   for (const l of summary.leaders) {
     const t = table([`${l.label}: share of runs`, ...dates]);

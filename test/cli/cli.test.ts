@@ -33,8 +33,17 @@ describe('oxus run', () => {
     );
     assert.match(r.stdout, /median \[5th–95th percentile\]/);
     assert.match(r.stdout, /Stock \(people\)/);
-    assert.match(r.stdout, /almost no chance \(1–5%\)|unlikely|likely/);
+    assert.match(r.stdout, /\(1 thresholds and events with probability 0 at every date are not shown\)/);
     assert.equal(r.stderr, '');
+  });
+
+  it('shows probabilities with estimative words, and who leads', async () => {
+    const r = await cli('run', 'test/fixtures/rich-scenario.yaml', '--runs', '100');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /Question: What if pressure rises/);
+    assert.match(r.stdout, /words: ICD 203 — almost no chance 1–5%, very unlikely 5–20%/);
+    assert.match(r.stdout, /│ B pledge \(event\) +│ 0% +│ .*almost certain +│ \d{4}Q\d/);
+    assert.match(r.stdout, /largest loyal group: share of runs/);
   });
 
   it('JSON output carries the receipt and is identical for 0 and 2 workers', async () => {
