@@ -2,7 +2,9 @@
  * The quantile of the beta distribution, with a fallback where stdlib's inverse fails in the far lower tail.
  */
 import betainc from '@stdlib/math-base-special-betainc';
+import gammaln from '@stdlib/math-base-special-gammaln';
 import stdlibBetaQuantile from '@stdlib/stats-base-dists-beta-quantile';
+import { incompleteBeta, inverseIncompleteBeta } from './beta-inverse.js';
 
 /**
  * Below this probability stdlib's beta quantile is not trusted: a scan of 400,000 random (α, β) in
@@ -17,10 +19,17 @@ const LOG_MIN = Math.log(Number.MIN_VALUE);
 const STEPS = 60;
 
 /**
- * The quantile x of Beta(α, β) with regularized incomplete beta I_x(α, β) = p: stdlib's inverse (Boost's
- * ibeta_inv) for p ≥ 1e-40, and below that bisection on log x of I_x(α, β) = p, which cannot fail.
+ * The quantile x of Beta(α, β) with regularized incomplete beta I_x(α, β) = p: the fast inverse of
+ * beta-inverse.ts where it checks out, else stdlib's inverse (Boost's ibeta_inv) for p ≥ 1e-40, and below
+ * that bisection on log x of I_x(α, β) = p, which cannot fail.
  */
 export function betaQuantile(p: number, alpha: number, beta: number): number {
+  if (p > TRUSTED_FROM && p < 1 && alpha > 0 && beta > 0) {
+    // The fast inverse, accepted when its own check agrees to 1e-12 in probability; stdlib otherwise.
+    const lbeta = gammaln(alpha) + gammaln(beta) - gammaln(alpha + beta);
+    const x = inverseIncompleteBeta(p, alpha, beta, lbeta);
+    if (x > 0 && x < 1 && Math.abs(incompleteBeta(alpha, beta, x, lbeta) - p) <= 1e-12) return x;
+  }
   if (!(p < TRUSTED_FROM) || p <= 0) return stdlibBetaQuantile(p, alpha, beta);
   if (betainc(Number.MIN_VALUE, alpha, beta) >= p) return 0; // the quantile underflows, as stdlib's does
   let lo = LOG_MIN;

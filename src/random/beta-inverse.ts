@@ -1,0 +1,87 @@
+/**
+ * A fast inverse of the regularized incomplete beta function, after Numerical Recipes (Press et al., 3rd ed.,
+ * 2007, §6.4 `betai`/`betacf` and §6.14.9 `invbetai`): an initial approximation (Abramowitz & Stegun
+ * 26.5.22 for α, β ≥ 1), refined by Halley's method on I_x(α, β) evaluated by Lentz's continued fraction.
+ * About 4 µs a call where stdlib's Boost-derived `ibeta_inv` takes about 15 to 25 µs; beta-quantile.ts
+ * checks every result and falls back to stdlib when it is not accurate to 1e-12 in probability.
+ */
+const EPS = 1e-15;
+const FPMIN = 1e-300;
+
+/** Continued fraction for the incomplete beta function (modified Lentz's method). */
+function betacf(a: number, b: number, x: number): number {
+  const qab = a + b;
+  const qap = a + 1;
+  const qam = a - 1;
+  let c = 1;
+  let d = 1 - (qab * x) / qap;
+  if (Math.abs(d) < FPMIN) d = FPMIN;
+  d = 1 / d;
+  let h = d;
+  for (let m = 1; m < 10_000; m++) {
+    const m2 = 2 * m;
+    let aa = (m * (b - m) * x) / ((qam + m2) * (a + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < FPMIN) d = FPMIN;
+    c = 1 + aa / c;
+    if (Math.abs(c) < FPMIN) c = FPMIN;
+    d = 1 / d;
+    h *= d * c;
+    aa = (-(a + m) * (qab + m) * x) / ((a + m2) * (qap + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < FPMIN) d = FPMIN;
+    c = 1 + aa / c;
+    if (Math.abs(c) < FPMIN) c = FPMIN;
+    d = 1 / d;
+    const del = d * c;
+    h *= del;
+    if (Math.abs(del - 1) <= EPS) break;
+  }
+  return h;
+}
+
+/** I_x(α, β), given lbeta = ln B(α, β). */
+export function incompleteBeta(a: number, b: number, x: number, lbeta: number): number {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  const bt = Math.exp(a * Math.log(x) + b * Math.log1p(-x) - lbeta);
+  if (x < (a + 1) / (a + b + 2)) return (bt * betacf(a, b, x)) / a;
+  return 1 - (bt * betacf(b, a, 1 - x)) / b;
+}
+
+/** x with I_x(α, β) = p, given lbeta = ln B(α, β). */
+export function inverseIncompleteBeta(p: number, a: number, b: number, lbeta: number): number {
+  if (p <= 0) return 0;
+  if (p >= 1) return 1;
+  if (p === 0.5 && a === b) return 0.5; // exact by symmetry
+  const a1 = a - 1;
+  const b1 = b - 1;
+  let x: number;
+  if (a >= 1 && b >= 1) {
+    const pp = p < 0.5 ? p : 1 - p;
+    const t = Math.sqrt(-2 * Math.log(pp));
+    let z = (2.30753 + t * 0.27061) / (1 + t * (0.99229 + t * 0.04481)) - t;
+    if (p < 0.5) z = -z;
+    const al = (z * z - 3) / 6;
+    const h = 2 / (1 / (2 * a - 1) + 1 / (2 * b - 1));
+    const w = (z * Math.sqrt(al + h)) / h - (1 / (2 * b - 1) - 1 / (2 * a - 1)) * (al + 5 / 6 - 2 / (3 * h));
+    x = a / (a + b * Math.exp(2 * w));
+  } else {
+    const t = Math.exp(a * Math.log(a / (a + b))) / a;
+    const u = Math.exp(b * Math.log(b / (a + b))) / b;
+    const w = t + u;
+    x = p < t / w ? (a * w * p) ** (1 / a) : 1 - (b * w * (1 - p)) ** (1 / b);
+  }
+  for (let j = 0; j < 20; j++) {
+    if (x === 0 || x === 1) return x;
+    const err = incompleteBeta(a, b, x, lbeta) - p;
+    const density = Math.exp(a1 * Math.log(x) + b1 * Math.log1p(-x) - lbeta);
+    const u = err / density;
+    const step = u / (1 - 0.5 * Math.min(1, u * (a1 / x - b1 / (1 - x))));
+    x -= step;
+    if (x <= 0) x = 0.5 * (x + step);
+    if (x >= 1) x = 0.5 * (x + step + 1);
+    if (Math.abs(step) < 1e-14 * x && j > 0) break;
+  }
+  return x;
+}

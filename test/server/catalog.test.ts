@@ -1,0 +1,120 @@
+/** GET /api/models and /api/scenarios: lists, and one with its parameters, ranges and sources. */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import request from 'supertest';
+import { repoPath } from '../support/build.js';
+import { assertErrorShape, type Fixture, makeApp, makeFixture, type TestApp } from './support.js';
+
+describe('catalog routes', () => {
+  let f: Fixture;
+  let t: TestApp;
+  before(async () => {
+    f = makeFixture();
+    t = await makeApp(f);
+  });
+  after(() => {
+    t.close();
+    f.cleanup();
+  });
+
+  it('lists models and scenarios by file name', async () => {
+    const models = await request(t.app).get('/api/models').expect(200).expect('Content-Type', /json/);
+    assert.deepEqual(
+      models.body.models.map((m: { id: string }) => m.id),
+      ['busy', 'logistic'],
+    );
+    const scenarios = await request(t.app).get('/api/scenarios').expect(200);
+    const fast = scenarios.body.scenarios.find((s: { id: string }) => s.id === 'logistic-fast');
+    assert.deepEqual(
+      { file: fast.file, name: fast.name, title: fast.title, extends: fast.extends },
+      {
+        file: 'scenarios/logistic-fast.yaml',
+        name: 'logistic_fast',
+        title: 'Logistic, fast growth',
+        extends: 'logistic-base',
+      },
+    );
+  });
+
+  it('describes a scenario: parameters with value, unit, range, uncertainty and sources as the scenario sets them', async () => {
+    const res = await request(t.app)
+      .get('/api/scenarios/logistic-fast')
+      .expect(200)
+      .expect('Content-Type', /json/);
+    const s = res.body.scenario;
+    assert.equal(s.model.id, 'logistic');
+    assert.equal(s.runs, 200);
+    assert.equal(s.seed, 7);
+    assert.deepEqual(s.snapshots, ['2020', '2040']);
+    assert.equal(s.dates.length, 41);
+    const r = s.parameters.find((p: { name: string }) => p.name === 'r');
+    assert.deepEqual(
+      {
+        value: r.value,
+        unit: r.unit,
+        range: r.range,
+        uncertainty: r.uncertainty,
+        changed: r.changedByScenario,
+      },
+      { value: 0.14, unit: '1/year', range: [0, 1], uncertainty: null, changed: true },
+    );
+    assert.equal(r.sources[0].judgment.length > 0, true);
+    const K = s.parameters.find((p: { name: string }) => p.name === 'K');
+    assert.deepEqual(K.uncertainty, { dist: 'uniform', min: 500, max: 1500 });
+    assert.equal(K.changedByScenario, false);
+    assert.deepEqual(
+      s.outputs.map((o: { id: string; kind: string }) => `${o.id}:${o.kind}`),
+      ['stock:series', 'small:threshold'],
+    );
+    assert.equal(JSON.stringify(res.body).includes(f.root), false, 'no server path leaks');
+  });
+
+  it('describes a model on its defaults', async () => {
+    const res = await request(t.app).get('/api/models/logistic').expect(200);
+    assert.equal(res.body.model.model.name, 'logistic_reference');
+    assert.equal(res.body.model.scenario, null);
+    assert.equal(res.body.model.parameters.find((p: { name: string }) => p.name === 'r').value, 0.1);
+  });
+
+  it('gives the raw YAML of a file', async () => {
+    const res = await request(t.app)
+      .get('/api/scenarios/logistic-fast/yaml')
+      .expect(200)
+      .expect('Content-Type', /text\/yaml/);
+    assert.match(res.text, /extends: logistic-base.yaml/);
+  });
+
+  it('answers an unknown or malformed id with a JSON 404', async () => {
+    for (const path of [
+      '/api/scenarios/nope',
+      '/api/models/nope',
+      '/api/scenarios/..%2F..%2Fetc%2Fpasswd',
+      '/api/models/nope/yaml',
+    ]) {
+      const res = await request(t.app).get(path).expect(404).expect('Content-Type', /json/);
+      assert.equal(assertErrorShape(res.body).code, 'E_NOT_FOUND');
+    }
+  });
+
+  it('describes the bundled baseline with its threat outputs', async () => {
+    const bundled = await makeApp({
+      modelsDir: repoPath('models'),
+      scenariosDir: repoPath('scenarios'),
+      dbPath: f.dbPath.replace('oxus.sqlite', 'bundled.sqlite'),
+    });
+    try {
+      const res = await request(bundled.app).get('/api/scenarios/baseline-2016').expect(200);
+      const s = res.body.scenario;
+      assert.equal(s.model.id, 'central-asia');
+      const threat = s.outputs.filter((o: { id: string }) => o.id.startsWith('threat'));
+      assert.ok(threat.length >= 2, 'threat index outputs');
+      const haven = s.parameters.find((p: { name: string }) => p.name === 'taliban_haven');
+      assert.ok(
+        haven.sources.some((src: { quote?: string }) => typeof src.quote === 'string'),
+        'quotes from the seed article',
+      );
+    } finally {
+      bundled.close();
+    }
+  });
+});
