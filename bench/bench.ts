@@ -38,8 +38,11 @@ function handWritten(runs: number): Float64Array {
   return out;
 }
 
-/** The reference workload with mathjs parsing and evaluating the rule every step. */
-function naiveMathjs(runs: number): number {
+const RULE = 'S + S * r * (1 - S / K) - 0.02 * S + noise';
+type Scope = { S: number; r: number; K: number; noise: number };
+
+/** The reference workload with mathjs evaluating the rule every step (`step` evaluates RULE in a scope). */
+function mathjsLoop(runs: number, step: (scope: Scope) => number): number {
   const key = seedKey(SEED);
   let last = 0;
   for (let run = 0; run < runs; run++) {
@@ -48,29 +51,20 @@ function naiveMathjs(runs: number): number {
     const scope = { S: 100, r: 0.05 + 0.1 * ue(), K: 500 + 1000 * ue(), noise: 0 };
     for (let k = 0; k < STEPS; k++) {
       scope.noise = rnorm(ur, 0, 5);
-      scope.S = evaluate('S + S * r * (1 - S / K) - 0.02 * S + noise', scope) as number;
+      scope.S = step(scope);
     }
     last = scope.S;
   }
   return last;
 }
 
-/** The same, with the rule compiled once by mathjs and its `evaluate` called every step. */
+/** Naive: mathjs parses and evaluates the rule's text every step. */
+const naiveMathjs = (runs: number) => mathjsLoop(runs, (scope) => evaluate(RULE, scope) as number);
+
+/** mathjs compiles the rule once and evaluates it every step. */
 function compiledMathjs(runs: number): number {
-  const key = seedKey(SEED);
-  const rule = compile('S + S * r * (1 - S / K) - 0.02 * S + noise');
-  let last = 0;
-  for (let run = 0; run < runs; run++) {
-    const ue = runStream(key, run, STREAM_PARAMS_EVENTS);
-    const ur = runStream(key, run, STREAM_RULES);
-    const scope = { S: 100, r: 0.05 + 0.1 * ue(), K: 500 + 1000 * ue(), noise: 0 };
-    for (let k = 0; k < STEPS; k++) {
-      scope.noise = rnorm(ur, 0, 5);
-      scope.S = rule.evaluate(scope) as number;
-    }
-    last = scope.S;
-  }
-  return last;
+  const rule = compile(RULE);
+  return mathjsLoop(runs, (scope) => rule.evaluate(scope) as number);
 }
 
 async function time(fn: () => unknown): Promise<number> {
