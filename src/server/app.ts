@@ -38,7 +38,7 @@ export async function createApp(options: CreateAppOptions): Promise<Express> {
   const db = await Database.open(settings.dbPath);
   const catalog = new Catalog(settings.modelsDir, settings.scenariosDir);
   const host = new EngineHost();
-  const history = new History(db, settings.historyLimit);
+  const history = new History(db, settings.historyLimit, settings.historyMaxBytes);
   const runs = new RunManager(settings, catalog, host, history, log);
   const ctx: AppContext = {
     settings,

@@ -23,8 +23,12 @@ export interface AppOptions {
   readonly maxBodyBytes?: number;
   /** Engine worker threads per run. Default: every core. */
   readonly workers?: number;
+  /** Memory one simulation may take for its per-run records (runs × channels × dates × 8 bytes). Default 512 MiB. */
+  readonly maxRunBytes?: number;
   /** Runs kept in the history; the oldest are dropped beyond this. Default 200. */
   readonly historyLimit?: number;
+  /** Stored (gzipped) results kept in the history, in bytes; the oldest are dropped beyond this. Default 100 MiB. */
+  readonly historyMaxBytes?: number;
   /** Folder of the web UI's static files. Default: `web/` of this repository. */
   readonly webDir?: string;
   /** Aborting it cancels every run and stops the engine host (for shutdown and tests). */
@@ -47,7 +51,9 @@ export function settingsOf(options: AppOptions): Settings {
     runTimeoutMs: options.runTimeoutMs ?? 120_000,
     maxBodyBytes: options.maxBodyBytes ?? 64 * 1024,
     workers: options.workers ?? availableParallelism(),
+    maxRunBytes: options.maxRunBytes ?? 512 * 1024 * 1024,
     historyLimit: options.historyLimit ?? 200,
+    historyMaxBytes: options.historyMaxBytes ?? 100 * 1024 * 1024,
     webDir: resolve(options.webDir ?? resolve(REPO_ROOT, 'web')),
     ...(options.signal ? { signal: options.signal } : {}),
   };

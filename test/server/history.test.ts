@@ -102,6 +102,22 @@ describe('history routes', () => {
     }
   });
 
+  it('keeps the stored results within the configured size', async () => {
+    const t = await makeApp({ ...f, dbPath: join(f.root, 'bytes.sqlite') }, { historyMaxBytes: 1 });
+    try {
+      for (const seed of [1, 2])
+        await request(t.app)
+          .post('/api/runs?wait=true')
+          .send({ scenario: 'logistic-base', runs: 10, seed })
+          .expect(200);
+      const list = await request(t.app).get('/api/history').expect(200);
+      assert.equal(list.body.total, 1, 'the newest run is kept even when it alone is larger than the limit');
+      assert.equal(list.body.items[0].receipt.seed, 2);
+    } finally {
+      t.close();
+    }
+  });
+
   it('keeps at most the configured number of runs', async () => {
     const t = await makeApp({ ...f, dbPath: join(f.root, 'limit.sqlite') }, { historyLimit: 2 });
     try {

@@ -105,7 +105,7 @@ describe('run routes', () => {
           ['E_RANGE', 'overrides.K'],
         ],
       );
-      assert.equal((e.problems?.[0] as { expected?: string }).expected, 'a value in [0, 1]');
+      assert.equal(e.problems?.[0]?.expected, 'a value in [0, 1]');
     });
 
     it('reports an unknown parameter with the names the model has', async () => {
@@ -116,7 +116,7 @@ describe('run routes', () => {
       const e = assertErrorShape(res.body);
       assert.equal(e.code, 'E_UNKNOWN_PARAMETER');
       assert.equal(e.path, 'overrides.growth');
-      assert.match(String((e.problems?.[0] as { expected?: string }).expected), /r, K/);
+      assert.match(String(e.problems?.[0]?.expected), /r, K/);
     });
   });
 
@@ -218,7 +218,8 @@ describe('run routes', () => {
     assert.equal(assertErrorShape(again.body).code, 'E_NOT_RUNNING');
     const stream = await request(t.app).get(run.links.events).buffer(true).parse(textParser).expect(200);
     const end = parseEvents(stream.body as string).at(-1);
-    assert.deepEqual([end?.event, (end?.data as { status: string }).status], ['end', 'cancelled']);
+    assert.ok(end);
+    assert.deepEqual([end.event, (end.data as { status: string }).status], ['end', 'cancelled']);
   });
 
   it('answers 404 for an unknown run', async () => {
@@ -244,6 +245,27 @@ describe('run routes', () => {
         .expect(200);
     } finally {
       one.close();
+    }
+  });
+
+  it('refuses a run whose per-run records would exceed the memory limit', async () => {
+    // logistic: 2 channels × 41 dates × 8 bytes = 656 bytes per run, so 10,000 bytes allow 15 runs.
+    const small = await makeApp({ ...f, dbPath: join(f.root, 'small.sqlite') }, { maxRunBytes: 10_000 });
+    try {
+      const res = await request(small.app)
+        .post('/api/runs')
+        .send({ scenario: 'logistic-base', runs: 100 })
+        .expect(400);
+      const e = assertErrorShape(res.body);
+      assert.equal(e.code, 'E_TOO_MANY_RUNS');
+      assert.equal(e.path, 'runs');
+      assert.match(e.message, /at most 15 runs/);
+      await request(small.app)
+        .post('/api/runs?wait=true')
+        .send({ scenario: 'logistic-base', runs: 15 })
+        .expect(200);
+    } finally {
+      small.close();
     }
   });
 

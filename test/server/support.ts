@@ -138,7 +138,7 @@ export function assertErrorShape(body: unknown): {
   code: string;
   message: string;
   path: string;
-  problems?: { code: string; path: string; message: string }[];
+  problems?: { code: string; path: string; message: string; expected?: string; found?: string }[];
 } {
   const error = (body as { error?: unknown }).error as { code: string; message: string; path: string };
   if (

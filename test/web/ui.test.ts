@@ -16,21 +16,54 @@ import { createApp } from '../../src/server/app.js';
 import { repoPath } from '../support/build.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const ARTIFACTS = repoPath('test-artifacts');
 const RUN_TIMEOUT = 180_000;
 
+/** The browser globals the page functions use (this project compiles without the DOM library). */
+interface Canvas {
+  readonly width: number;
+  readonly height: number;
+  getContext(
+    kind: '2d',
+  ): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null;
+}
+interface Page$ {
+  readonly document: {
+    querySelector(s: string): { textContent: string | null } | null;
+    querySelectorAll(s: string): { length: number };
+    readonly activeElement: { id: string } | null;
+    readonly documentElement: { scrollWidth: number };
+  };
+  readonly innerWidth: number;
+  readonly Chart: {
+    getChart(c: unknown): { data: { datasets: { label: string; data: unknown[] }[] } } | undefined;
+  };
+}
 /** What a drawn chart holds, read in the page through Chart.js. */
 async function chartData(page: Page, selector: string) {
   return page.$eval(selector, (canvas) => {
-    const Chart = (window as unknown as { Chart: { getChart(c: Element): { data: { datasets: { label: string; data: unknown[] }[] } } | undefined } }).Chart;
-    const chart = Chart.getChart(canvas);
-    const c = canvas as HTMLCanvasElement;
+    const chart = (globalThis as unknown as Page$).Chart.getChart(canvas);
+    const c = canvas as unknown as Canvas;
     const pixels = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
     let inked = 0;
-    for (let i = 0; i < pixels.length; i += 4) if (pixels[i]! < 200 || pixels[i + 1]! < 200 || pixels[i + 2]! < 200) inked++;
+    for (let i = 0; i < pixels.length; i += 4)
+      if (pixels[i]! < 200 || pixels[i + 1]! < 200 || pixels[i + 2]! < 200) inked++;
     return {
-      datasets: chart?.data.datasets.map((d) => ({ label: d.label, points: d.data.filter((v) => typeof v === 'number' && Number.isFinite(v)).length })) ?? [],
+      datasets:
+        chart?.data.datasets.map((d) => ({
+          label: d.label,
+          points: d.data.filter((v) => typeof v === 'number' && Number.isFinite(v)).length,
+        })) ?? [],
       inked: inked / (pixels.length / 4),
     };
   });
@@ -46,7 +79,9 @@ describe('web UI in headless Chromium', () => {
 
   before(async () => {
     if (!existsSync(CHROMIUM)) {
-      throw new Error(`browser tests need Debian's Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (these tests do not skip)`);
+      throw new Error(
+        `browser tests need Debian's Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (these tests do not skip)`,
+      );
     }
     mkdirSync(ARTIFACTS, { recursive: true });
     const app = await createApp({
@@ -84,9 +119,13 @@ describe('web UI in headless Chromium', () => {
     await page.goto(base);
     await page.waitForSelector('#drivers .param');
     await page.selectOption('#scenario', 'haven-ibb-ktj');
-    await page.waitForFunction(() => document.querySelector('#question')?.textContent?.includes('haven'));
+    await page.waitForFunction(() =>
+      (globalThis as unknown as Page$).document.querySelector('#question')?.textContent?.includes('haven'),
+    );
     await page.selectOption('#scenario', 'baseline-2016');
-    await page.waitForFunction(() => document.querySelector('#question')?.textContent?.includes('May 2016'));
+    await page.waitForFunction(() =>
+      (globalThis as unknown as Page$).document.querySelector('#question')?.textContent?.includes('May 2016'),
+    );
     const row = page.locator('.param[data-name="taliban_haven"]');
     assert.equal(await row.locator('.unit').textContent(), 'fraction');
     assert.match(String(await row.locator('.meta').textContent()), /range 0 to 1/);
@@ -111,22 +150,54 @@ describe('web UI in headless Chromium', () => {
     const fan = await chartData(page, '#panels [role=tabpanel]:not([hidden]) figure:nth-of-type(2) canvas');
     assert.deepEqual(
       fan.datasets.map((d) => d.label),
-      ['5th percentile', '90% of runs (5th–95th percentile)', '25th percentile', '50% of runs (25th–75th percentile)', 'Median'],
+      [
+        '5th percentile',
+        '90% of runs (5th–95th percentile)',
+        '25th percentile',
+        '50% of runs (25th–75th percentile)',
+        'Median',
+      ],
     );
-    assert.ok(fan.datasets.every((d) => d.points === 41), 'every band has a value at each of the 41 dates');
+    assert.ok(
+      fan.datasets.every((d) => d.points === 41),
+      'every band has a value at each of the 41 dates',
+    );
     assert.ok(fan.inked > 0.03, `the canvas is drawn (${(fan.inked * 100).toFixed(1)}% inked)`);
     assert.match(String(await page.textContent('#receipts')), /baseline_2016_edited · 100 runs · seed 2016/);
 
     await page.click('#tab-series-threat');
     const threat = await chartData(page, '#panel-series-threat figure:nth-of-type(2) canvas');
     assert.equal(threat.datasets.length, 5);
-    const toggle = page.locator('#panel-series-threat figure').nth(1).getByRole('button', { name: 'Show table' });
+    const toggle = page
+      .locator('#panel-series-threat figure')
+      .nth(1)
+      .getByRole('button', { name: 'Show table' });
     await toggle.click();
     assert.equal(await page.locator('#panel-series-threat figure').nth(1).locator('tbody tr').count(), 41);
     await page.screenshot({ path: join(ARTIFACTS, 'ui-1280x800-threat.png') });
     await page.click('#tab-threshold-extinct');
-    assert.match(String(await page.textContent('#panel-threshold-extinct')), /% — (almost no chance|very unlikely|unlikely|roughly even chance|likely|very likely|almost certain) \(\d+–\d+%\)/);
+    assert.match(
+      String(await page.textContent('#panel-threshold-extinct')),
+      /% — (almost no chance|very unlikely|unlikely|roughly even chance|likely|very likely|almost certain) \(\d+–\d+%\)/,
+    );
     await page.screenshot({ path: join(ARTIFACTS, 'ui-1280x800-extinction.png') });
+  });
+
+  it('shows the engine’s range check of an out-of-range value next to the run button', async () => {
+    await page.fill('#p-taliban_haven-n', '2');
+    await page.press('#p-taliban_haven-n', 'Tab');
+    assert.equal(await page.getAttribute('#p-taliban_haven-n', 'aria-invalid'), 'true');
+    await page.click('#run');
+    await page.waitForFunction(
+      () => ((globalThis as unknown as Page$).document.querySelector('#errors')?.textContent ?? '') !== '',
+    );
+    assert.match(
+      String(await page.textContent('#errors')),
+      /overrides\.taliban_haven: value of 'taliban_haven' is outside its allowed range.*\[E_RANGE\]/,
+    );
+    await page.fill('#p-taliban_haven-n', '0.55');
+    await page.press('#p-taliban_haven-n', 'Tab');
+    assert.equal(await page.getAttribute('#p-taliban_haven-n', 'aria-invalid'), 'false');
   });
 
   it('switches result tabs with the arrow keys', async () => {
@@ -134,7 +205,10 @@ describe('web UI in headless Chromium', () => {
     await page.keyboard.press('ArrowLeft');
     const selected = await page.getAttribute('[role=tab][aria-selected=true]', 'id');
     assert.notEqual(selected, 'tab-threshold-extinct');
-    assert.equal(await page.evaluate(() => document.activeElement?.id), selected);
+    assert.equal(
+      await page.evaluate(() => (globalThis as unknown as Page$).document.activeElement?.id),
+      selected,
+    );
   });
 
   it('exports the result as CSV', async () => {
@@ -152,7 +226,9 @@ describe('web UI in headless Chromium', () => {
     await page.selectOption('#compare', 'haven-ibb-ktj');
     await page.click('#run');
     await page.waitForSelector('#panel-compare canvas');
-    await page.waitForFunction(() => document.querySelectorAll('#panel-compare canvas').length === 3);
+    await page.waitForFunction(
+      () => (globalThis as unknown as Page$).document.querySelectorAll('#panel-compare canvas').length === 3,
+    );
     const charts = await page.$$eval('#panel-compare canvas', (cs) => cs.length);
     assert.equal(charts, 3);
     const a = await chartData(page, '#panel-compare figure:nth-of-type(1) canvas');
@@ -177,10 +253,17 @@ describe('web UI in headless Chromium', () => {
       phone.setDefaultTimeout(RUN_TIMEOUT);
       await phone.setViewportSize({ width: 375, height: 812 });
       await phone.goto(url);
-      await phone.waitForFunction(() => document.querySelectorAll('#panel-compare canvas').length === 3);
+      await phone.waitForFunction(
+        () =>
+          (globalThis as unknown as Page$).document.querySelectorAll('#panel-compare canvas').length === 3,
+      );
       assert.equal(await phone.textContent('#receipts'), receipt);
       assert.equal(await phone.inputValue('#p-taliban_haven-n'), '0.55');
-      const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const overflow = await phone.evaluate(
+        () =>
+          (globalThis as unknown as Page$).document.documentElement.scrollWidth -
+          (globalThis as unknown as Page$).innerWidth,
+      );
       assert.ok(overflow <= 0, `no sideways scrolling at 375 px (overflow ${overflow}px)`);
       await phone.screenshot({ path: join(ARTIFACTS, 'ui-375x812-top.png') });
       await phone.locator('#panel-compare figure').first().scrollIntoViewIfNeeded();

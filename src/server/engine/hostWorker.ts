@@ -45,6 +45,15 @@ function compileJob(job: RunJob): Prepared {
       `the scenario asks for ${prepared.runs} runs; this server runs at most ${job.maxRuns}: pass runs`,
     );
   }
+  // The engine keeps every run's value of every channel at every date until it summarises them.
+  const { plan, runs } = prepared;
+  const bytes = runs * plan.channels.length * (plan.axis.steps + 1) * 8;
+  if (bytes > job.maxRunBytes) {
+    const mib = (b: number) => Math.ceil(b / 2 ** 20);
+    throw new RangeError(
+      `${runs} runs of this scenario would need ${mib(bytes)} MiB; this server allows ${mib(job.maxRunBytes)} MiB, that is at most ${Math.floor((job.maxRunBytes * runs) / bytes)} runs`,
+    );
+  }
   return prepared;
 }
 

@@ -14,6 +14,8 @@ export interface RunJob {
   readonly runs?: number;
   readonly seed?: number | string;
   readonly maxRuns: number;
+  /** Most memory the per-run records may take: runs × channels × dates × 8 bytes. */
+  readonly maxRunBytes: number;
   readonly workers: number;
   readonly timeoutMs: number;
 }

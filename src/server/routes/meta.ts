@@ -5,12 +5,28 @@ import type { AppContext } from '../context.js';
 
 export function metaRoutes(ctx: AppContext): Router {
   const router = Router();
-  const { maxRuns, maxConcurrentRuns, runTimeoutMs, maxBodyBytes, historyLimit } = ctx.settings;
+  const {
+    maxRuns,
+    maxRunBytes,
+    maxConcurrentRuns,
+    runTimeoutMs,
+    maxBodyBytes,
+    historyLimit,
+    historyMaxBytes,
+  } = ctx.settings;
   router.get('/', (_req, res) => {
     res.json({
       name: 'oxus',
       version: VERSION,
-      limits: { maxRuns, maxConcurrentRuns, runTimeoutMs, maxBodyBytes, historyLimit },
+      limits: {
+        maxRuns,
+        maxRunBytes,
+        maxConcurrentRuns,
+        runTimeoutMs,
+        maxBodyBytes,
+        historyLimit,
+        historyMaxBytes,
+      },
       docs: 'docs/http-api.md',
       links: {
         models: '/api/models',

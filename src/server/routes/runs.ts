@@ -108,7 +108,7 @@ export function runRoutes(ctx: AppContext): Router {
 
   router.get('/runs/:id/events', (req, res) => {
     const run = known(req.params.id);
-    const stream = openEventStream(req, res);
+    const stream = openEventStream(res);
     const end = (info: RunInfo) => {
       stream.send('end', withLinks(info));
       stream.close();

@@ -47,6 +47,9 @@ interface Run {
 /** Finished runs kept in memory (their results also live in the history). */
 const KEEP_FINISHED = 10;
 
+/** Checks of saved scenarios waiting for the engine thread at once. */
+const MAX_CHECKS = 4;
+
 const RECEIPT_KEYS = [
   'oxus',
   'model',
@@ -62,6 +65,7 @@ const RECEIPT_KEYS = [
 export class RunManager {
   private readonly runs = new Map<string, Run>();
   private readonly problemRoot: string;
+  private checking = 0;
 
   constructor(
     private readonly settings: Settings,
@@ -126,7 +130,21 @@ export class RunManager {
 
   /** Checks a scenario and its edits without running it; resolves with the receipt a run would carry. */
   async check(request: RunRequest): Promise<Receipt> {
+    // Compiling takes the engine thread for about a second: bound how many checks may wait for it.
+    if (this.checking >= MAX_CHECKS) {
+      throw new HttpError(
+        429,
+        'E_BUSY',
+        'the server is checking other scenarios; try again shortly',
+        '',
+        undefined,
+        {
+          'Retry-After': '2',
+        },
+      );
+    }
     const resolved = resolveSource(this.catalog, request);
+    this.checking++;
     try {
       return await this.host.check(this.jobOf(request, resolved.source));
     } catch (err) {
@@ -134,6 +152,8 @@ export class RunManager {
         err,
         this.contextOf(resolved.source.text !== undefined ? resolved.source.path : undefined),
       );
+    } finally {
+      this.checking--;
     }
   }
 
@@ -269,6 +289,7 @@ export class RunManager {
       ...(request.runs !== undefined ? { runs: request.runs } : {}),
       ...(request.seed !== undefined ? { seed: request.seed } : {}),
       maxRuns: this.settings.maxRuns,
+      maxRunBytes: this.settings.maxRunBytes,
       workers: this.settings.workers,
       timeoutMs: this.settings.runTimeoutMs,
     };

@@ -2,7 +2,7 @@
  * Server-sent events: a response kept open that carries `event:`/`data:` frames. A comment line every
  * 15 s keeps proxies from closing an idle stream.
  */
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 
 export interface EventStream {
   send(event: string, data: unknown): void;
@@ -13,7 +13,7 @@ export interface EventStream {
 
 const HEARTBEAT_MS = 15_000;
 
-export function openEventStream(req: Request, res: Response): EventStream {
+export function openEventStream(res: Response): EventStream {
   res.status(200).set({
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-cache, no-transform',
@@ -31,7 +31,7 @@ export function openEventStream(req: Request, res: Response): EventStream {
     clearInterval(heartbeat);
     for (const l of listeners) l();
   };
-  req.on('close', stop);
+  res.on('close', stop);
   return {
     send(event, data) {
       if (open) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);

@@ -1,13 +1,13 @@
 /**
  * Run history: each finished run's request, receipt and result (its summary), so a class can come back to
  * its work and re-run any entry bit for bit. Results are stored gzipped (JSON of per-run snapshot values
- * compresses about threefold); the oldest entries are dropped beyond the configured limit.
+ * compresses about threefold); the oldest entries are dropped beyond the configured count and size.
  */
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import type { Receipt } from '../../pipeline.js';
 import type { RunRequest } from '../schemas.js';
-import type { Database, Row } from './database.js';
+import type { Database, Row, SqlValue } from './database.js';
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
@@ -41,12 +41,15 @@ export class History {
   constructor(
     private readonly db: Database,
     private readonly limit: number,
+    private readonly maxBytes: number,
   ) {}
 
   /** Stores a finished run; `resultJson` is its Result as JSON text. */
   async add(entry: HistoryEntry, resultJson: string): Promise<void> {
     const blob = new Uint8Array(await gzipAsync(resultJson));
+    const drop = this.oldest(blob.length);
     this.db.write([
+      ...drop.map((id): [string, SqlValue[]] => ['DELETE FROM runs WHERE id = ?', [id]]),
       [
         `INSERT INTO runs (${COLUMNS}, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         [
@@ -60,11 +63,19 @@ export class History {
           blob,
         ],
       ],
-      [
-        'DELETE FROM runs WHERE id NOT IN (SELECT id FROM runs ORDER BY finished_at DESC, id LIMIT ?)',
-        [this.limit],
-      ],
     ]);
+  }
+
+  /** Entries to drop so that, with a new result of `bytes`, the history stays within its count and size. */
+  private oldest(bytes: number): string[] {
+    const rows = this.db.all('SELECT id, length(result) AS n FROM runs ORDER BY finished_at DESC, id');
+    let total = bytes;
+    return rows
+      .filter((row, i) => {
+        total += Number(row.n);
+        return i + 1 >= this.limit || total > this.maxBytes;
+      })
+      .map((row) => String(row.id));
   }
 
   /** Newest first. */

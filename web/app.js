@@ -1,0 +1,377 @@
+/**
+ * oxus scenario explorer: pick a scenario, change its drivers, run it (and a second scenario to compare),
+ * and read the projections as charts and tables. The page state lives in the URL, so a link reproduces it.
+ */
+import { ApiError, api, errorNodes, runToEnd } from './js/api.js';
+import { renderDrivers } from './js/drivers.js';
+import { el } from './js/format.js';
+import { showHistory, showSaved } from './js/library.js';
+import { showResults } from './js/results.js';
+import { readState, writeState } from './js/share.js';
+
+/**
+ * @typedef {import('./js/share.js').ViewState} ViewState
+ * @typedef {import('./js/api.js').RunInfo} RunInfo
+ * @typedef {import('./js/api.js').RunRequest} RunRequest
+ */
+
+const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
+const dom = {
+  scenario: /** @type {HTMLSelectElement} */ ($('scenario')),
+  compare: /** @type {HTMLSelectElement} */ ($('compare')),
+  runs: /** @type {HTMLInputElement} */ ($('runs')),
+  seed: /** @type {HTMLInputElement} */ ($('seed')),
+  run: /** @type {HTMLButtonElement} */ ($('run')),
+  cancel: /** @type {HTMLButtonElement} */ ($('cancel')),
+  share: /** @type {HTMLButtonElement} */ ($('share')),
+  progress: /** @type {HTMLProgressElement} */ ($('progress')),
+  status: $('status'),
+  errors: $('errors'),
+  question: $('question'),
+  description: $('scenario-description'),
+  model: $('scenario-model'),
+  driversPanel: /** @type {HTMLDetailsElement} */ ($('drivers-panel')),
+  drivers: $('drivers'),
+  changed: $('changed-count'),
+  filter: /** @type {HTMLInputElement} */ ($('filter')),
+  resetAll: $('reset-all'),
+  saveName: /** @type {HTMLInputElement} */ ($('save-name')),
+  save: $('save'),
+  saved: $('saved'),
+  history: $('history'),
+  results: {
+    head: $('result-head'),
+    empty: $('empty'),
+    title: $('result-title'),
+    question: $('result-question'),
+    exports: $('exports'),
+    receipts: $('receipts'),
+    tablist: $('tablist'),
+    panels: $('panels'),
+  },
+};
+
+/** @type {ViewState} */
+let state = readState(location.search);
+/** @type {import('./js/drivers.js').Drivers|undefined} */
+let drivers;
+/** Runs in progress, to cancel. @type {RunInfo[]} */
+let active = [];
+
+/** Writes the state to the address bar (without reloading). */
+function syncUrl() {
+  history.replaceState(null, '', writeState(state));
+}
+
+/** @param {Partial<ViewState>} patch */
+function patchState(patch) {
+  state = { ...state, ...patch };
+  syncUrl();
+}
+
+/** @param {string} text */
+function say(text) {
+  dom.status.textContent = text;
+}
+
+/** @param {unknown} err */
+function showError(err) {
+  dom.errors.replaceChildren(...(err ? errorNodes(err) : []));
+}
+
+/** The seed as the CLI reads it: a whole number, or else a text. */
+function seedValue() {
+  const v = dom.seed.value.trim();
+  if (v === '') return undefined;
+  return /^-?\d+$/.test(v) && Number.isSafeInteger(Number(v)) ? Number(v) : v;
+}
+
+/** @returns {RunRequest} */
+function currentRequest() {
+  const runs = Number(dom.runs.value);
+  const seed = seedValue();
+  return {
+    scenario: dom.scenario.value,
+    overrides: drivers?.overrides() ?? {},
+    ...(Number.isInteger(runs) && runs > 0 ? { runs } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+  };
+}
+
+/** @param {Record<string, number>} overrides */
+function onOverrides(overrides) {
+  const n = Object.keys(overrides).length;
+  dom.changed.textContent = n ? `${n} changed` : '';
+  patchState({ overrides, run: false });
+}
+
+/**
+ * Loads a scenario's description and draws its drivers.
+ * @param {string} id
+ * @param {Record<string, number>} overrides
+ */
+async function loadScenario(id, overrides) {
+  dom.scenario.value = id;
+  say(`Loading ${id}…`);
+  const { scenario } = await api(`/api/scenarios/${encodeURIComponent(id)}`);
+  dom.question.textContent = scenario.question ?? '';
+  dom.description.textContent = scenario.description ?? '';
+  dom.model.textContent = `Model: ${scenario.model.title} (${scenario.file}; ${scenario.dates[0]} to ${scenario.dates[scenario.dates.length - 1]}, by ${scenario.timeUnit}; ${scenario.parameters.length} parameters)`;
+  dom.runs.value = String(state.runs ?? scenario.runs);
+  dom.seed.value = String(state.seed ?? scenario.seed);
+  drivers = renderDrivers(dom.drivers, scenario.parameters, onOverrides);
+  drivers.set(overrides);
+  drivers.filter(dom.filter.value);
+  const n = Object.keys(drivers.overrides()).length;
+  dom.changed.textContent = n ? `${n} changed` : '';
+  say('');
+}
+
+/** @param {boolean} busy */
+function setBusy(busy) {
+  dom.run.disabled = busy;
+  dom.cancel.disabled = !busy;
+  dom.scenario.disabled = busy;
+}
+
+/**
+ * Runs the current scenario (and the comparison, if one is chosen) and shows the results.
+ */
+async function run() {
+  showError(null);
+  setBusy(true);
+  dom.progress.value = 0;
+  const request = currentRequest();
+  const compare = dom.compare.value;
+  /** @type {RunRequest|null} */
+  const other =
+    compare === ''
+      ? null
+      : compare === '@unchanged'
+        ? { ...request, overrides: {} }
+        : { ...request, scenario: compare, overrides: {} };
+  const progress = [
+    { done: 0, total: request.runs ?? 1 },
+    { done: 0, total: other ? (request.runs ?? 1) : 0 },
+  ];
+  const hooks = (/** @type {number} */ i) => ({
+    onStart: (/** @type {RunInfo} */ r) => {
+      active.push(r);
+    },
+    onProgress: (/** @type {number} */ done, /** @type {number} */ total) => {
+      progress[i] = { done, total };
+      const all = progress.reduce((s, p) => s + p.total, 0);
+      dom.progress.value = all ? progress.reduce((s, p) => s + p.done, 0) / all : 0;
+      say(
+        `Simulating: ${progress.map((p) => `${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')}`).join(' and ')} runs…`,
+      );
+    },
+    onWait: say,
+  });
+  const started = performance.now();
+  say('Compiling the scenario…');
+  patchState({
+    scenario: request.scenario,
+    overrides: request.overrides ?? {},
+    runs: request.runs,
+    seed: request.seed === undefined ? undefined : String(request.seed),
+    compare: compare || undefined,
+    history: undefined,
+  });
+  try {
+    const [a, b] = await Promise.all([
+      runToEnd('/api/runs', request, hooks(0)),
+      other ? runToEnd('/api/runs', other, hooks(1)) : null,
+    ]);
+    dom.progress.value = 1;
+    showResults(dom.results, a, b, state, patchState);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    say(
+      `Done: ${Number(a.result.receipt.runs).toLocaleString('en-US')} runs${b ? ' of each scenario (same seed: common random numbers)' : ''} in ${seconds} s.`,
+    );
+    patchState({ run: true });
+    void refreshHistory();
+  } catch (err) {
+    say(err instanceof ApiError && err.code === 'E_CANCELLED' ? 'Cancelled.' : 'The run did not finish.');
+    if (!(err instanceof ApiError && err.code === 'E_CANCELLED')) showError(err);
+  } finally {
+    active = [];
+    setBusy(false);
+  }
+}
+
+async function cancel() {
+  say('Cancelling…');
+  await Promise.all(active.map((r) => api(r.links.cancel, { method: 'POST' }).catch(() => null)));
+}
+
+/** Lists the saved scenarios. */
+function refreshSaved() {
+  return showSaved(dom.saved, async (s) => {
+    state = {
+      ...state,
+      runs: s.edit.runs,
+      seed: s.edit.seed === undefined ? undefined : String(s.edit.seed),
+    };
+    await loadScenario(s.edit.scenario, s.edit.overrides ?? {});
+    patchState({ scenario: s.edit.scenario, overrides: s.edit.overrides ?? {}, run: false });
+    say(`Loaded “${s.name}”. Press Run.`);
+  });
+}
+
+async function save() {
+  showError(null);
+  const name = dom.saveName.value.trim();
+  if (!name) {
+    dom.saveName.focus();
+    say('Give the scenario a name to save it under.');
+    return;
+  }
+  try {
+    await api('/api/saved-scenarios', { method: 'POST', body: { name, ...currentRequest() } });
+    dom.saveName.value = '';
+    say(`Saved “${name}”.`);
+    await refreshSaved();
+  } catch (err) {
+    showError(err);
+  }
+}
+
+/** Lists the most recent runs. */
+function refreshHistory() {
+  return showHistory(dom.history, { onOpen: openHistory, onReproduce: reproduce });
+}
+
+/**
+ * Shows a run from the history, with the controls set to its inputs.
+ * @param {string} id
+ */
+async function openHistory(id) {
+  showError(null);
+  try {
+    const { run } = await api(`/api/runs/${id}`);
+    const result = await api(run.links.result);
+    state = {
+      ...state,
+      runs: run.request.runs,
+      seed: run.request.seed === undefined ? undefined : String(run.request.seed),
+    };
+    if (run.request.scenario) await loadScenario(run.request.scenario, run.request.overrides ?? {});
+    dom.compare.value = '';
+    patchState({
+      scenario: run.request.scenario,
+      overrides: run.request.overrides ?? {},
+      compare: undefined,
+      history: id,
+      run: false,
+    });
+    showResults(dom.results, { run, result }, null, state, patchState);
+    say(`Opened a run of ${run.finishedAt}.`);
+  } catch (err) {
+    showError(err);
+  }
+}
+
+/**
+ * Runs a history entry again and reports whether it came out identical.
+ * @param {string} id
+ */
+async function reproduce(id) {
+  showError(null);
+  setBusy(true);
+  try {
+    const shown = await runToEnd(`/api/history/${id}/reproduce`, undefined, {
+      onStart: (r) => active.push(r),
+      onProgress: (done, total) => {
+        dom.progress.value = total ? done / total : 0;
+      },
+      onWait: say,
+    });
+    showResults(dom.results, shown, null, state, patchState);
+    const r = shown.run.reproduced;
+    say(
+      r?.receipt && r.summary
+        ? 'Reproduced bit for bit: the receipt and every number are identical.'
+        : 'Reproduced, but the numbers differ.',
+    );
+    void refreshHistory();
+  } catch (err) {
+    showError(err);
+    say('Could not reproduce this run.');
+  } finally {
+    active = [];
+    setBusy(false);
+  }
+}
+
+async function copyLink() {
+  const url = `${location.origin}${location.pathname}${writeState({ ...state, ...currentRequestState(), run: true })}`;
+  try {
+    await navigator.clipboard.writeText(url);
+    say('Link copied: it reruns this view with the same inputs.');
+  } catch {
+    say(`Link: ${url}`);
+  }
+}
+
+function currentRequestState() {
+  const r = currentRequest();
+  return {
+    scenario: r.scenario,
+    overrides: r.overrides ?? {},
+    runs: r.runs,
+    seed: r.seed === undefined ? undefined : String(r.seed),
+    compare: dom.compare.value || undefined,
+  };
+}
+
+async function init() {
+  if (window.matchMedia('(max-width: 900px)').matches) dom.driversPanel.open = false;
+  const [meta, { scenarios }] = await Promise.all([api('/api'), api('/api/scenarios')]);
+  dom.runs.max = String(meta.limits.maxRuns);
+  for (const s of scenarios) {
+    dom.scenario.append(el('option', { value: s.id, text: s.title ?? s.id }));
+    dom.compare.append(el('option', { value: s.id, text: s.title ?? s.id }));
+  }
+  const ids = scenarios.map((/** @type {{id: string}} */ s) => s.id);
+  const first = ids.includes(state.scenario)
+    ? state.scenario
+    : ids.includes('baseline-2016')
+      ? 'baseline-2016'
+      : ids[0];
+  if (state.compare && (state.compare === '@unchanged' || ids.includes(state.compare)))
+    dom.compare.value = state.compare;
+  await loadScenario(first, state.overrides);
+  dom.scenario.addEventListener('change', async () => {
+    state = { ...state, runs: undefined, seed: undefined };
+    await loadScenario(dom.scenario.value, {});
+    patchState({ scenario: dom.scenario.value, overrides: {}, run: false });
+  });
+  dom.compare.addEventListener('change', () =>
+    patchState({ compare: dom.compare.value || undefined, run: false }),
+  );
+  dom.runs.addEventListener('change', () =>
+    patchState({ runs: Number(dom.runs.value) || undefined, run: false }),
+  );
+  dom.seed.addEventListener('change', () =>
+    patchState({ seed: dom.seed.value.trim() || undefined, run: false }),
+  );
+  dom.run.addEventListener('click', () => {
+    // A new comparison opens on its own tab; a shared link keeps the tab it names.
+    if (dom.compare.value) state = { ...state, tab: 'compare' };
+    void run();
+  });
+  dom.cancel.addEventListener('click', cancel);
+  dom.share.addEventListener('click', copyLink);
+  dom.save.addEventListener('click', save);
+  dom.filter.addEventListener('input', () => drivers?.filter(dom.filter.value));
+  dom.resetAll.addEventListener('click', () => drivers?.reset());
+  await Promise.all([refreshSaved(), refreshHistory()]);
+  if (state.history) await openHistory(state.history);
+  else if (state.run) await run();
+}
+
+init().catch((err) => {
+  showError(err);
+  say('The page could not load its data from the server.');
+});

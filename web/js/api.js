@@ -1,0 +1,159 @@
+/**
+ * Talking to the oxus API: JSON requests with the API's error shape, and runs followed to the end through
+ * their server-sent events.
+ */
+
+/**
+ * @typedef {{code: string, path: string, message: string, file?: string, line?: number, expected?: string, found?: string}} Problem
+ * @typedef {{scenario?: string, model?: string, overrides?: Record<string, number>, runs?: number, seed?: number|string}} RunRequest
+ * @typedef {{id: string, status: 'running'|'done'|'failed'|'cancelled', title: string, request: RunRequest,
+ *   progress: {done: number, total: number}, receipt: Record<string, string|number|null>|null,
+ *   error: {code: string, message: string, path: string}|null, scenarioText: string|null,
+ *   reproduced: {receipt: boolean, summary: boolean}|null,
+ *   links: {self: string, result: string, csv: string, events: string, cancel: string}}} RunInfo
+ */
+
+/** An error answer of the API: `{error: {code, message, path, problems?}}`. */
+export class ApiError extends Error {
+  /**
+   * @param {number} status
+   * @param {{code?: string, message?: string, path?: string, problems?: Problem[]}} error
+   */
+  constructor(status, error) {
+    super(error.message ?? `HTTP ${status}`);
+    this.status = status;
+    this.code = error.code ?? 'E_HTTP';
+    this.path = error.path ?? '';
+    /** @type {Problem[]} */
+    this.problems = error.problems ?? [];
+  }
+}
+
+/**
+ * Sends a request and parses the JSON answer; throws ApiError for an error answer.
+ * @param {string} path
+ * @param {{method?: string, body?: unknown, signal?: AbortSignal}} [options]
+ * @returns {Promise<any>}
+ */
+export async function api(path, options = {}) {
+  const init = /** @type {RequestInit} */ ({
+    method: options.method ?? 'GET',
+    headers: { Accept: 'application/json' },
+  });
+  if (options.body !== undefined) {
+    init.headers = { ...init.headers, 'Content-Type': 'application/json' };
+    init.body = JSON.stringify(options.body);
+  }
+  if (options.signal) init.signal = options.signal;
+  const res = await fetch(path, init);
+  if (res.status === 204) return null;
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok) throw new ApiError(res.status, body.error ?? {});
+  return body;
+}
+
+/**
+ * What to show for an error: its message and code, and each problem with its field, expected and found.
+ * @param {unknown} err
+ * @returns {HTMLElement[]}
+ */
+export function errorNodes(err) {
+  const e =
+    err instanceof ApiError
+      ? err
+      : new ApiError(0, { message: String(err instanceof Error ? err.message : err) });
+  const head = document.createElement('strong');
+  head.textContent = `${e.message} [${e.code}]`;
+  if (e.problems.length < 2 && (!e.problems[0] || e.problems[0].message === e.message)) return [head];
+  const list = document.createElement('ul');
+  for (const p of e.problems) {
+    const detail = [p.expected ? `expected ${p.expected}` : '', p.found ? `found ${p.found}` : '']
+      .filter(Boolean)
+      .join('; ');
+    const item = document.createElement('li');
+    item.textContent = `${p.path || p.file || '(request)'}: ${p.message}${detail ? ` (${detail})` : ''}`;
+    list.append(item);
+  }
+  return [head, list];
+}
+
+const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Starts a run, retrying while the server is busy (429).
+ * @param {string} path `/api/runs` or a history entry's reproduce link
+ * @param {RunRequest|undefined} request
+ * @param {(message: string) => void} onWait
+ * @returns {Promise<RunInfo>}
+ */
+export async function start(path, request, onWait) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const { run } = await api(path, { method: 'POST', body: request ?? {} });
+      return run;
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.status !== 429 || attempt >= 60) throw err;
+      onWait('The server is busy with other runs; waiting for a free slot…');
+      await sleep(2000);
+    }
+  }
+}
+
+/**
+ * Follows a run's server-sent events until it ends; resolves with its final status.
+ * @param {RunInfo} run
+ * @param {(done: number, total: number) => void} onProgress
+ * @returns {Promise<RunInfo>}
+ */
+export function follow(run, onProgress) {
+  return new Promise((resolve, reject) => {
+    const events = new EventSource(run.links.events);
+    let ended = false;
+    events.addEventListener('progress', (e) => {
+      const { done, total } = JSON.parse(/** @type {MessageEvent} */ (e).data);
+      onProgress(done, total);
+    });
+    events.addEventListener('end', (e) => {
+      ended = true;
+      events.close();
+      resolve(JSON.parse(/** @type {MessageEvent} */ (e).data));
+    });
+    events.addEventListener('error', () => {
+      if (ended) return;
+      // The stream broke: ask for the status instead, and keep asking until the run ends.
+      events.close();
+      poll(run.links.self, onProgress).then(resolve, reject);
+    });
+  });
+}
+
+/**
+ * @param {string} self
+ * @param {(done: number, total: number) => void} onProgress
+ * @returns {Promise<RunInfo>}
+ */
+async function poll(self, onProgress) {
+  for (;;) {
+    const { run } = await api(self);
+    onProgress(run.progress.done, run.progress.total);
+    if (run.status !== 'running') return run;
+    await sleep(1000);
+  }
+}
+
+/**
+ * Starts a run, follows it and fetches its result.
+ * @param {string} path
+ * @param {RunRequest|undefined} request
+ * @param {{onStart?: (run: RunInfo) => void, onProgress: (done: number, total: number) => void, onWait: (m: string) => void}} hooks
+ * @returns {Promise<{run: RunInfo, result: any}>}
+ */
+export async function runToEnd(path, request, hooks) {
+  const started = await start(path, request, hooks.onWait);
+  hooks.onStart?.(started);
+  const run = await follow(started, hooks.onProgress);
+  if (run.status !== 'done') {
+    throw new ApiError(409, run.error ?? { code: 'E_FAILED', message: `the run ${run.status}` });
+  }
+  return { run, result: await api(run.links.result) };
+}

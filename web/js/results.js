@@ -1,0 +1,120 @@
+/**
+ * Draws a result (and optionally a second one to compare): its receipt, export buttons, and one tab per
+ * group of outputs, plus the histogram and the comparison.
+ */
+import { downloadBlob, downloadDataUrl, slug } from './exporting.js';
+import { destroyCharts } from './figure.js';
+import { el } from './format.js';
+import { groupsOf } from './groups.js';
+import { buildTabs } from './tabs.js';
+import { renderCompare } from './views/compare.js';
+import { contextOf, runLabel } from './views/context.js';
+import { renderHistogram } from './views/histogram.js';
+import { renderEvents, renderLeader, renderThreshold } from './views/probabilities.js';
+import { renderSeries } from './views/series.js';
+
+/**
+ * @typedef {import('./groups.js').Result} Result
+ * @typedef {import('./api.js').RunInfo} RunInfo
+ * @typedef {{result: Result, run: RunInfo}} Shown
+ * @typedef {import('./share.js').ViewState} ViewState
+ */
+
+/**
+ * The receipt: what identifies the numbers exactly, and how to get them again.
+ * @param {string} name
+ * @param {Shown} s
+ */
+function receiptBlock(name, s) {
+  const r = s.result.receipt;
+  const rows = Object.entries(r).map(([k, v]) =>
+    el('tr', {}, [el('th', { scope: 'row', text: k }), el('td', {}, [el('code', { text: String(v) })])]),
+  );
+  const req = s.run.request;
+  const cli = s.run.scenarioText
+    ? 'Save the scenario text below as a file in scenarios/ and run it with the same --runs and --seed:'
+    : `Same numbers from the command line: oxus run ${req.model ? `models/${req.model}` : `scenarios/${req.scenario}`}.yaml --runs ${r.runs} --seed ${r.seed}`;
+  const reproduced = s.run.reproduced
+    ? el('p', {
+        text: `Reproduced from the history: receipt ${s.run.reproduced.receipt ? 'identical' : 'DIFFERENT'}, summary ${s.run.reproduced.summary ? 'identical bit for bit' : 'DIFFERENT'}.`,
+      })
+    : null;
+  return el('details', { class: 'receipt' }, [
+    el('summary', {}, [
+      `Receipt${name}: `,
+      el('span', { text: `${runLabel(s.result)} · plan ${String(r.planHash).slice(0, 12)}…` }),
+    ]),
+    el('table', {}, [el('tbody', {}, rows)]),
+    reproduced,
+    el('p', { class: 'muted', text: cli }),
+    s.run.scenarioText ? el('pre', { text: s.run.scenarioText }) : null,
+  ]);
+}
+
+/**
+ * @param {string} name
+ * @param {Shown} s
+ */
+function exportButtons(name, s) {
+  const base = slug(
+    `oxus ${s.result.receipt.scenario ?? s.result.receipt.model} ${s.result.receipt.runs} runs seed ${s.result.receipt.seed}`,
+  );
+  const csv = el('button', { type: 'button', text: `Download CSV${name}` });
+  csv.addEventListener('click', () => downloadDataUrl(s.run.links.csv, `${base}.csv`));
+  const json = el('button', { type: 'button', text: `Download JSON${name}` });
+  json.addEventListener('click', () =>
+    downloadBlob(`${JSON.stringify(s.result, null, 1)}\n`, 'application/json', `${base}.json`),
+  );
+  const buttons = [csv, json];
+  if (s.run.scenarioText) {
+    const yaml = el('button', { type: 'button', text: `Download scenario YAML${name}` });
+    yaml.addEventListener('click', () =>
+      downloadBlob(/** @type {string} */ (s.run.scenarioText), 'text/yaml', `${base}.yaml`),
+    );
+    buttons.push(yaml);
+  }
+  return buttons;
+}
+
+/**
+ * @param {{head: HTMLElement, empty: HTMLElement, title: HTMLElement, question: HTMLElement, exports: HTMLElement,
+ *   receipts: HTMLElement, tablist: HTMLElement, panels: HTMLElement}} dom
+ * @param {Shown} a
+ * @param {Shown|null} b
+ * @param {ViewState} state
+ * @param {(patch: Partial<ViewState>) => void} onState
+ */
+export function showResults(dom, a, b, state, onState) {
+  destroyCharts();
+  dom.empty.hidden = true;
+  dom.head.hidden = false;
+  dom.title.textContent = b ? `${a.run.title} compared with ${b.run.title}` : a.run.title;
+  dom.question.textContent = a.result.question ?? '';
+  dom.exports.replaceChildren(...exportButtons(b ? ' (A)' : '', a), ...(b ? exportButtons(' (B)', b) : []));
+  dom.receipts.replaceChildren(receiptBlock(b ? ' A' : '', a), ...(b ? [receiptBlock(' B', b)] : []));
+  const A = contextOf(a.result);
+  /** @type {import('./tabs.js').TabSpec[]} */
+  const specs = groupsOf(a.result.summary).map((g) => ({
+    id: g.id,
+    label: g.title.replace(/\s*\(.*\)\s*$/, ''),
+    render: (panel) => {
+      if (g.kind === 'series') renderSeries(panel, g, A);
+      else if (g.kind === 'threshold') renderThreshold(panel, g, A);
+      else if (g.kind === 'leader') renderLeader(panel, g, A);
+      else renderEvents(panel, g, A);
+    },
+  }));
+  specs.push({
+    id: 'histogram',
+    label: 'Histogram',
+    render: (panel) => renderHistogram(panel, A, state, onState),
+  });
+  if (b)
+    specs.unshift({
+      id: 'compare',
+      label: 'Compare A and B',
+      render: (panel) => renderCompare(panel, A, contextOf(b.result), state, onState),
+    });
+  const select = buildTabs(dom.tablist, dom.panels, specs, (tab) => onState({ tab }));
+  select(state.tab && specs.some((s) => s.id === state.tab) ? state.tab : (specs[0]?.id ?? ''));
+}

@@ -1,0 +1,51 @@
+/**
+ * The view as a query string, so a link reproduces it: scenario, overrides (`p.NAME=value`), runs, seed,
+ * comparison, the open tab and the histogram and compare choices. `run=1` runs it on opening; the same
+ * inputs give the same numbers bit for bit.
+ */
+
+/**
+ * @typedef {{scenario?: string, overrides: Record<string, number>, runs?: number, seed?: string,
+ *   compare?: string, tab?: string, snap?: string, ch?: string, cmp?: string, run?: boolean, history?: string}} ViewState
+ */
+
+const KEYS = /** @type {const} */ (['scenario', 'seed', 'compare', 'tab', 'snap', 'ch', 'cmp', 'history']);
+
+/**
+ * @param {string} search
+ * @returns {ViewState}
+ */
+export function readState(search) {
+  const q = new URLSearchParams(search);
+  /** @type {ViewState} */
+  const state = { overrides: {} };
+  for (const k of KEYS) {
+    const v = q.get(k);
+    if (v !== null && v !== '') state[k] = v;
+  }
+  const runs = Number(q.get('runs'));
+  if (Number.isInteger(runs) && runs > 0) state.runs = runs;
+  for (const [k, v] of q) {
+    if (k.startsWith('p.') && v.trim() !== '' && Number.isFinite(Number(v)))
+      state.overrides[k.slice(2)] = Number(v);
+  }
+  state.run = q.get('run') === '1';
+  return state;
+}
+
+/**
+ * @param {ViewState} state
+ * @returns {string} the query string, with its leading `?`
+ */
+export function writeState(state) {
+  const q = new URLSearchParams();
+  if (state.scenario) q.set('scenario', state.scenario);
+  for (const [k, v] of Object.entries(state.overrides)) q.set(`p.${k}`, String(v));
+  if (state.runs !== undefined) q.set('runs', String(state.runs));
+  for (const k of KEYS) {
+    const v = state[k];
+    if (k !== 'scenario' && v) q.set(k, v);
+  }
+  if (state.run) q.set('run', '1');
+  return `?${q.toString()}`;
+}
