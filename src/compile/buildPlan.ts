@@ -315,7 +315,8 @@ function initialValues(
   for (const [key, { value, at }] of scenario?.initial ?? []) {
     const direct = stateIndex.get(key);
     // State variables, and event flags (a scenario starting after an event can mark it as already fired).
-    const isState = (n: string) => Object.hasOwn(model.file.state, n) || Object.hasOwn(model.file.events ?? {}, n);
+    const isState = (n: string) =>
+      Object.hasOwn(model.file.state, n) || Object.hasOwn(model.file.events ?? {}, n);
     const targets =
       direct !== undefined && isState(key.split('.').pop()!)
         ? [direct]
