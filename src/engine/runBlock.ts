@@ -32,7 +32,10 @@ export function valuesPerRun(plan: Plan): number {
   return plan.channels.length * (plan.axis.steps + 1);
 }
 
-/** A reusable runner for one plan and seed: `run(from, to)` returns the runs' records, run-major. */
+/**
+ * A reusable runner for one plan and seed: `run(from, to)` returns the runs' records, run-major, in a buffer
+ * that the next call overwrites (copy out what you keep, as `scatter` does).
+ */
 export function makeBlockRunner(
   plan: Plan,
   seed: number | string,
@@ -61,8 +64,12 @@ export function makeBlockRunner(
   const sched = schedules.map((s) => s.values);
   const info = new Int32Array(1);
 
+  // One buffer for every block this runner computes: allocating a fresh multi-megabyte array per block
+  // makes worker threads contend on the process's memory map.
+  let buffer = new Float64Array(0);
   return (from, to) => {
-    const out = new Float64Array((to - from) * perRun);
+    if (buffer.length < (to - from) * perRun) buffer = new Float64Array((to - from) * perRun);
+    const out = buffer;
     for (let r = from; r < to; r++) {
       const ue = runStream(key, r, STREAM_PARAMS_EVENTS);
       const ur = runStream(key, r, STREAM_RULES);
