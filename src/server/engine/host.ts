@@ -55,31 +55,33 @@ export class EngineHost {
 
   /** Describes a scenario or model (parameters, outputs, dates). */
   describe(source: JobSource): Promise<Description> {
-    const id = randomUUID();
-    const done = deferred<Description>();
-    this.track(id, {
-      onMessage: (msg) => {
-        if (msg.type === 'described') done.resolve(msg.description);
-        else if (msg.type === 'failed') done.reject(new JobFailedError(msg.failure));
-      },
-      onCrash: (message) => done.reject(new JobFailedError({ kind: 'internal', message })),
-    });
-    this.post({ type: 'describe', id, source });
-    return done.promise;
+    return this.ask(
+      (id) => ({ type: 'describe', id, source }),
+      (msg) => (msg.type === 'described' ? msg.description : undefined),
+    );
   }
 
   /** Compiles a scenario without running it; resolves with the receipt a run would carry. */
   check(job: RunJob): Promise<Receipt> {
+    return this.ask(
+      (id) => ({ type: 'check', id, ...job }),
+      (msg) => (msg.type === 'checked' ? msg.receipt : undefined),
+    );
+  }
+
+  /** Sends one request and resolves with the answer `accept` picks out, or rejects with the host's failure. */
+  private ask<T>(request: (id: string) => ToHost, accept: (msg: FromHost) => T | undefined): Promise<T> {
     const id = randomUUID();
-    const done = deferred<Receipt>();
+    const done = deferred<T>();
     this.track(id, {
       onMessage: (msg) => {
-        if (msg.type === 'checked') done.resolve(msg.receipt);
+        const answer = accept(msg);
+        if (answer !== undefined) done.resolve(answer);
         else if (msg.type === 'failed') done.reject(new JobFailedError(msg.failure));
       },
       onCrash: (message) => done.reject(new JobFailedError({ kind: 'internal', message })),
     });
-    this.post({ type: 'check', id, ...job });
+    this.post(request(id));
     return done.promise;
   }
 

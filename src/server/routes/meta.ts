@@ -5,28 +5,21 @@ import type { AppContext } from '../context.js';
 
 export function metaRoutes(ctx: AppContext): Router {
   const router = Router();
-  const {
-    maxRuns,
-    maxRunBytes,
-    maxConcurrentRuns,
-    runTimeoutMs,
-    maxBodyBytes,
-    historyLimit,
-    historyMaxBytes,
-  } = ctx.settings;
+  const limitKeys = [
+    'maxRuns',
+    'maxRunBytes',
+    'maxConcurrentRuns',
+    'runTimeoutMs',
+    'maxBodyBytes',
+    'historyLimit',
+    'historyMaxBytes',
+  ] as const;
+  const limits = Object.fromEntries(limitKeys.map((key) => [key, ctx.settings[key]]));
   router.get('/', (_req, res) => {
     res.json({
       name: 'oxus',
       version: VERSION,
-      limits: {
-        maxRuns,
-        maxRunBytes,
-        maxConcurrentRuns,
-        runTimeoutMs,
-        maxBodyBytes,
-        historyLimit,
-        historyMaxBytes,
-      },
+      limits,
       docs: 'docs/http-api.md',
       links: {
         models: '/api/models',
