@@ -1,7 +1,7 @@
 /**
  * Summaries of a simulation: per series, mean and percentiles at each point; per threshold and event,
  * probabilities by date and time to first occurrence; per leader output, each member's share; and the
- * per-run values at the snapshot dates. Everything is computed from the per-run values in run order, so
+ * per-run values at the snapshot dates and the whole trajectories of the first few runs. Everything is computed from the per-run values in run order, so
  * the summary is a pure function of (plan, seed, runs).
  */
 import type { Channel } from '../compile/plan.js';
@@ -10,6 +10,9 @@ import { axisLabels } from '../time/period.js';
 import { quantileSorted } from './quantile.js';
 
 export const PERCENTILES = [5, 25, 50, 75, 95] as const;
+
+/** How many runs' whole trajectories a summary keeps (for drawing sample runs over the fans). */
+export const SAMPLE_RUNS = 10;
 
 export interface SeriesSummary {
   readonly output: string;
@@ -62,6 +65,14 @@ export interface Snapshot {
   readonly values: Record<string, number[]>;
 }
 
+/** Whole trajectories of the first runs, in run order. */
+export interface Samples {
+  /** Run indices: firstRun, firstRun + 1, … (at most SAMPLE_RUNS of them). */
+  readonly runs: number[];
+  /** `series[key][i][k]` is the value of series channel `key` in run `runs[i]` at point k. */
+  readonly series: Record<string, number[][]>;
+}
+
 export interface Summary {
   readonly dates: string[];
   readonly series: SeriesSummary[];
@@ -69,6 +80,7 @@ export interface Summary {
   readonly events: EventSummary[];
   readonly leaders: LeaderSummary[];
   readonly snapshots: Snapshot[];
+  readonly samples: Samples;
 }
 
 /** The key of a channel in snapshots and tables: `output` or `Member.output`. */
@@ -80,7 +92,16 @@ export function channelKey(c: Channel): string {
 export function summarize(data: RunData): Summary {
   const { plan, runs, points } = data;
   const dates = axisLabels(plan.axis);
-  const out: Summary = { dates, series: [], thresholds: [], events: [], leaders: [], snapshots: [] };
+  const sampleRuns = Math.min(runs, SAMPLE_RUNS);
+  const out: Summary = {
+    dates,
+    series: [],
+    thresholds: [],
+    events: [],
+    leaders: [],
+    snapshots: [],
+    samples: { runs: Array.from({ length: sampleRuns }, (_, i) => data.firstRun + i), series: {} },
+  };
   const column = new Float64Array(runs);
   plan.channels.forEach((c, ci) => {
     const v = data.values[ci]!;
@@ -102,6 +123,9 @@ export function summarize(data: RunData): Summary {
         for (const p of PERCENTILES) percentiles[String(p)]!.push(quantileSorted(column, p / 100));
       }
       out.series.push({ output: c.output, ...member, label: c.label, unit: c.unit ?? '', mean, percentiles });
+      out.samples.series[channelKey(c)] = Array.from({ length: sampleRuns }, (_, r) =>
+        Array.from(v.subarray(r * points, (r + 1) * points)),
+      );
     } else if (c.kind === 'threshold' || c.kind === 'event') {
       const { pAt, pBy, firstTime } = occurrences(v, runs, points, dates);
       if (c.kind === 'threshold')

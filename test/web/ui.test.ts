@@ -183,6 +183,43 @@ describe('web UI in headless Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'ui-1280x800-extinction.png') });
   });
 
+  it('draws the first runs over the fans when “Show sample runs” is ticked with the keyboard', async () => {
+    await page.click('[role=tab]:first-child');
+    const panel = page.locator('#panels [role=tabpanel]:not([hidden])');
+    const fanCanvas = '#panels [role=tabpanel]:not([hidden]) figure:nth-of-type(2) canvas';
+    assert.equal((await chartData(page, fanCanvas)).datasets.length, 5);
+    const box = panel.getByLabel('Show sample runs (first 10)');
+    assert.equal(await box.isChecked(), false);
+    await box.focus();
+    await page.keyboard.press('Space');
+    assert.equal(await box.isChecked(), true);
+    const fan = await chartData(page, fanCanvas);
+    assert.equal(fan.datasets.length, 15, 'ten sample runs join the five fan datasets');
+    assert.equal(fan.datasets[5]!.label, 'Sample runs (first 10)');
+    assert.ok(fan.datasets.slice(5).every((d) => d.points === 41));
+    assert.match(page.url(), /samples=1/);
+    assert.match(
+      String(await panel.locator('figure').nth(1).locator('caption').textContent()),
+      /Sample runs are not tabulated/,
+    );
+    await panel.locator('figure').nth(1).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'ui-1280x800-samples.png') });
+    // One setting for every series tab: the threat tab, drawn earlier, follows it.
+    await page.click('#tab-series-threat');
+    assert.equal(await page.locator('#panel-series-threat input[type=checkbox]').isChecked(), true);
+    assert.equal(
+      (await chartData(page, '#panel-series-threat figure:nth-of-type(2) canvas')).datasets.length,
+      15,
+    );
+    await page.locator('#panel-series-threat').getByLabel('Show sample runs (first 10)').uncheck();
+    assert.equal(
+      (await chartData(page, '#panel-series-threat figure:nth-of-type(2) canvas')).datasets.length,
+      5,
+    );
+    assert.doesNotMatch(page.url(), /samples=1/);
+    await page.click('#tab-threshold-extinct');
+  });
+
   it('shows the engine’s range check of an out-of-range value next to the run button', async () => {
     await page.fill('#p-taliban_haven-n', '2');
     await page.press('#p-taliban_haven-n', 'Tab');

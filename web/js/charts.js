@@ -145,14 +145,17 @@ function options(f) {
 }
 
 /**
- * A fan chart: median line with bands holding 50% and 90% of runs.
- * @param {Frame & {dates: string[], percentiles: Record<string, number[]>, colourIndex: number}} f
+ * A fan chart: median line with bands holding 50% and 90% of runs, and optionally sample runs (datasets
+ * from `sampleRunDatasets`).
+ * @param {Frame & {dates: string[], percentiles: Record<string, number[]>, colourIndex: number,
+ *   samples?: any[], showSamples?: boolean}} f
  */
 export function fanChart(f) {
   const p = f.percentiles;
   const c = f.colourIndex;
   const line = { pointRadius: 0, borderWidth: 0, tension: 0 };
-  return {
+  /** @type {any} */
+  const config = {
     type: 'line',
     data: {
       labels: f.dates,
@@ -186,9 +189,79 @@ export function fanChart(f) {
         },
       ],
     },
-    options: options({ ...f, legendFilter: (text) => !text.endsWith('percentile') }),
+    options: fanOptions(f),
     plugins: [whiteBackground],
   };
+  if (f.samples && f.showSamples) config.data.datasets.push(...f.samples);
+  return config;
+}
+
+/** Legend label of the one entry that stands for every sample run. */
+const SAMPLE_LEGEND = /^Sample runs \(/;
+
+/**
+ * A fan's options: percentile edges and all sample runs but the first stay out of the legend; clicking
+ * the sample runs' entry hides or shows them all; sample runs stay out of the tooltip.
+ * @param {Frame} f
+ */
+function fanOptions(f) {
+  const o = options({
+    ...f,
+    legendFilter: (text) =>
+      !text.endsWith('percentile') && (!text.startsWith('Sample run') || SAMPLE_LEGEND.test(text)),
+  });
+  const legend = /** @type {any} */ (o.plugins.legend);
+  legend.onClick = (/** @type {any} */ e, /** @type {any} */ item, /** @type {any} */ l) => {
+    const chart = l.chart;
+    const sets = chart.data.datasets;
+    if (!sets[item.datasetIndex]?.sampleRun) {
+      /** @type {any} */ (window).Chart.defaults.plugins.legend.onClick.call(l, e, item, l);
+      return;
+    }
+    const show = !chart.isDatasetVisible(item.datasetIndex);
+    sets.forEach((/** @type {any} */ d, /** @type {number} */ i) => {
+      if (d.sampleRun) chart.setDatasetVisibility(i, show);
+    });
+    chart.update();
+  };
+  /** @type {any} */ (o.plugins.tooltip).filter = (/** @type {any} */ item) => !item.dataset.sampleRun;
+  return o;
+}
+
+/**
+ * Thin, semi-transparent lines of single runs' trajectories, to draw over a fan in its colour. Only the
+ * first has a legend entry, standing for all of them. They come after the fan's datasets, so Chart.js draws
+ * them first, beneath the bands and the median.
+ * @param {number[][]} trajectories
+ * @param {number} colourIndex
+ */
+export function sampleRunDatasets(trajectories, colourIndex) {
+  return trajectories.map((data, i) => ({
+    label: i === 0 ? `Sample runs (first ${trajectories.length})` : `Sample run ${i + 1}`,
+    data,
+    sampleRun: true,
+    borderColor: colour(colourIndex, 0.55),
+    // No fill: the legend shows an outline, not a band's swatch.
+    backgroundColor: 'transparent',
+    borderWidth: 1,
+    pointRadius: 0,
+    pointHoverRadius: 0,
+    tension: 0,
+    fill: false,
+  }));
+}
+
+/**
+ * Adds or removes a fan chart's sample runs.
+ * @param {any} chart a Chart.js chart drawn from `fanChart`
+ * @param {any[]} samples from `sampleRunDatasets`
+ * @param {boolean} on
+ */
+export function showSampleRuns(chart, samples, on) {
+  const sets = chart.data.datasets;
+  for (let i = sets.length - 1; i >= 0; i--) if (sets[i].sampleRun) sets.splice(i, 1);
+  if (on) sets.push(...samples);
+  chart.update();
 }
 
 /**

@@ -10,7 +10,8 @@
  * @typedef {{event: string, member?: string, label: string, pBy: number[], firstTime: {pNever: number, p5: string|null, p50: string|null, p95: string|null}}} EventSummary
  * @typedef {{output: string, label: string, share: Record<string, number[]>}} LeaderSummary
  * @typedef {{date: string, point: number, values: Record<string, number[]>}} Snapshot
- * @typedef {{dates: string[], series: SeriesSummary[], thresholds: ThresholdSummary[], events: EventSummary[], leaders: LeaderSummary[], snapshots: Snapshot[]}} Summary
+ * @typedef {{runs: number[], series: Record<string, number[][]>}} Samples
+ * @typedef {{dates: string[], series: SeriesSummary[], thresholds: ThresholdSummary[], events: EventSummary[], leaders: LeaderSummary[], snapshots: Snapshot[], samples?: Samples}} Summary
  * @typedef {{format: string, receipt: Record<string, any>, title: string, question: string|null, timeUnit: string, summary: Summary}} Result
  *
  * @typedef {{kind: 'series', id: string, title: string, unit: string, items: SeriesSummary[]}} SeriesGroup

@@ -11,7 +11,7 @@ import { renderCompare } from './views/compare.js';
 import { contextOf, runLabel } from './views/context.js';
 import { renderHistogram } from './views/histogram.js';
 import { renderEvents, renderLeader, renderThreshold } from './views/probabilities.js';
-import { renderSeries } from './views/series.js';
+import { renderSeries, sampleToggle } from './views/series.js';
 
 /**
  * @typedef {import('./groups.js').Result} Result
@@ -93,12 +93,13 @@ export function showResults(dom, a, b, state, onState) {
   dom.exports.replaceChildren(...exportButtons(b ? ' (A)' : '', a), ...(b ? exportButtons(' (B)', b) : []));
   dom.receipts.replaceChildren(receiptBlock(b ? ' A' : '', a), ...(b ? [receiptBlock(' B', b)] : []));
   const A = contextOf(a.result);
+  const samples = sampleToggle(Boolean(state.samples), (on) => onState({ samples: on }));
   /** @type {import('./tabs.js').TabSpec[]} */
   const specs = groupsOf(a.result.summary).map((g) => ({
     id: g.id,
     label: g.title.replace(/\s*\(.*\)\s*$/, ''),
     render: (panel) => {
-      if (g.kind === 'series') renderSeries(panel, g, A);
+      if (g.kind === 'series') renderSeries(panel, g, A, samples);
       else if (g.kind === 'threshold') renderThreshold(panel, g, A);
       else if (g.kind === 'leader') renderLeader(panel, g, A);
       else renderEvents(panel, g, A);

@@ -1,12 +1,13 @@
 /**
  * The view as a query string, so a link reproduces it: scenario, overrides (`p.NAME=value`), runs, seed,
- * comparison, the open tab and the histogram and compare choices. `run=1` runs it on opening; the same
+ * comparison, the open tab, the histogram and compare choices and whether sample runs are drawn
+ * (`samples=1`). `run=1` runs it on opening; the same
  * inputs give the same numbers bit for bit.
  */
 
 /**
  * @typedef {{scenario?: string, overrides: Record<string, number>, runs?: number, seed?: string,
- *   compare?: string, tab?: string, snap?: string, ch?: string, cmp?: string, run?: boolean, history?: string}} ViewState
+ *   compare?: string, tab?: string, snap?: string, ch?: string, cmp?: string, run?: boolean, samples?: boolean, history?: string}} ViewState
  */
 
 const KEYS = /** @type {const} */ (['scenario', 'seed', 'compare', 'tab', 'snap', 'ch', 'cmp', 'history']);
@@ -30,6 +31,7 @@ export function readState(search) {
       state.overrides[k.slice(2)] = Number(v);
   }
   state.run = q.get('run') === '1';
+  if (q.get('samples') === '1') state.samples = true;
   return state;
 }
 
@@ -46,6 +48,7 @@ export function writeState(state) {
     const v = state[k];
     if (k !== 'scenario' && v) q.set(k, v);
   }
+  if (state.samples) q.set('samples', '1');
   if (state.run) q.set('run', '1');
   return `?${q.toString()}`;
 }

@@ -1,14 +1,44 @@
-/** Fan charts of series outputs: per group, an overview of medians and one fan per member or series. */
+/**
+ * Fan charts of series outputs: per group, an overview of medians and one fan per member or series, with a
+ * checkbox that draws the first runs' trajectories over the fans.
+ */
 
-import { fanChart, lineChart } from '../charts.js';
+import { fanChart, lineChart, sampleRunDatasets, showSampleRuns } from '../charts.js';
 import { addFigure } from '../figure.js';
-import { channelLabel, el, formatNumber } from '../format.js';
+import { channelKey, channelLabel, el, formatNumber } from '../format.js';
 
 /**
  * @typedef {import('./context.js').ViewContext} ViewContext
  * @typedef {import('../groups.js').SeriesGroup} SeriesGroup
  * @typedef {import('../groups.js').SeriesSummary} SeriesSummary
+ * @typedef {{on: boolean, set: (on: boolean) => void, listen: (f: (on: boolean) => void) => void}} SampleToggle
  */
+
+/**
+ * The "Show sample runs" setting, shared by every series tab (a tab drawn later starts from the current
+ * value, and ticking it in one tab updates the others); `onChange` records it in the link.
+ * @param {boolean} initial
+ * @param {(on: boolean) => void} onChange
+ * @returns {SampleToggle}
+ */
+export function sampleToggle(initial, onChange) {
+  /** @type {((on: boolean) => void)[]} */
+  const listeners = [];
+  const toggle = {
+    on: initial,
+    /** @param {boolean} on */
+    set(on) {
+      toggle.on = on;
+      for (const f of listeners) f(on);
+      onChange(on);
+    },
+    /** @param {(on: boolean) => void} f */
+    listen(f) {
+      listeners.push(f);
+    },
+  };
+  return toggle;
+}
 
 /**
  * "Strength (fighters)".
@@ -64,12 +94,16 @@ export function fanTable(dates, s, caption) {
  * @param {ViewContext} ctx
  * @param {SeriesSummary} s
  * @param {number} colourIndex
- * @param {{subtitle?: string, yMax?: number}} [extra]
+ * @param {{subtitle?: string, yMax?: number, samples?: SampleToggle}} [extra] with `samples`, the fan
+ *   can show the result's sample runs
  */
 export function addFan(parent, ctx, s, colourIndex, extra = {}) {
   const title = channelLabel(s);
   const subtitle = extra.subtitle ?? ctx.subtitle;
-  addFigure(parent, {
+  const trajectories = extra.samples ? ctx.result.summary.samples?.series[channelKey(s)] : undefined;
+  const samples = trajectories?.length ? sampleRunDatasets(trajectories, colourIndex) : undefined;
+  const caption = `${title}: percentiles across runs (${s.unit})`;
+  const card = addFigure(parent, {
     title,
     subtitle,
     config: fanChart({
@@ -82,19 +116,55 @@ export function addFan(parent, ctx, s, colourIndex, extra = {}) {
       colourIndex,
       ...((s.percentiles['5'] ?? []).every((v) => v >= 0) ? { yMin: 0 } : {}),
       ...(extra.yMax !== undefined ? { yMax: extra.yMax } : {}),
+      ...(samples ? { samples, showSamples: extra.samples?.on ?? false } : {}),
     }),
-    table: fanTable(ctx.result.summary.dates, s, `${title}: percentiles across runs (${s.unit})`),
+    table: fanTable(
+      ctx.result.summary.dates,
+      s,
+      samples ? `${caption}. Sample runs are not tabulated (they are in the JSON download).` : caption,
+    ),
   });
+  if (samples && extra.samples) {
+    const canvas = card.querySelector('canvas');
+    extra.samples.listen((on) => {
+      const chart = /** @type {any} */ (window).Chart.getChart(canvas);
+      if (chart) showSampleRuns(chart, samples, on);
+    });
+  }
+}
+
+/**
+ * The "Show sample runs" checkbox of a series tab, or null when the result has no sample runs (results
+ * stored before they were added).
+ * @param {SeriesGroup} group
+ * @param {ViewContext} ctx
+ * @param {SampleToggle} samples
+ */
+function sampleCheckbox(group, ctx, samples) {
+  const count = ctx.result.summary.samples?.runs.length ?? 0;
+  if (count === 0) return null;
+  const id = `samples-${group.id}`;
+  const box = el('input', { type: 'checkbox', id, checked: samples.on });
+  box.addEventListener('change', () => samples.set(box.checked));
+  samples.listen((on) => {
+    box.checked = on;
+  });
+  return el('div', { class: 'picker' }, [
+    el('div', { class: 'check' }, [box, el('label', { for: id, text: `Show sample runs (first ${count})` })]),
+  ]);
 }
 
 /**
  * @param {HTMLElement} panel
  * @param {SeriesGroup} group
  * @param {ViewContext} ctx
+ * @param {SampleToggle} samples
  */
-export function renderSeries(panel, group, ctx) {
+export function renderSeries(panel, group, ctx, samples) {
   const { dates } = ctx.result.summary;
   panel.append(el('h3', { text: withUnit(group.title, group.unit) }));
+  const check = sampleCheckbox(group, ctx, samples);
+  if (check) panel.append(check);
   const grid = el('div', { class: 'grid' });
   panel.append(grid);
   if (group.items.length > 1) {
@@ -124,6 +194,6 @@ export function renderSeries(panel, group, ctx) {
     });
   }
   group.items.forEach((s, i) => {
-    addFan(grid, ctx, s, ctx.colourOf(s.member, i));
+    addFan(grid, ctx, s, ctx.colourOf(s.member, i), { samples });
   });
 }
