@@ -33,8 +33,19 @@ export interface Program {
 
 const R = Object.freeze({ ...samplers });
 
-/** Instantiates the plan's code. */
+/** Programs by code, most recent last: reusing one keeps the code V8 has already optimised for it. */
+const cache = new Map<string, Program>();
+const CACHE_SIZE = 8;
+
+/** Instantiates the plan's code (or returns the program already made from the same code). */
 export function instantiate(plan: Plan): Program {
-  const factory = new Function('F', 'R', plan.code) as (f: typeof F, r: typeof R) => Program;
-  return factory(F, R);
+  let program = cache.get(plan.code);
+  if (program) cache.delete(plan.code);
+  else {
+    const factory = new Function('F', 'R', plan.code) as (f: typeof F, r: typeof R) => Program;
+    program = factory(F, R);
+  }
+  cache.set(plan.code, program);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return program;
 }

@@ -3,8 +3,9 @@
  * reporting progress and honouring cancellation. Results are identical for any number of workers.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Plan } from '../compile/plan.js';
+import { acquireWorkers, discardWorkers, releaseWorkers } from './pool.js';
 import { EngineError, makeBlockRunner, scatter } from './runBlock.js';
 import type { FromWorker, ToWorker } from './worker.js';
 
@@ -100,17 +101,23 @@ function runOnPool(
   signal?: AbortSignal,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
-    const pool: Worker[] = [];
+    const pool = acquireWorkers(count);
     let next = 0;
     let finished = 0;
     let settled = false;
+    const onError = (err: Error): void => stop(err);
     const stop = (err?: Error): void => {
       if (settled) return;
       settled = true;
       signal?.removeEventListener('abort', onAbort);
-      for (const w of pool) void w.terminate();
-      if (err) reject(err);
-      else resolve();
+      for (const w of pool) w.off('error', onError);
+      if (err) {
+        discardWorkers(pool);
+        reject(err);
+      } else {
+        releaseWorkers(pool, availableParallelism());
+        resolve();
+      }
     };
     const onAbort = () => stop(new CancelledError());
     if (signal?.aborted) return onAbort();
@@ -121,9 +128,7 @@ function runOnPool(
       const msg: ToWorker = { type: 'run', from: block[0], to: block[1] };
       w.postMessage(msg);
     };
-    for (let i = 0; i < count; i++) {
-      const w = new Worker(new URL('./worker.js', import.meta.url));
-      pool.push(w);
+    for (const w of pool) {
       w.on('message', (msg: FromWorker) => {
         if (settled) return;
         if (msg.type === 'error') {
@@ -143,7 +148,7 @@ function runOnPool(
         if (++finished === blocks.length) stop();
         else feed(w);
       });
-      w.on('error', (err) => stop(err));
+      w.on('error', onError);
       w.postMessage(init);
       // Two blocks in flight per worker, so it never waits for the main thread to store a result.
       feed(w);

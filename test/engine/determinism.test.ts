@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { type RunData, simulate } from '../../src/engine/simulate.js';
 import { prepare } from '../../src/pipeline.js';
-import { repoPath } from '../support/build.js';
+import { planOf, repoPath } from '../support/build.js';
 
 const SCENARIO = repoPath('test/fixtures/rich-scenario.yaml');
 
@@ -16,9 +16,9 @@ function sameBits(a: RunData, b: RunData): boolean {
   );
 }
 
-describe('determinism', () => {
-  const { plan } = prepare(SCENARIO);
+const { plan } = prepare(SCENARIO);
 
+describe('determinism', () => {
   it('the same seed gives identical bits, run after run', async () => {
     const a = await simulate(plan, { runs: 200, seed: 5, workers: 0 });
     const b = await simulate(plan, { runs: 200, seed: 5, workers: 0 });
@@ -73,5 +73,42 @@ describe('determinism', () => {
       onProgress: () => pool.abort(),
     });
     await assert.rejects(pooled, { name: 'CancelledError' });
+  });
+});
+
+describe('the worker pool', () => {
+  const broken = planOf(`oxus: 1
+model: nan
+title: a state that becomes NaN at the fourth step
+time: { start: 2000, end: 2010, step: year }
+state:
+  x: { unit: "1", initial: 1 }
+rules:
+  blow: { target: x, set: "k >= 3 ? sqrt(-1) : 1", sources: [{ judgment: test }] }
+`);
+
+  it('reports a run that goes wrong with the run, the variable and the date, in any thread', async () => {
+    for (const workers of [0, 2]) {
+      await assert.rejects(
+        simulate(broken, { runs: 50, seed: 1, workers }),
+        (err: Error & { code?: string; run?: number }) => {
+          assert.equal(err.code, 'E_NONFINITE');
+          assert.match(
+            err.message,
+            /state 'x' became NaN or infinite during the step from 2003 at 2004 in run 0/,
+          );
+          return true;
+        },
+      );
+    }
+  });
+
+  it('serves the next simulation after a failed one, with the same bits as the calling thread', async () => {
+    await assert.rejects(simulate(broken, { runs: 50, seed: 1, workers: 2 }));
+    const pooled = await simulate(plan, { runs: 100, seed: 3, workers: 2, chunk: 16 });
+    const again = await simulate(plan, { runs: 100, seed: 3, workers: 2, chunk: 32 });
+    const local = await simulate(plan, { runs: 100, seed: 3, workers: 0 });
+    assert.ok(sameBits(pooled, local));
+    assert.ok(sameBits(again, local));
   });
 });
