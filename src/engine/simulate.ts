@@ -122,17 +122,25 @@ function runOnPool(
     const onAbort = () => stop(new CancelledError());
     if (signal?.aborted) return onAbort();
     signal?.addEventListener('abort', onAbort);
+    let inFlight = 0;
+    // A run that fails stops the job, but blocks already handed out finish first: of their failures the one
+    // with the lowest run index is reported, which is the first failing run overall (blocks go out in order
+    // and none is handed out after a failure), so the error does not depend on the threads' timing.
+    let failure: EngineError | Error | undefined;
     const feed = (w: Worker): void => {
+      if (failure) return;
       const block = blocks[next++];
       if (!block) return;
+      inFlight++;
       const msg: ToWorker = { type: 'run', from: block[0], to: block[1] };
       w.postMessage(msg);
     };
     for (const w of pool) {
       w.on('message', (msg: FromWorker) => {
         if (settled) return;
+        inFlight--;
         if (msg.type === 'error') {
-          stop(
+          const err =
             msg.run !== undefined
               ? new EngineError(
                   msg.code,
@@ -140,12 +148,16 @@ function runOnPool(
                   msg.run,
                   msg.date ?? '',
                 )
-              : new Error(msg.message),
-          );
-          return;
+              : new Error(msg.message);
+          const runOf = (e: Error) => (e instanceof EngineError ? e.run : Number.POSITIVE_INFINITY);
+          if (!failure || runOf(err) < runOf(failure)) failure = err;
+        } else {
+          progress(msg.to - msg.from);
+          finished++;
         }
-        progress(msg.to - msg.from);
-        if (++finished === blocks.length) stop();
+        if (failure) {
+          if (inFlight === 0) stop(failure);
+        } else if (finished === blocks.length) stop();
         else feed(w);
       });
       w.on('error', onError);
