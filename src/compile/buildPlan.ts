@@ -111,7 +111,7 @@ export function buildPlan(model: LoadedModel, scenario?: LoadedScenario): BuildR
     sym.declare(name, 'derived', def.for, (m) => (m ? first + members.indexOf(m) : first));
   }
 
-  initialValues(ctx, model, scenario, states, stateIndex, paramDrafts.length);
+  initialValues(ctx, model, scenario, states, stateIndex);
   const correlations = copula(
     ctx,
     model,
@@ -257,7 +257,6 @@ function initialValues(
   scenario: LoadedScenario | undefined,
   states: StateDraft[],
   stateIndex: Map<string, number>,
-  _nParams: number,
 ): void {
   const assign = (
     slot: number,

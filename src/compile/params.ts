@@ -3,7 +3,7 @@
  * overrides applied, and every value and distribution checked against its range and unit.
  */
 import type { Origin } from '../model/load.js';
-import type { Distribution, ModelFile, ParameterDef } from '../model/schema.js';
+import type { Distribution, ModelFile } from '../model/schema.js';
 import type { Path } from '../model/yamlFile.js';
 import { distributionProblems, support } from '../random/distributions.js';
 import type { BuildContext } from './context.js';
@@ -105,7 +105,7 @@ export function buildParamSlots(ctx: BuildContext, file: ModelFile): MutableSlot
     if (def.for === undefined) {
       if (def.members !== undefined)
         ctx.report([...at, 'members'], 'E_SCHEMA', '`members` needs `for: <entity type>`');
-      slots.push(makeSlot(ctx, at, name, def, def.value, def.uncertainty, lo, hi, name));
+      slots.push(makeSlot(ctx, at, name, def.value, def.uncertainty, lo, hi, name));
       continue;
     }
     if (!members) continue; // unknown entity type: reported with the names
@@ -124,7 +124,7 @@ export function buildParamSlots(ctx: BuildContext, file: ModelFile): MutableSlot
       const value = entry === undefined ? def.value : typeof entry === 'number' ? entry : entry.value;
       const dist =
         entry === undefined ? def.uncertainty : typeof entry === 'number' ? undefined : entry.uncertainty;
-      slots.push({ ...makeSlot(ctx, mat, `${m}.${name}`, def, value, dist, lo, hi, name), member: m });
+      slots.push({ ...makeSlot(ctx, mat, `${m}.${name}`, value, dist, lo, hi, name), member: m });
     }
   }
   return slots;
@@ -134,7 +134,6 @@ function makeSlot(
   ctx: BuildContext,
   at: Path,
   name: string,
-  _def: ParameterDef,
   value: number | undefined,
   dist: Distribution | undefined,
   lo: number,
@@ -202,7 +201,6 @@ export function resolveParamName(
   return found;
 }
 
-export type { MutableSlot as ParamSlotDraft };
 export function freezeSlot(s: MutableSlot): ParamSlot {
   return { name: s.name, value: s.value, ...(s.dist ? { dist: s.dist } : {}), lo: s.lo, hi: s.hi };
 }

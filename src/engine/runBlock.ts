@@ -97,7 +97,11 @@ export function makeBlockRunner(
       for (let i = 0; i < S; i++) {
         const init = plan.state[i]!.initial;
         x[i] =
-          init.kind === 'value' ? init.value : init.kind === 'dist' ? boundedQuantile(init, u[P + i]!) : 0;
+          init.kind === 'value'
+            ? init.value
+            : init.kind === 'dist'
+              ? truncatedQuantile(init.dist, u[P + i]!, init.lo, init.hi)
+              : 0;
       }
       prog.init(p, x);
       const status = prog.run(x, y, p, base, d, years, out, (r - from) * perRun, ur, ue, sched, info);
@@ -126,13 +130,6 @@ export function scatter(
       for (let k = 0; k < points; k++) target[dst + k] = block[at + k]!;
     }
   }
-}
-
-function boundedQuantile(
-  init: { dist: Parameters<typeof quantile>[0]; lo: number; hi: number },
-  u: number,
-): number {
-  return truncatedQuantile(init.dist, u, init.lo, init.hi);
 }
 
 function runError(plan: Plan, status: number, run: number, date: string, next: string): EngineError {
