@@ -5,7 +5,7 @@
  */
 import type { Plan } from '../compile/plan.js';
 import { correlateUniforms } from '../random/copula.js';
-import { type quantile, truncatedQuantile } from '../random/distributions.js';
+import { truncatedQuantile } from '../random/distributions.js';
 import { runStream, STREAM_PARAMS_EVENTS, STREAM_RULES, seedKey } from '../random/stream.js';
 import { decimalYear, formatPeriod, pointAt } from '../time/period.js';
 import { instantiate } from './program.js';
