@@ -6,10 +6,9 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { buildPlan } from '../compile/buildPlan.js';
 import { EngineError } from '../engine/runBlock.js';
 import { CancelledError } from '../engine/simulate.js';
-import { isScenarioText, loadModel, loadScenario, parseModel } from '../model/load.js';
+import { isScenarioText } from '../model/load.js';
 import { formatProblem, OxusError, type Problem } from '../model/problems.js';
 import { execute, prepare } from '../pipeline.js';
 import { renderCsv } from '../present/csv.js';
@@ -50,13 +49,8 @@ const seedArg = (value: string): number | string =>
 /** Problems of one file, whichever kind it is; an empty list when it is valid. */
 export function checkFile(path: string): Problem[] {
   try {
-    const text = readFileSync(path, 'utf8');
-    if (isScenarioText(text)) {
-      const scenario = loadScenario(path, text);
-      return [...buildPlan(loadModel(scenario.modelPath), scenario).problems];
-    }
-    const parsed = parseModel(text, path);
-    return parsed.model ? [...parsed.problems, ...buildPlan(parsed.model).problems] : parsed.problems;
+    prepare(path);
+    return [];
   } catch (err) {
     if (err instanceof OxusError) return [...err.problems];
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') {

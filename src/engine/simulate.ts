@@ -5,6 +5,7 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { Plan } from '../compile/plan.js';
+import { MAX_RUNS } from '../limits.js';
 import { acquireWorkers, discardWorkers, releaseWorkers } from './pool.js';
 import { EngineError, makeBlockRunner, scatter } from './runBlock.js';
 import type { FromWorker, ToWorker } from './worker.js';
@@ -40,7 +41,7 @@ export class CancelledError extends Error {
   }
 }
 
-export const MAX_RUNS = 10_000_000;
+export { MAX_RUNS };
 
 /** Default worker count: all cores for jobs big enough to repay starting threads. */
 export function defaultWorkers(plan: Plan, runs: number): number {

@@ -4,6 +4,7 @@
  * Reference documentation: docs/model-format.md.
  */
 import { z } from 'zod';
+import { MAX_RUNS } from '../limits.js';
 import { parsePeriod } from '../time/period.js';
 
 const finite = z.number().refine(Number.isFinite, 'a finite number');
@@ -208,7 +209,7 @@ export const scenarioSchema = z.strictObject({
   model: z.string().min(1).optional(),
   extends: z.string().min(1).optional(),
   time: z.strictObject({ start: period.optional(), end: period.optional() }).optional(),
-  runs: z.number().int().min(1).optional(),
+  runs: z.number().int().min(1).max(MAX_RUNS).optional(),
   seed: z.union([z.number().int(), z.string().min(1)]).optional(),
   parameters: z.record(z.string(), parameterOverride).optional(),
   initial: z.record(z.string(), z.union([initialValue])).optional(),
