@@ -154,7 +154,20 @@ outputs:
     assert.deepEqual(first, last);
     // Uniform(0.2, 0.6): mean 0.4, variance 0.4²/12; SE of the mean = sd/√n.
     const se = Math.sqrt(0.16 / 12 / runs);
-    assert.ok(Math.abs(mean(first) - 0.4) <= 4 * se);
+    assert.ok(Math.abs(mean(first) - 0.4) <= 4 * se, `mean ${mean(first)} vs 0.4 (4 SE = ${4 * se})`);
+    // The spread: a uniform of width w has variance w²/12 and fourth central moment w⁴/80, so
+    // Var(s²) ≈ (w⁴/80 − w⁴/144)/n = w⁴/(180 n). A parameter drawn once for all runs, or from a
+    // narrower or wider range, misses by far more than 4 SE (about 2% of 0.0133).
+    const v = variance(first);
+    const seVar = 0.16 / Math.sqrt(180 * runs);
+    assert.ok(Math.abs(v - 0.16 / 12) <= 4 * seVar, `variance ${v} vs ${0.16 / 12} (4 SE = ${4 * seVar})`);
+    // The support: every draw lies in [0.2, 0.6], and both ends are reached. The least of n uniform draws
+    // exceeds min + w·t with probability (1 − t)ⁿ ≈ e^(−nt); t = 10/n makes that e^(−10) ≈ 5e-5.
+    const lo = Math.min(...first);
+    const hi = Math.max(...first);
+    assert.ok(lo >= 0.2 && hi <= 0.6, `draws in [${lo}, ${hi}] lie within [0.2, 0.6]`);
+    const reach = (0.4 * 10) / runs;
+    assert.ok(lo - 0.2 <= reach && 0.6 - hi <= reach, `draws in [${lo}, ${hi}] reach both ends`);
   });
 
   it('a random function in a rule draws afresh every step: a sum of T standard normals has variance T', async () => {

@@ -7,12 +7,31 @@ import { planOf, repoPath } from '../support/build.js';
 
 const SCENARIO = repoPath('test/fixtures/rich-scenario.yaml');
 
+/**
+ * Whether two results hold the same bits. Lengths first: every channel of the plan must be there and hold
+ * runs × points values, so an empty or truncated result cannot pass by agreeing with another like it.
+ */
 function sameBits(a: RunData, b: RunData): boolean {
-  return (
-    a.values.length === b.values.length &&
-    a.values.every(
-      (v, c) => v.length === b.values[c]!.length && v.every((x, i) => Object.is(x, b.values[c]![i])),
-    )
+  assertComplete(a);
+  assertComplete(b);
+  assert.equal(a.runs, b.runs, 'as many runs');
+  return a.values.every((v, c) => v.every((x, i) => Object.is(x, b.values[c]![i])));
+}
+
+/**
+ * Fails unless the result has one array per channel, each of runs × points values, and the runs differ
+ * (an engine that wrote nothing leaves zeros everywhere, which agree with any other such result).
+ */
+function assertComplete(d: RunData): void {
+  assert.equal(d.values.length, d.plan.channels.length, 'one array per channel');
+  const points = d.plan.axis.steps + 1;
+  d.values.forEach((v, c) => {
+    assert.equal(v.length, d.runs * points, `channel ${c} holds runs × points values`);
+  });
+  const last = (d.runs - 1) * points;
+  assert.ok(
+    d.values.some((v) => v.some((x, i) => i < points && !Object.is(x, v[last + i]))),
+    'the first and the last run differ somewhere',
   );
 }
 
@@ -37,8 +56,11 @@ describe('determinism', () => {
     const whole = await simulate(plan, { runs: 120, seed: 9, workers: 0 });
     const first = await simulate(plan, { runs: 50, seed: 9, workers: 0 });
     const second = await simulate(plan, { runs: 70, seed: 9, workers: 0, firstRun: 50 });
+    for (const d of [whole, first, second]) assertComplete(d);
+    assert.deepEqual([first.runs, second.runs, whole.runs], [50, 70, 120]);
     whole.values.forEach((v, c) => {
       const joined = new Float64Array([...first.values[c]!, ...second.values[c]!]);
+      assert.equal(joined.length, v.length, `channel ${c}: the shards hold as many values as the whole`);
       assert.ok(
         v.every((x, i) => Object.is(x, joined[i])),
         `channel ${c}`,

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import gammaln from '@stdlib/math-base-special-gammaln';
 import { rbern, rbinom, rexp, rnorm, rpois, runif } from '../../src/random/samplers.js';
 import { runStream, STREAM_RULES, seedKey, type Uniform } from '../../src/random/stream.js';
-import { assertMoments, assertPmfFits, assertProportion, draws } from './statistics.js';
+import { assertHugeMean, assertMoments, assertPmfFits, assertProportion, draws } from './statistics.js';
 
 const N = 200_000;
 
@@ -133,6 +133,15 @@ describe('rpois', () => {
       assert.ok(x >= 0 && Number.isFinite(x), `rpois(${lambda}) = ${x}`);
     }
   });
+
+  it('λ ≥ 1e100: the draws have mean λ (σ = √λ), as integers', () => {
+    const u = stream('rpois huge');
+    for (const lambda of [1e100, 1e300, Number.MAX_VALUE]) {
+      const xs = draws(2000, () => rpois(u, lambda));
+      assert.ok(xs.every(Number.isInteger), `rpois(${lambda}) gives integers`);
+      assertHugeMean(xs, lambda, Math.sqrt(lambda), `rpois(${lambda})`);
+    }
+  });
 });
 
 describe('rbinom', () => {
@@ -215,6 +224,17 @@ describe('rbinom', () => {
     for (const n of [1e100, 1e300, Number.MAX_VALUE]) {
       const x = rbinom(u, n, 0.3);
       assert.ok(x >= 0 && x <= n, `rbinom(${n}, 0.3) = ${x}`);
+    }
+  });
+
+  it('n ≥ 1e100: the draws have mean np (σ = √(npq)), for p on both sides of ½', () => {
+    const u = stream('rbinom huge');
+    for (const n of [1e100, 1e300, Number.MAX_VALUE]) {
+      for (const p of [0.3, 0.85]) {
+        const xs = draws(2000, () => rbinom(u, n, p));
+        assert.ok(xs.every(Number.isInteger), `rbinom(${n}, ${p}) gives integers`);
+        assertHugeMean(xs, n * p, Math.sqrt(n * p * (1 - p)), `rbinom(${n}, ${p})`);
+      }
     }
   });
 });

@@ -58,6 +58,28 @@ export function assertMoments(xs: ArrayLike<number>, truth: TrueMoments, label: 
 }
 
 /**
+ * Asserts that draws with a huge mean m (1e100 and above, where the spread σ is far below a double's
+ * resolution) have that mean, and that none strays far from it, in units of m so that sums cannot overflow.
+ * Tolerance of the mean: 5 SE, 5σ/(m√n), plus 4ε (ε = 2⁻⁵²) for rounding: a draw is a double within one ulp
+ * (≤ 2ε·m) of an integer, and the division by m rounds once more (ε/2). Each draw: 10σ/m + 4ε, exceeded
+ * by a correct sampler with odds below 2e-23 per draw. A sampler that returns 0, n instead of np, or λ/2
+ * misses by 50% and more.
+ */
+export function assertHugeMean(xs: ArrayLike<number>, m: number, sigma: number, label: string): void {
+  const n = xs.length;
+  const eps = Number.EPSILON;
+  let sum = 0;
+  let worst = 0;
+  for (let i = 0; i < n; i++) {
+    const d = xs[i]! / m - 1;
+    sum += d;
+    worst = Math.max(worst, Math.abs(d));
+  }
+  assertNear(sum / n, 0, (5 * sigma) / (m * Math.sqrt(n)) + 4 * eps, `${label} mean / ${m} − 1`);
+  assertNear(worst, 0, (10 * sigma) / m + 4 * eps, `${label} largest |draw / ${m} − 1|`);
+}
+
+/**
  * Asserts that the share of draws equal to k is within 5 standard errors √(π(1 − π)/n) of the exact
  * probability π (the binomial standard error of a proportion).
  */
