@@ -7,6 +7,7 @@ import { AGGREGATES, FUNCTIONS } from '../expr/functions.js';
 import type { LoadedModel, LoadedScenario, Origin } from '../model/load.js';
 import type { Problem } from '../model/problems.js';
 import type { Distribution } from '../model/schema.js';
+import { unitOf } from '../model/unitOf.js';
 import type { Path } from '../model/yamlFile.js';
 import { cholesky, spearmanToPearson } from '../random/copula.js';
 import {
@@ -19,10 +20,12 @@ import {
 } from '../time/period.js';
 import { assemble } from './codegen.js';
 import { BuildContext } from './context.js';
+import { checkMemberUnits } from './memberUnits.js';
 import {
   applyParamOverrides,
   buildParamSlots,
   checkDistribution,
+  checkSlotValue,
   checkValue,
   freezeSlot,
   resolveParamName,
@@ -62,6 +65,7 @@ export function buildPlan(model: LoadedModel, scenario?: LoadedScenario): BuildR
   if (axis.problems.length) ctx.problems.push(...axis.problems);
 
   declareNames(ctx, model);
+  checkMemberUnits(ctx, file);
 
   // Parameters.
   const paramDrafts = buildParamSlots(ctx, file);
@@ -666,7 +670,7 @@ function recordCode(
       const member = inst ? { member: inst.member } : {};
       if (out.kind === 'series') {
         put(
-          { output: id, ...member, kind: 'series', label, unit: out.unit },
+          { output: id, ...member, kind: 'series', label, unit: unitOf(out, inst?.member) },
           ctx.expression(out.expr, [...at, 'expr'], scope, { allowRandom: false }).code,
         );
       } else {
@@ -706,12 +710,11 @@ function scheduleValues(
       if (to < from)
         ctx.report(eat, 'E_TIME', '`to` is before `from`', { found: `${entry.from} to ${entry.to}` });
       for (const slot of targets)
-        checkValue(
+        checkSlotValue(
           ctx,
           { yaml: eat.yaml, path: [...eat.path, 'value'] },
           entry.value,
-          slot.lo,
-          slot.hi,
+          slot,
           `scheduled value of '${slot.name}'`,
         );
       const size = MONTHS_PER_STEP[axis.unit];

@@ -3,7 +3,8 @@
  * overrides applied, and every value and distribution checked against its range and unit.
  */
 import type { Origin } from '../model/load.js';
-import type { Distribution, ModelFile } from '../model/schema.js';
+import type { Distribution, ModelFile, ParameterDef } from '../model/schema.js';
+import { unitOf } from '../model/unitOf.js';
 import type { Path } from '../model/yamlFile.js';
 import { distributionProblems, support } from '../random/distributions.js';
 import type { BuildContext } from './context.js';
@@ -93,6 +94,48 @@ interface MutableSlot {
   hi: number;
   def: string;
   member?: string;
+  /** A 0/1 switch: only 0 and 1 are allowed values. */
+  switch?: true;
+}
+
+/** Reports a value outside the slot's range, or a switch's value that is neither 0 nor 1. */
+export function checkSlotValue(
+  ctx: BuildContext,
+  at: Path | Origin,
+  value: number,
+  slot: { lo: number; hi: number; switch?: true },
+  what: string,
+): void {
+  if (slot.switch && value !== 0 && value !== 1) {
+    ctx.report(at, 'E_RANGE', `${what} must be 0 or 1 (it is a switch)`, {
+      expected: '0 (off) or 1 (on)',
+      found: String(value),
+    });
+  } else checkValue(ctx, at, value, slot.lo, slot.hi, what);
+}
+
+/** A switch's uncertainty is a `choice` between 0 and 1 (a Bernoulli draw with its weights). */
+function checkSwitchDistribution(ctx: BuildContext, at: Path | Origin, dist: Distribution): boolean {
+  if (dist.dist === 'choice' && dist.values.every((v) => v === 0 || v === 1)) return true;
+  ctx.report(at, 'E_RANGE', 'the uncertainty of a switch is a choice between 0 and 1', {
+    expected: '{ dist: choice, values: [0, 1], weights: [...] }',
+    found: dist.dist === 'choice' ? `choice of ${dist.values.join(', ')}` : dist.dist,
+  });
+  return false;
+}
+
+/** The allowed interval of a parameter (or one member's entry), from its range, unit and switch. */
+function parameterRange(ctx: BuildContext, at: Path, def: ParameterDef, member?: string): [number, number] {
+  if (def.switch) {
+    if (def.range && (def.range[0] !== 0 || def.range[1] !== 1)) {
+      ctx.report([...at, 'range'], 'E_RANGE', 'a switch takes the values 0 and 1', {
+        expected: 'no range, or [0, 1]',
+        found: `[${def.range[0]}, ${def.range[1]}]`,
+      });
+    }
+    return [0, 1];
+  }
+  return allowedRange(ctx, at, unitOf(def, member), def.range);
 }
 
 /** Builds the parameter slots of the model file, in declaration order (members in entity order). */
@@ -100,12 +143,13 @@ export function buildParamSlots(ctx: BuildContext, file: ModelFile): MutableSlot
   const slots: MutableSlot[] = [];
   for (const [name, def] of Object.entries(file.parameters ?? {})) {
     const at: Path = ['parameters', name];
-    const [lo, hi] = allowedRange(ctx, at, def.unit, def.range);
+    const [lo, hi] = parameterRange(ctx, at, def);
+    const sw = def.switch ? ({ switch: true } as const) : {};
     const members = def.for !== undefined ? ctx.sym.entities.get(def.for) : undefined;
     if (def.for === undefined) {
       if (def.members !== undefined)
         ctx.report([...at, 'members'], 'E_SCHEMA', '`members` needs `for: <entity type>`');
-      slots.push(makeSlot(ctx, at, name, def.value, def.uncertainty, lo, hi, name));
+      slots.push(makeSlot(ctx, at, name, def.value, def.uncertainty, { lo, hi, ...sw }, name));
       continue;
     }
     if (!members) continue; // unknown entity type: reported with the names
@@ -124,7 +168,10 @@ export function buildParamSlots(ctx: BuildContext, file: ModelFile): MutableSlot
       const value = entry === undefined ? def.value : typeof entry === 'number' ? entry : entry.value;
       const dist =
         entry === undefined ? def.uncertainty : typeof entry === 'number' ? undefined : entry.uncertainty;
-      slots.push({ ...makeSlot(ctx, mat, `${m}.${name}`, value, dist, lo, hi, name), member: m });
+      // A member with a unit of its own may be bounded by it (a `fraction` among counts).
+      const [mlo, mhi] = def.units?.[m] !== undefined ? parameterRange(ctx, at, def, m) : [lo, hi];
+      const range = { lo: mlo, hi: mhi, ...sw };
+      slots.push({ ...makeSlot(ctx, mat, `${m}.${name}`, value, dist, range, name), member: m });
     }
   }
   return slots;
@@ -136,19 +183,28 @@ function makeSlot(
   name: string,
   value: number | undefined,
   dist: Distribution | undefined,
-  lo: number,
-  hi: number,
+  range: { lo: number; hi: number; switch?: true },
   defName: string,
 ): MutableSlot {
   if (value === undefined) {
     ctx.report(at, 'E_MISSING', `parameter '${name}' has no value`, {
       expected: '`value`, or a `members` entry for every member',
     });
-    return { name, value: Number.NaN, lo, hi, def: defName };
+    return { name, value: Number.NaN, ...range, def: defName };
   }
-  checkValue(ctx, [...at, 'value'], value, lo, hi, `value of '${name}'`);
-  const ok = dist === undefined || checkDistribution(ctx, [...at, 'uncertainty'], dist, lo, hi);
-  return { name, value, ...(dist && ok ? { dist } : {}), lo, hi, def: defName };
+  checkSlotValue(ctx, [...at, 'value'], value, range, `value of '${name}'`);
+  const ok = dist === undefined || checkSlotDistribution(ctx, [...at, 'uncertainty'], dist, range);
+  return { name, value, ...(dist && ok ? { dist } : {}), ...range, def: defName };
+}
+
+function checkSlotDistribution(
+  ctx: BuildContext,
+  at: Path | Origin,
+  dist: Distribution,
+  slot: { lo: number; hi: number; switch?: true },
+): boolean {
+  if (slot.switch) return checkSwitchDistribution(ctx, at, dist);
+  return checkDistribution(ctx, at, dist, slot.lo, slot.hi);
 }
 
 /** Applies a scenario's parameter overrides to the slots. */
@@ -168,15 +224,13 @@ export function applyParamOverrides(
     for (const slot of targets) {
       const value = typeof o === 'number' ? o : o.value;
       if (value !== undefined) {
-        checkValue(ctx, at, value, slot.lo, slot.hi, `value of '${slot.name}'`);
+        checkSlotValue(ctx, at, value, slot, `value of '${slot.name}'`);
         slot.value = value;
       }
       const dist = typeof o === 'number' ? 'none' : o.uncertainty;
       if (dist === 'none') delete slot.dist;
       else if (dist !== undefined) {
-        if (
-          checkDistribution(ctx, { yaml: at.yaml, path: [...at.path, 'uncertainty'] }, dist, slot.lo, slot.hi)
-        )
+        if (checkSlotDistribution(ctx, { yaml: at.yaml, path: [...at.path, 'uncertainty'] }, dist, slot))
           slot.dist = dist;
       }
     }
@@ -202,5 +256,12 @@ export function resolveParamName(
 }
 
 export function freezeSlot(s: MutableSlot): ParamSlot {
-  return { name: s.name, value: s.value, ...(s.dist ? { dist: s.dist } : {}), lo: s.lo, hi: s.hi };
+  return {
+    name: s.name,
+    value: s.value,
+    ...(s.dist ? { dist: s.dist } : {}),
+    lo: s.lo,
+    hi: s.hi,
+    ...(s.switch ? { switch: true } : {}),
+  };
 }

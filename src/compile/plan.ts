@@ -12,6 +12,8 @@ export interface ParamSlot {
   readonly dist?: Distribution;
   readonly lo: number;
   readonly hi: number;
+  /** A 0/1 switch (values 0 or 1 only). */
+  readonly switch?: true;
 }
 
 export type InitialValue =

@@ -1,6 +1,6 @@
 /**
  * The model and scenario file formats as zod schemas: the single source of truth for their shape.
- * Types are inferred from these; semantic checks (symbols, ranges, cycles) live in `check.ts`.
+ * Types are inferred from these; semantic checks (symbols, ranges, cycles) live in `src/compile/`.
  * Reference documentation: docs/model-format.md.
  */
 import { z } from 'zod';
@@ -60,6 +60,8 @@ const expression = z.string().min(1, 'a non-empty expression');
 /** Where a constant is natural, a plain number is accepted as well as an expression. */
 const exprOrNumber = z.union([finite, expression]);
 const range = z.tuple([finite, finite]);
+/** Units of some members that differ from `unit` (needs `for`): `{ HT: members }`. */
+const memberUnits = z.record(identifier, z.string().min(1)).optional();
 
 const memberValue = z.union([
   finite,
@@ -76,7 +78,12 @@ export const parameterSchema = z.strictObject({
   uncertainty: distributionSchema.optional(),
   members: z.record(identifier, memberValue).optional(),
   unit: z.string().min(1),
+  units: memberUnits,
   range: range.optional(),
+  /** A 0/1 switch: its values are 0 or 1, its uncertainty a `choice` of them; the UI shows a checkbox. */
+  switch: z.boolean().optional(),
+  /** A key driver: the UI lists key drivers first. */
+  key: z.boolean().optional(),
   label: z.string().optional(),
   description: z.string().optional(),
   sources,
@@ -89,6 +96,7 @@ const initialValue = z.union([finite, expression, distributionSchema]);
 export const stateSchema = z.strictObject({
   for: identifier.optional(),
   unit: z.string().min(1),
+  units: memberUnits,
   initial: z.union([initialValue, z.record(identifier, initialValue)]),
   min: finite.optional(),
   max: finite.optional(),
@@ -102,6 +110,7 @@ export const derivedSchema = z.strictObject({
   for: identifier.optional(),
   expr: exprOrNumber,
   unit: z.string().min(1),
+  units: memberUnits,
   label: z.string().optional(),
   description: z.string().optional(),
   sources: sources.optional(),
@@ -141,6 +150,7 @@ export const outputSchema = z.discriminatedUnion('kind', [
     for: identifier.optional(),
     expr: expression,
     unit: z.string().min(1),
+    units: memberUnits,
     label: z.string().optional(),
     description: z.string().optional(),
   }),

@@ -4,6 +4,7 @@
  * Built from the compiled plan, so values are those the engine will use.
  */
 import type { Distribution, Source } from '../../model/schema.js';
+import { unitOf } from '../../model/unitOf.js';
 import { type Prepared, type Receipt, receiptOf } from '../../pipeline.js';
 import { axisLabels } from '../../time/period.js';
 
@@ -13,7 +14,12 @@ export interface ParameterInfo {
   readonly parameter: string;
   readonly member: string | null;
   readonly label: string;
+  /** This member's unit (a table's members may have units of their own). */
   readonly unit: string;
+  /** A 0/1 switch: the UI shows a checkbox. */
+  readonly switch: boolean;
+  /** A key driver, marked by the model: the UI lists key drivers first. */
+  readonly key: boolean;
   readonly description: string | null;
   /** Allowed values [min, max]; null where a bound is open. */
   readonly range: readonly [number | null, number | null];
@@ -32,6 +38,8 @@ export interface OutputInfo {
   readonly kind: 'series' | 'threshold' | 'leader' | 'event';
   readonly label: string;
   readonly unit: string | null;
+  /** Members whose unit differs from `unit`. */
+  readonly units: Readonly<Record<string, string>> | null;
   readonly for: string | null;
   readonly description: string | null;
 }
@@ -74,7 +82,9 @@ export function describe(p: Prepared): Description {
       parameter,
       member,
       label: def?.label ?? parameter,
-      unit: def?.unit ?? '',
+      unit: def ? unitOf(def, member ?? undefined) : '',
+      switch: def?.switch === true,
+      key: def?.key === true,
       description: def?.description?.trim() ?? null,
       range: [finiteOrNull(slot.lo), finiteOrNull(slot.hi)],
       value: slot.value,
@@ -92,6 +102,7 @@ export function describe(p: Prepared): Description {
       kind: o.kind,
       label: o.label ?? id,
       unit: o.kind === 'series' ? o.unit : null,
+      units: o.kind === 'series' ? (o.units ?? null) : null,
       for: o.for ?? null,
       description: o.description?.trim() ?? null,
     })),
@@ -100,6 +111,7 @@ export function describe(p: Prepared): Description {
       kind: 'event' as const,
       label: e.label ?? id,
       unit: null,
+      units: null,
       for: e.for ?? null,
       description: e.description?.trim() ?? null,
     })),
