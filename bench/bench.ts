@@ -13,21 +13,23 @@ import { HALF_STEP } from '../src/engine/runBlock.js';
 import { simulate } from '../src/engine/simulate.js';
 import { prepare } from '../src/pipeline.js';
 import { rnorm } from '../src/random/samplers.js';
-import { runStream, STREAM_PARAMS_EVENTS, STREAM_RULES, seedKey } from '../src/random/stream.js';
+import { drawUniform, nameKey, runStream, STREAM_RULES, seedKey } from '../src/random/stream.js';
 
 const MODEL = fileURLToPath(new URL('../../models/logistic-reference.yaml', import.meta.url));
 const STEPS = 40;
 const SEED = 1;
 
-/** The reference workload by hand, drawing exactly the numbers the engine draws (same streams, same order). */
+const R_KEY = nameKey('parameter', 'r');
+const K_KEY = nameKey('parameter', 'K');
+
+/** The reference workload by hand, drawing exactly the numbers the engine draws (same keys, same streams). */
 function handWritten(runs: number): Float64Array {
   const key = seedKey(SEED);
   const out = new Float64Array(runs * (STEPS + 1));
   for (let run = 0; run < runs; run++) {
-    const ue = runStream(key, run, STREAM_PARAMS_EVENTS);
     const ur = runStream(key, run, STREAM_RULES);
-    const r = 0.05 + (0.15 - 0.05) * (ue() + HALF_STEP);
-    const K = 500 + (1500 - 500) * (ue() + HALF_STEP);
+    const r = 0.05 + (0.15 - 0.05) * (drawUniform(key, run, R_KEY) + HALF_STEP);
+    const K = 500 + (1500 - 500) * (drawUniform(key, run, K_KEY) + HALF_STEP);
     let S = 100;
     const o = run * (STEPS + 1);
     out[o] = S;
@@ -47,9 +49,9 @@ function mathjsLoop(runs: number, step: (scope: Scope) => number): number {
   const key = seedKey(SEED);
   let last = 0;
   for (let run = 0; run < runs; run++) {
-    const ue = runStream(key, run, STREAM_PARAMS_EVENTS);
     const ur = runStream(key, run, STREAM_RULES);
-    const scope = { S: 100, r: 0.05 + 0.1 * ue(), K: 500 + 1000 * ue(), noise: 0 };
+    const r = 0.05 + 0.1 * drawUniform(key, run, R_KEY);
+    const scope = { S: 100, r, K: 500 + 1000 * drawUniform(key, run, K_KEY), noise: 0 };
     for (let k = 0; k < STEPS; k++) {
       scope.noise = rnorm(ur, 0, 5);
       scope.S = step(scope);

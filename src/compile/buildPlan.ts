@@ -525,7 +525,8 @@ function stepCode(
     }
   }
 
-  // Events: one uniform per instance per step, always drawn (common random numbers across scenarios).
+  // Events: one uniform per instance per step, keyed by the instance's name and the step (common random
+  // numbers across scenarios and model versions).
   const forced = new Map<string, number[]>();
   const suppressed = new Map<string, number>();
   const eventInstance = (
@@ -621,7 +622,7 @@ function stepCode(
       const temps = applied.map((e, i) => `const v${i} = ${e.code};`).join(' ');
       const sets = applied.map((e, i) => `y[${e.slot}] = v${i};`).join(' ');
       const notFired = ev.once === false ? '1' : `x[${flag}] === 0`;
-      lines.push(`{ const u = ue();
+      lines.push(`{ const u = R.keyed(ek[${2 * flag}], ek[${2 * flag + 1}], k);
     if (${notFired}) {
       let fire = ${force};
       if (!fire && !(${sup}) && (${when})) { const q = F.prob(${prob}); if (q !== q) { info[0] = k; return ${eventNumber}; } fire = u < q; }

@@ -18,7 +18,7 @@ export interface CodeParts {
 }
 
 const CHUNK = 40;
-const ARGS = 'x, y, p, d, k, t, ur, ue, info, out, o';
+const ARGS = 'x, y, p, d, k, t, ur, ek, info, out, o';
 
 const num = (x: number): string =>
   x === Number.POSITIVE_INFINITY ? 'Infinity' : x === Number.NEGATIVE_INFINITY ? '-Infinity' : String(x);
@@ -49,7 +49,7 @@ function chunked(name: string, statements: readonly string[]): { defs: string[];
 }
 
 /**
- * The body of `function (F, R)` returning `{ init(p, x), run(x, y, p, base, d, years, out, o, ur, ue, sched, info) }`.
+ * The body of `function (F, R)` returning `{ init(p, x), run(x, y, p, base, d, years, out, o, ur, ek, sched, info) }`.
  * `run` returns 0, a positive event number whose probability was NaN, or -(slot + 1) for a state that became
  * non-finite; `info[0]` then holds the step.
  */
@@ -72,7 +72,7 @@ return {
     const t = ${parts.t0}, k = 0;
     ${parts.init.join('\n    ')}
   },
-  run(x, y, p, base, d, years, out, o, ur, ue, sched, info) {
+  run(x, y, p, base, d, years, out, o, ur, ek, sched, info) {
     let s = 0;
     for (let k = 0; ; k++) {
       const t = years[k];

@@ -5,7 +5,7 @@
 import type { Plan } from '../compile/plan.js';
 import { F } from '../expr/runtime.js';
 import * as samplers from '../random/samplers.js';
-import type { Uniform } from '../random/stream.js';
+import { keyedUniform, type Uniform } from '../random/stream.js';
 
 export interface Program {
   /** Evaluates initial values given as expressions over parameters. */
@@ -25,13 +25,14 @@ export interface Program {
     out: Float64Array,
     o: number,
     ur: Uniform,
-    ue: Uniform,
+    ek: Uint32Array,
     sched: readonly Float64Array[],
     info: Int32Array,
   ): number;
 }
 
-const R = Object.freeze({ ...samplers });
+// `keyed` gives an event's uniform of a step from the event's per-run key (see random/stream.ts).
+const R = Object.freeze({ ...samplers, keyed: keyedUniform });
 
 /** Programs by code, most recent last: reusing one keeps the code V8 has already optimised for it. */
 const cache = new Map<string, Program>();

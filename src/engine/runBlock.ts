@@ -1,12 +1,13 @@
 /**
- * Runs a contiguous block of runs of a Plan. A run's numbers depend only on (seed, run index): it draws its
- * parameters, initial values and events from one stream and its rules' random numbers from another, both
- * derived from the run index, so any split of runs into blocks gives bit-identical results.
+ * Runs a contiguous block of runs of a Plan. A run's numbers depend only on (seed, run index): each
+ * parameter, initial value and event draws from numbers keyed by its name, and the rules draw from one
+ * stream of the run, so any split of runs into blocks gives bit-identical results, and editing one
+ * declaration of a model leaves every other declaration's draws where they were.
  */
 import type { Plan } from '../compile/plan.js';
 import { correlateUniforms } from '../random/copula.js';
 import { truncatedQuantile } from '../random/distributions.js';
-import { runStream, STREAM_PARAMS_EVENTS, STREAM_RULES, seedKey } from '../random/stream.js';
+import { keyedUniform, nameKey, runNameKey, runStream, STREAM_RULES, seedKey } from '../random/stream.js';
 import { decimalYear, formatPeriod, pointAt } from '../time/period.js';
 import { instantiate } from './program.js';
 
@@ -52,6 +53,15 @@ export function makeBlockRunner(
   const y = new Float64Array(S);
   const d = new Float64Array(plan.nDerived);
   const u = new Float64Array(P + S);
+  const drawn = drawnSlots(plan);
+  const names = drawn.map((i) =>
+    i < P ? nameKey('parameter', plan.params[i]!.name) : nameKey('initial', plan.state[i - P]!.name),
+  );
+  const pk = new Uint32Array(2);
+  // Events' per-run keys, by state slot of their fired flag: the generated code reads ek[2·slot], ek[2·slot + 1].
+  const ek = new Uint32Array(2 * S);
+  const flags = plan.state.flatMap((s, i) => (s.flag ? [i] : []));
+  const flagNames = flags.map((i) => nameKey('event', plan.state[i]!.name));
   const years = Float64Array.from({ length: T + 1 }, (_, k) => decimalYear(pointAt(plan.axis, k)));
   const schedules = plan.schedules.map((s) => ({
     slot: s.slot,
@@ -71,11 +81,15 @@ export function makeBlockRunner(
     if (buffer.length < (to - from) * perRun) buffer = new Float64Array((to - from) * perRun);
     const out = buffer;
     for (let r = from; r < to; r++) {
-      const ue = runStream(key, r, STREAM_PARAMS_EVENTS);
       const ur = runStream(key, r, STREAM_RULES);
-      // One uniform per parameter slot and per state slot, always: streams stay aligned across scenarios.
-      // The stream gives multiples of 2^-32 in [0, 1); half a step up keeps quantiles off 0 (−∞ for a normal).
-      for (let i = 0; i < P + S; i++) u[i] = ue() + HALF_STEP;
+      // Every drawn slot's uniform is keyed by its name, whether or not a scenario fixes it, so scenarios and
+      // versions of a model share them (common random numbers). Draws are multiples of 2^-32 in [0, 1);
+      // half a step up keeps quantiles off 0 (−∞ for a normal).
+      for (let j = 0; j < drawn.length; j++) {
+        runNameKey(key, r, names[j]!, pk, 0);
+        u[drawn[j]!] = keyedUniform(pk[0]!, pk[1]!, 0) + HALF_STEP;
+      }
+      for (let j = 0; j < flags.length; j++) runNameKey(key, r, flagNames[j]!, ek, 2 * flags[j]!);
       if (copula) {
         copula.slots.forEach((slot, j) => {
           cu[j] = u[slot]!;
@@ -104,11 +118,25 @@ export function makeBlockRunner(
               : 0;
       }
       prog.init(p, x);
-      const status = prog.run(x, y, p, base, d, years, out, (r - from) * perRun, ur, ue, sched, info);
+      const status = prog.run(x, y, p, base, d, years, out, (r - from) * perRun, ur, ek, sched, info);
       if (status !== 0) throw runError(plan, status, r, date(info[0]!), date(info[0]! + 1));
     }
     return out;
   };
+}
+
+/** Slots of u (parameters, then state) that take a draw: those with a distribution or in the copula. */
+function drawnSlots(plan: Plan): number[] {
+  const P = plan.params.length;
+  const inCopula = new Set(plan.copula?.slots ?? []);
+  const slots: number[] = [];
+  plan.params.forEach((s, i) => {
+    if (s.dist || inCopula.has(i)) slots.push(i);
+  });
+  plan.state.forEach((s, i) => {
+    if (s.initial.kind === 'dist' || inCopula.has(P + i)) slots.push(P + i);
+  });
+  return slots;
 }
 
 /** Copies a run-major block of records into per-channel arrays: values[c][(run - firstRun) * points + k]. */

@@ -4,44 +4,14 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { spearman } from '../../src/analysis/sensitivity/correlation.js';
 import { cholesky, correlateUniforms, spearmanToPearson } from '../../src/random/copula.js';
-import { runStream, STREAM_PARAMS_EVENTS, seedKey } from '../../src/random/stream.js';
+import { runStream, STREAM_RULES, seedKey } from '../../src/random/stream.js';
 import { assertMoments, assertNear } from './statistics.js';
-
-/** Ranks 1..n of a sample (ties are negligible: 20,000 draws of 2³² possible uniforms). */
-function ranks(xs: Float64Array): Float64Array {
-  const order = Array.from(xs.keys()).sort((i, j) => xs[i]! - xs[j]!);
-  const r = new Float64Array(xs.length);
-  order.forEach((index, rank) => {
-    r[index] = rank + 1;
-  });
-  return r;
-}
-
-/** Pearson's sample correlation. */
-function pearson(x: Float64Array, y: Float64Array): number {
-  const n = x.length;
-  const mx = x.reduce((s, v) => s + v, 0) / n;
-  const my = y.reduce((s, v) => s + v, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (x[i]! - mx) * (y[i]! - my);
-    sxx += (x[i]! - mx) ** 2;
-    syy += (y[i]! - my) ** 2;
-  }
-  return sxy / Math.sqrt(sxx * syy);
-}
-
-/** Spearman's rank correlation: Pearson's correlation of the ranks. */
-function spearman(x: Float64Array, y: Float64Array): number {
-  return pearson(ranks(x), ranks(y));
-}
 
 /** n correlated draws of dimension L.length, one column per coordinate. */
 function correlatedSample(name: string, n: number, L: number[][]): Float64Array[] {
-  const u = runStream(seedKey(`copula:${name}`), 0, STREAM_PARAMS_EVENTS);
+  const u = runStream(seedKey(`copula:${name}`), 0, STREAM_RULES);
   const columns = L.map(() => new Float64Array(n));
   const row = new Float64Array(L.length);
   for (let i = 0; i < n; i++) {

@@ -18,7 +18,7 @@ import {
   truncatedQuantile,
   variance,
 } from '../../src/random/distributions.js';
-import { runStream, STREAM_PARAMS_EVENTS, seedKey } from '../../src/random/stream.js';
+import { runStream, STREAM_RULES, seedKey } from '../../src/random/stream.js';
 import { assertMoments, assertNear, draws, sampleMoments, type TrueMoments } from './statistics.js';
 
 /** R's qnorm(0.975) and qnorm(0.75) (Wichura's algorithm AS 241), to the 16 digits that identify the doubles. */
@@ -27,7 +27,7 @@ const QNORM_75 = 0.6744897501960817;
 
 /** n uniforms of a stream named after the test, mapped through a function of p. */
 function sampleOf(name: string, n: number, f: (p: number) => number): Float64Array {
-  const u = runStream(seedKey(`distributions:${name}`), 0, STREAM_PARAMS_EVENTS);
+  const u = runStream(seedKey(`distributions:${name}`), 0, STREAM_RULES);
   return draws(n, () => f(u()));
 }
 
