@@ -1,0 +1,110 @@
+/** Selection-based quantiles against the plain reference: copy, sort, then quantileSorted. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { quantileSorted } from '../../src/analysis/quantile.js';
+import { quantilesType7 } from '../../src/analysis/quantiles.js';
+import { PERCENTILES, summarize } from '../../src/analysis/summarize.js';
+import { column, runText } from '../support/build.js';
+
+const PS = [0.05, 0.25, 0.5, 0.75, 0.95];
+
+/** Exact equality, signed zeros told apart: the selection must reproduce the sort to the bit. */
+function assertSameBits(got: readonly number[], want: readonly number[]): void {
+  assert.equal(got.length, want.length);
+  for (const [i, g] of got.entries()) assert.ok(Object.is(g, want[i]), `#${i}: ${g} vs ${want[i]}`);
+}
+
+function reference(values: readonly number[], ps: readonly number[]): number[] {
+  const sorted = Float64Array.from(values).sort();
+  return ps.map((p) => quantileSorted(sorted, p));
+}
+
+function bySelection(values: readonly number[], ps: readonly number[]): number[] {
+  return quantilesType7(Float64Array.from(values), values.length, ps);
+}
+
+/** Finite doubles of every kind: ties from a small pool, signed zeros, extremes, subnormals. */
+const value = fc.oneof(
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.constantFrom(0, -0, 1, -1, Number.MAX_VALUE, -Number.MAX_VALUE, Number.MIN_VALUE, -Number.MIN_VALUE),
+  fc.integer({ min: -3, max: 3 }),
+);
+
+describe('quantilesType7 (selection) equals sort + quantileSorted bit for bit', () => {
+  it('on random data with ties, signed zeros and extremes, for n from 0 to 300', () => {
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 300 }), (xs) => {
+        assertSameBits(bySelection(xs, PS), reference(xs, PS));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('on tiny run counts (1 to 4) at any probability, including 0 and 1', () => {
+    fc.assert(
+      fc.property(
+        fc.array(value, { minLength: 1, maxLength: 4 }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }),
+        (xs, ps) => {
+          assertSameBits(bySelection(xs, [0, 1, ...ps]), reference(xs, [0, 1, ...ps]));
+        },
+      ),
+    );
+  });
+
+  it('on long columns of few distinct values (many extinct runs) and of sorted and reversed data', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(0, 0, 0, -0, 5, 7.5), { minLength: 500, maxLength: 5000 }),
+        fc.constantFrom('as is', 'sorted', 'reversed'),
+        (xs, order) => {
+          const data = order === 'as is' ? xs : [...xs].sort((a, b) => a - b);
+          if (order === 'reversed') data.reverse();
+          assertSameBits(bySelection(data, PS), reference(data, PS));
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('gives NaN for no values, as quantileSorted does', () => {
+    assert.ok(bySelection([], PS).every(Number.isNaN));
+  });
+});
+
+const WALK = `oxus: 1
+model: walk
+title: walk
+time: { start: 2000, end: 2020, step: year }
+parameters:
+  drift: { value: 0, unit: people/year, uncertainty: { dist: uniform, min: -2, max: 2 }, sources: [{ judgment: test }] }
+state:
+  size: { unit: people, initial: 10, min: 0 }
+rules:
+  walk: { target: size, add: "round(rnorm(drift, 3))", sources: [{ judgment: test }] }
+outputs:
+  size: { kind: series, expr: size, unit: people }
+`;
+
+describe('summarize', () => {
+  it('gives at every point (across tiles of points) the mean in run order and the sorted-column percentiles', async () => {
+    // 21 points span three tiles; the floor at 0 makes many ties.
+    const data = await runText(WALK, 257, 4);
+    const s = summarize(data).series[0]!;
+    for (let k = 0; k < data.points; k++) {
+      const col = column(data, 0, k);
+      let sum = 0;
+      for (const x of col) sum += x;
+      assert.ok(Object.is(s.mean[k], sum / col.length));
+      const want = reference(
+        col,
+        PERCENTILES.map((p) => p / 100),
+      );
+      assertSameBits(
+        PERCENTILES.map((p) => s.percentiles[String(p)]![k]!),
+        want,
+      );
+    }
+  });
+});
