@@ -45,7 +45,8 @@ export interface LoadedScenario {
   readonly snapshots: readonly Entry<string | number>[];
 }
 
-function readText(path: string): string {
+/** Reads a file as UTF-8; a missing or unreadable file is an OxusError (E_FILE) naming it. */
+export function readText(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (err) {
