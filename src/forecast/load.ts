@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import type { z } from 'zod';
 import { readText } from '../model/load.js';
 import { OxusError, type Problem } from '../model/problems.js';
 import { readYaml, validateWith, type YamlFile } from '../model/yamlFile.js';
@@ -92,16 +93,25 @@ function claimProblems(claim: Claim, i: number, yaml: YamlFile, dir: string): Pr
   return out;
 }
 
+/** YAML with positions, then the shape: the value (when usable) with the problems found so far. */
+function shaped<T>(
+  text: string,
+  path: string,
+  schema: z.ZodType<T>,
+): { yaml?: YamlFile; value?: T; problems: Problem[] } {
+  const { yaml, problems } = readYaml(text, path);
+  if (problems.length) return { problems };
+  const { value, problems: shape } = validateWith(yaml, schema);
+  return value === undefined ? { problems: shape } : { yaml, value, problems: [...shape] };
+}
+
 /** Parses and checks a catalogue given as text; returns it with every problem (empty when valid). */
 export function parseCatalogue(
   text: string,
   path: string,
 ): { catalogue?: LoadedCatalogue; problems: Problem[] } {
-  const { yaml, problems } = readYaml(text, path);
-  if (problems.length) return { problems };
-  const { value, problems: shape } = validateWith(yaml, catalogueSchema);
-  if (!value) return { problems: shape };
-  const out = [...shape];
+  const { yaml, value, problems: out } = shaped(text, path, catalogueSchema);
+  if (!yaml || !value) return { problems: out };
   const seen = new Map<string, number>();
   value.claims.forEach((claim, i) => {
     const first = seen.get(claim.id);
@@ -130,11 +140,8 @@ export function parseOutcomes(
   path: string,
   catalogue: Catalogue,
 ): { outcomes?: LoadedOutcomes; problems: Problem[] } {
-  const { yaml, problems } = readYaml(text, path);
-  if (problems.length) return { problems };
-  const { value, problems: shape } = validateWith(yaml, outcomesSchema);
-  if (!value) return { problems: shape };
-  const out = [...shape];
+  const { yaml, value, problems: out } = shaped(text, path, outcomesSchema);
+  if (!yaml || !value) return { problems: out };
   const claims = new Map(catalogue.claims.map((c) => [c.id, c]));
   const seen = new Set<string>();
   value.outcomes.forEach((o, i) => {
