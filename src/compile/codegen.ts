@@ -1,6 +1,8 @@
 /**
- * Assembles the generated JavaScript of a plan: `init` (initial expressions) and `run` (the whole step loop
- * of one run). Fragments come from compiled expressions (numbers, slot indices and runtime calls only).
+ * Every piece of JavaScript a plan carries is written here: the statement templates for slots, initial
+ * values, derived values, rules, events and recorded outputs, and `assemble`, which puts them into `init`
+ * (initial expressions) and `run` (the whole step loop of one run). Fragments come from compiled
+ * expressions (numbers, slot indices and runtime calls only).
  *
  * Each section (derived values, recording, rules and events, clamping) is cut into functions of at most
  * CHUNK statements: V8 does not optimise very large functions, and a model with a hundred rules unrolled
@@ -15,6 +17,80 @@ export interface CodeParts {
   readonly step: readonly string[];
   readonly state: readonly { readonly min: number; readonly max: number; readonly flag: boolean }[];
   readonly scheduled: readonly number[];
+}
+
+/** The arrays of generated code: parameters, state now (x) and next (y), derived values. */
+export type SlotArray = 'p' | 'x' | 'y' | 'd';
+
+/** Reads slot `slot` of `array`. */
+export const slotRef = (array: SlotArray, slot: number): string => `${array}[${slot}]`;
+
+/** A number as an expression operand (negative numbers in parentheses). */
+export const numberCode = (x: number): string => (x < 0 ? `(${x})` : String(x));
+
+/** Sets a state slot to its initial expression (in `init`). */
+export const initStatement = (slot: number, code: string): string => `x[${slot}] = ${code};`;
+
+/** Computes derived value `slot`. */
+export const derivedStatement = (slot: number, code: string): string => `d[${slot}] = ${code};`;
+
+/** A rule's update of state slot `slot`: `add` accumulates into the next state, `set` replaces it. */
+export function ruleStatement(mode: 'set' | 'add', slot: number, expr: string, when?: string): string {
+  if (mode === 'add') return when ? `if (${when}) y[${slot}] += ${expr};` : `y[${slot}] += ${expr};`;
+  return when ? `y[${slot}] = ${when} ? ${expr} : x[${slot}];` : `y[${slot}] = ${expr};`;
+}
+
+export interface EventCode {
+  /** 1-based number of the event instance, returned when its probability is NaN. */
+  readonly number: number;
+  /** Slot of the fired flag. */
+  readonly flag: number;
+  readonly probability: string;
+  /** Condition code, absent for an event that can fire whenever it has not. */
+  readonly when?: string;
+  /** `false`: the event can fire again after it fired. */
+  readonly once: boolean;
+  /** Steps at which a scenario forces it. */
+  readonly forcedAt: readonly number[];
+  /** First step from which a scenario suppresses it. */
+  readonly suppressedFrom?: number;
+  readonly effects: readonly { readonly slot: number; readonly code: string }[];
+}
+
+/**
+ * One event instance's step: one uniform, keyed by the instance's name and the step, is drawn whether or
+ * not the event can fire (common random numbers across scenarios and model versions); effects are computed
+ * from the next state before any is written.
+ */
+export function eventStatement(e: EventCode): string {
+  const force = e.forcedAt.map((k) => `k === ${k}`).join(' || ') || '0';
+  const sup = e.suppressedFrom !== undefined ? `k >= ${e.suppressedFrom}` : '0';
+  const temps = e.effects.map((x, i) => `const v${i} = ${x.code};`).join(' ');
+  const sets = e.effects.map((x, i) => `y[${x.slot}] = v${i};`).join(' ');
+  const notFired = e.once ? `x[${e.flag}] === 0` : '1';
+  return `{ const u = R.keyed(ek[${2 * e.flag}], ek[${2 * e.flag + 1}], k);
+    if (${notFired}) {
+      let fire = ${force};
+      if (!fire && !(${sup}) && (${e.when ?? '1'})) { const q = F.prob(${e.probability}); if (q !== q) { info[0] = k; return ${e.number}; } fire = u < q; }
+      if (fire) { ${temps} ${sets} y[${e.flag}] = 1; }
+    } }`;
+}
+
+/** Records `code` into the channel whose points start at `offset` of the run's output row. */
+export const recordStatement = (offset: number, code: string): string => `out[o + ${offset} + k] = ${code};`;
+
+/** A condition recorded as 0 or 1. */
+export const indicatorCode = (condition: string): string => `(${condition} ? 1 : 0)`;
+
+/** Records the index of the member with the largest `by` among those where `among` holds (-1: none). */
+export function leaderStatement(
+  offset: number,
+  candidates: readonly { readonly by: string; readonly among?: string }[],
+): string {
+  const parts = candidates.map(
+    (c, i) => `if (${c.among ?? '1'}) { const w = ${c.by}; if (w > bv) { bv = w; b = ${i}; } }`,
+  );
+  return `{ let b = -1, bv = -Infinity; ${parts.join(' ')} out[o + ${offset} + k] = b; }`;
 }
 
 const CHUNK = 40;

@@ -7,6 +7,7 @@ import { parseExpression } from '../expr/parse.js';
 import type { Origin } from '../model/load.js';
 import type { Problem } from '../model/problems.js';
 import type { Path, YamlFile } from '../model/yamlFile.js';
+import { numberCode } from './codegen.js';
 import type { Symbols } from './symbols.js';
 
 export class BuildContext {
@@ -43,8 +44,7 @@ export class BuildContext {
     scope: Scope,
     opts: { allowRandom: boolean; rng?: string },
   ): { code: string; derived: Set<string>; random: boolean } {
-    if (typeof text === 'number')
-      return { code: text < 0 ? `(${text})` : String(text), derived: new Set(), random: false };
+    if (typeof text === 'number') return { code: numberCode(text), derived: new Set(), random: false };
     const parsed = parseExpression(text);
     if ('problem' in parsed) {
       const p = parsed.problem;

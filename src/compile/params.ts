@@ -86,7 +86,7 @@ export function checkDistribution(
   return true;
 }
 
-interface MutableSlot {
+export interface ParamDraft {
   name: string;
   value: number;
   dist?: Distribution;
@@ -139,8 +139,8 @@ function parameterRange(ctx: BuildContext, at: Path, def: ParameterDef, member?:
 }
 
 /** Builds the parameter slots of the model file, in declaration order (members in entity order). */
-export function buildParamSlots(ctx: BuildContext, file: ModelFile): MutableSlot[] {
-  const slots: MutableSlot[] = [];
+export function buildParamSlots(ctx: BuildContext, file: ModelFile): ParamDraft[] {
+  const slots: ParamDraft[] = [];
   for (const [name, def] of Object.entries(file.parameters ?? {})) {
     const at: Path = ['parameters', name];
     const [lo, hi] = parameterRange(ctx, at, def);
@@ -185,7 +185,7 @@ function makeSlot(
   dist: Distribution | undefined,
   range: { lo: number; hi: number; switch?: true },
   defName: string,
-): MutableSlot {
+): ParamDraft {
   if (value === undefined) {
     ctx.report(at, 'E_MISSING', `parameter '${name}' has no value`, {
       expected: '`value`, or a `members` entry for every member',
@@ -210,7 +210,7 @@ function checkSlotDistribution(
 /** Applies a scenario's parameter overrides to the slots. */
 export function applyParamOverrides(
   ctx: BuildContext,
-  slots: MutableSlot[],
+  slots: ParamDraft[],
   overrides: ReadonlyMap<
     string,
     {
@@ -240,10 +240,10 @@ export function applyParamOverrides(
 /** The slots a scenario key names: `haven`, `recruit` (every member) or `IMU.recruit`. */
 export function resolveParamName(
   ctx: BuildContext,
-  slots: readonly MutableSlot[],
+  slots: readonly ParamDraft[],
   key: string,
   at: Origin,
-): MutableSlot[] {
+): ParamDraft[] {
   const found = slots.filter((s) => s.name === key || (s.member !== undefined && s.def === key));
   if (found.length === 0) {
     const names = [...new Set(slots.flatMap((s) => (s.member ? [s.def, s.name] : [s.name])))];
@@ -255,7 +255,7 @@ export function resolveParamName(
   return found;
 }
 
-export function freezeSlot(s: MutableSlot): ParamSlot {
+export function freezeSlot(s: ParamDraft): ParamSlot {
   return {
     name: s.name,
     value: s.value,

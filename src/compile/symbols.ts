@@ -3,8 +3,12 @@
  * occupies in the parameter (p), state (x/y) and derived (d) arrays. Implements the expression Scope.
  */
 import type { Lookup, Scope } from '../expr/compile.js';
+import { numberCode, type SlotArray, slotRef } from './codegen.js';
 
 export type Category = 'param' | 'state' | 'derived' | 'event';
+
+/** The member an expression is compiled for (absent: a global expression). */
+export type Binding = { readonly entity: string; readonly member: string };
 
 interface GlobalSymbol {
   readonly category: Category;
@@ -65,44 +69,42 @@ export class Symbols {
     return slot === undefined ? undefined : { category: pm.category, slot };
   }
 
+  /** One binding per member of `entity`, or a single global instance when it is undefined. */
+  instances(entity: string | undefined): (Binding | undefined)[] {
+    return entity === undefined
+      ? [undefined]
+      : (this.entities.get(entity) ?? []).map((member) => ({ entity, member }));
+  }
+
   /** A scope for expressions, optionally bound to one member; `stateVar` names the state array read. */
-  scope(stateVar: 'x' | 'y', member?: { entity: string; member: string }): Scope {
+  scope(stateVar: 'x' | 'y', member?: Binding): Scope {
     return new ModelScope(this, stateVar, member);
   }
 }
 
-function code(category: Category, slot: number, stateVar: 'x' | 'y'): string {
-  switch (category) {
-    case 'param':
-      return `p[${slot}]`;
-    case 'derived':
-      return `d[${slot}]`;
-    default:
-      return `${stateVar}[${slot}]`;
-  }
+function arrayOf(category: Category, stateVar: 'x' | 'y'): SlotArray {
+  return category === 'param' ? 'p' : category === 'derived' ? 'd' : stateVar;
 }
 
 class ModelScope implements Scope {
   constructor(
     private readonly sym: Symbols,
     private readonly stateVar: 'x' | 'y',
-    private readonly bound?: { entity: string; member: string },
+    private readonly bound?: Binding,
   ) {}
 
   private value(name: string, category: Category, slot: number, member?: string): Lookup {
+    const code = slotRef(arrayOf(category, this.stateVar), slot);
+    if (category === 'param') return { kind: 'value', code };
     return category === 'derived'
-      ? {
-          kind: 'value',
-          code: code(category, slot, this.stateVar),
-          derived: member ? `${member}.${name}` : name,
-        }
-      : { kind: 'value', code: code(category, slot, this.stateVar) };
+      ? { kind: 'value', code, source: 'state', derived: member ? `${member}.${name}` : name }
+      : { kind: 'value', code, source: 'state' };
   }
 
   lookup(name: string): Lookup | undefined {
     if (name === 't') return { kind: 'value', code: 't' };
     if (name === 'k') return { kind: 'value', code: 'k' };
-    if (name === 'dt') return { kind: 'value', code: String(this.sym.dt) };
+    if (name === 'dt') return { kind: 'value', code: numberCode(this.sym.dt) };
     const g = this.sym.globals.get(name);
     if (g) return this.value(name, g.category, g.slot);
     const pm = this.sym.perMember.get(name);

@@ -20,7 +20,14 @@ const {
 
 /** What a name means in a scope. */
 export type Lookup =
-  | { kind: 'value'; code: string; derived?: string }
+  | {
+      kind: 'value';
+      code: string;
+      /** Qualified name of the derived value read, for dependency order. */
+      derived?: string;
+      /** What the value reads: run state (state variables, event flags, derived values) or not. */
+      source?: 'state';
+    }
   | { kind: 'perMember'; entity: string }
   | { kind: 'member'; entity: string }
   | { kind: 'entity' };
