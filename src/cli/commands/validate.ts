@@ -1,0 +1,26 @@
+/** `oxus validate <files…>`: every problem of every file, with file, line and field. */
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { formatProblem } from '../../model/problems.js';
+import { checkFile } from '../checkFile.js';
+import { type CliIO, ExitError, shownPath } from '../io.js';
+
+export function validateCommand(program: Command, io: CliIO): void {
+  program
+    .command('validate')
+    .description('check model and scenario files; list every problem with file, line and field')
+    .argument('<files...>', 'model or scenario YAML files')
+    .action((files: string[]) => {
+      let bad = 0;
+      for (const f of files) {
+        const problems = checkFile(resolve(io.cwd, f));
+        if (problems.length === 0) io.stdout(`ok  ${f}\n`);
+        else {
+          bad++;
+          for (const p of problems) io.stderr(`${formatProblem({ ...p, file: shownPath(io, p.file) })}\n`);
+        }
+      }
+      if (bad)
+        throw new ExitError(1, `${bad} of ${files.length} file${files.length === 1 ? '' : 's'} invalid`);
+    });
+}
