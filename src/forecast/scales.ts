@@ -123,9 +123,10 @@ export function wordFor(scaleId: ScaleId, p: number): ScaleTerm {
     }
     return best;
   }
-  // nearest-range: inside a range, that term; in a gap, the nearer neighbour (ties go up).
+  // nearest-range: inside a range, that term; in a gap, the nearer neighbour. Ties go up; 1e-12 absorbs
+  // the rounding of differences such as 0.075 − 0.05, so that a value written as midway is midway.
   let best = terms[0]!;
-  for (const t of terms) if (distance(p, t) <= distance(p, best)) best = t;
+  for (const t of terms) if (distance(p, t) <= distance(p, best) + 1e-12) best = t;
   return best;
 }
 

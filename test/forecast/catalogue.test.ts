@@ -4,28 +4,20 @@
  * every problem with its line and field path.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadCatalogue, loadOutcomes, parseCatalogue, parseOutcomes } from '../../src/forecast/load.js';
-import { ROOT, repoPath } from '../support/build.js';
+import { repoPath } from '../support/build.js';
+import { DOMAIN, SEEDS } from '../support/sources.js';
 
 const CLAIMS = repoPath('forecasts', 'claims.yaml');
 const OUTCOMES = repoPath('forecasts', 'outcomes.yaml');
-/** The seed articles: OXUS_SEEDS, else ../shared/seeds beside the repository. */
-const SEEDS = process.env.OXUS_SEEDS ?? resolve(ROOT, '..', 'shared', 'seeds');
-const DOMAIN = resolve(SEEDS, '..', 'domain');
-/** A user's clone has no seeds: skip there with the reason; CI must have them. */
-const seedsSkip =
-  existsSync(SEEDS) || process.env.CI
-    ? false
-    : `the seed articles are not at ${SEEDS} (set OXUS_SEEDS); quotes cannot be checked`;
-
 function seeds(): Map<string, string> {
   const out = new Map<string, string>();
-  for (const f of readdirSync(SEEDS)) {
+  for (const f of readdirSync(SEEDS.dir)) {
     const m = /^(\d+)_.*\.txt$/.exec(f);
-    if (m) out.set(m[1]!, readFileSync(resolve(SEEDS, f), 'utf8'));
+    if (m) out.set(m[1]!, readFileSync(resolve(SEEDS.dir, f), 'utf8'));
   }
   return out;
 }
@@ -43,7 +35,7 @@ describe('forecasts/claims.yaml and outcomes.yaml', () => {
     assert.ok(claims.filter((c) => c.expert === 'zenn').length >= 6, "Zenn's six statements");
   });
 
-  it('every quote is word for word in its seed article', { skip: seedsSkip }, () => {
+  it('every quote is word for word in its seed article', { skip: SEEDS.skip }, () => {
     const articles = seeds();
     const bad = claims.filter((c) => !articles.get(c.seed)?.includes(c.quote)).map((c) => c.id);
     assert.deepEqual(bad, [], `not verbatim: ${bad.join(', ')}`);
@@ -64,8 +56,8 @@ describe('forecasts/claims.yaml and outcomes.yaml', () => {
     assert.ok(resolved.size >= 12, `at least 12 resolvable claims, found ${resolved.size}`);
   });
 
-  it('every outcome cites a file of the domain pack', { skip: seedsSkip }, () => {
-    const files = new Set(readdirSync(DOMAIN));
+  it('every outcome cites a file of the domain pack', { skip: DOMAIN.skip }, () => {
+    const files = new Set(readdirSync(DOMAIN.dir));
     const bad = outcomes.filter((o) => !('domain' in o.source) || !files.has(o.source.domain));
     assert.deepEqual(bad, []);
   });
