@@ -3,11 +3,12 @@
  * with a receipt that identifies the inputs exactly. Library code: it throws typed errors, never prints.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { type Summary, summarize } from './analysis/summarize.js';
 import { buildPlan } from './compile/buildPlan.js';
 import type { Plan } from './compile/plan.js';
-import { MAX_RUNS, type SimulateOptions, simulate } from './engine/simulate.js';
+import { type SimulateOptions, simulate } from './engine/simulate.js';
+import { OxusError, type Problem } from './errors.js';
+import { checkRuns } from './limits.js';
 import {
   isScenarioText,
   type LoadedModel,
@@ -15,8 +16,8 @@ import {
   loadModel,
   loadScenario,
   parseModel,
+  readText,
 } from './model/load.js';
-import { OxusError } from './model/problems.js';
 import { VERSION } from './version.js';
 
 /** What identifies a result exactly: the same receipt gives the same numbers, bit for bit. */
@@ -56,7 +57,18 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
 
 /** Loads a model or scenario file and compiles it; throws an OxusError listing every problem. */
 export function prepare(path: string, overrides: { runs?: number; seed?: number | string } = {}): Prepared {
-  return prepareText(readFileSync(path, 'utf8'), path, overrides);
+  return prepareText(readText(path), path, overrides);
+}
+
+/** The check behind `oxus validate`: every problem `prepare` would reject the file for (none when valid). */
+export function checkFile(path: string): Problem[] {
+  try {
+    prepare(path);
+    return [];
+  } catch (err) {
+    if (err instanceof OxusError) return [...err.problems];
+    throw err;
+  }
 }
 
 /**
@@ -84,9 +96,7 @@ export function prepareText(
   const built = buildPlan(model, scenario);
   if (!built.plan) throw new OxusError(built.problems);
   const runs = overrides.runs ?? built.runs;
-  if (!Number.isInteger(runs) || runs < 1 || runs > MAX_RUNS) {
-    throw new RangeError(`runs must be an integer from 1 to ${MAX_RUNS}, found ${runs}`);
-  }
+  checkRuns(runs);
   return {
     plan: built.plan,
     runs,

@@ -4,16 +4,13 @@
  * lives in its own file under commands/ and is registered here with one line.
  */
 import { Command, CommanderError } from 'commander';
-import { EngineError } from '../engine/runBlock.js';
-import { CancelledError } from '../engine/simulate.js';
-import { formatProblem, OxusError } from '../model/problems.js';
+import { errorKind, formatProblem } from '../errors.js';
 import { VERSION } from '../version.js';
 import { listCommand } from './commands/list.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { type CliIO, ExitError, shownPath } from './io.js';
 
-export { checkFile } from './checkFile.js';
 export type { CliIO } from './io.js';
 
 /** The commands, in the order `oxus --help` lists them: each adds itself to the program. */
@@ -49,13 +46,19 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       io.stderr(`${err.message}\n`);
       return err.exitCode;
     }
-    if (err instanceof OxusError) {
-      for (const p of err.problems) io.stderr(`${formatProblem({ ...p, file: shownPath(io, p.file) })}\n`);
-      return 1;
-    }
-    if (err instanceof EngineError || err instanceof CancelledError || err instanceof RangeError) {
-      io.stderr(`error: ${err.message}\n`);
-      return err instanceof CancelledError ? 130 : 1;
+    const failure = errorKind(err);
+    switch (failure.kind) {
+      case 'problems':
+        for (const p of failure.problems)
+          io.stderr(`${formatProblem({ ...p, file: shownPath(io, p.file) })}\n`);
+        return 1;
+      case 'cancelled':
+        io.stderr(`error: ${(err as Error).message}\n`);
+        return 130;
+      case 'limit':
+      case 'engine':
+        io.stderr(`error: ${failure.message}\n`);
+        return 1;
     }
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
       io.stderr(`error: ${(err as Error).message}\n`);

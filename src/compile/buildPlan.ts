@@ -3,9 +3,10 @@
  * dependency, collecting all problems in one pass, then generates the code the engine runs. Each stage
  * lives in its own file; this one only runs them in order (later stages need the symbols of earlier ones).
  */
+
+import type { Problem } from '../errors.js';
 import { DEFAULT_RUNS, DEFAULT_SEED } from '../limits.js';
 import type { LoadedModel, LoadedScenario } from '../model/load.js';
-import type { Problem } from '../model/problems.js';
 import { decimalYear, MONTHS_PER_STEP } from '../time/period.js';
 import { allocateSlots } from './allocateSlots.js';
 import { assemble, initStatement } from './codegen.js';

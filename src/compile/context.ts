@@ -2,10 +2,11 @@
  * Shared state of one buildPlan pass: the model file, the symbol table, and the problem list, with
  * helpers that turn a field path into a located Problem.
  */
+
+import type { Problem } from '../errors.js';
 import { type CompileProblem, compileNode, type Scope } from '../expr/compile.js';
 import { parseExpression } from '../expr/parse.js';
 import type { Origin } from '../model/load.js';
-import type { Problem } from '../model/problems.js';
 import type { Path, YamlFile } from '../model/yamlFile.js';
 import { numberCode } from './codegen.js';
 import type { Symbols } from './symbols.js';

@@ -1,7 +1,8 @@
 /** The time axis of a model under a scenario: start, number of steps and step unit, each date checked. */
+
+import type { Problem } from '../errors.js';
 import { MAX_STEPS } from '../limits.js';
 import type { LoadedModel, LoadedScenario, Origin } from '../model/load.js';
-import type { Problem } from '../model/problems.js';
 import { alignedTo, MONTHS_PER_STEP, parsePeriod, type TimeAxis } from '../time/period.js';
 
 /** The axis, with problems for dates off the step unit and for too short or too long axes. */

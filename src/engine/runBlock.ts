@@ -5,25 +5,12 @@
  * declaration of a model leaves every other declaration's draws where they were.
  */
 import type { Plan } from '../compile/plan.js';
+import { EngineError } from '../errors.js';
 import { correlateUniforms } from '../random/copula.js';
 import { truncatedQuantile } from '../random/distributions.js';
 import { keyedUniform, nameKey, runNameKey, runStream, STREAM_RULES, seedKey } from '../random/stream.js';
 import { decimalYear, formatPeriod, pointAt } from '../time/period.js';
 import { instantiate } from './program.js';
-
-/** A failure inside a run (a state became NaN or infinite, or an event's probability is NaN). */
-export class EngineError extends Error {
-  readonly code: string;
-  readonly run: number;
-  readonly date: string;
-  constructor(code: string, message: string, run: number, date: string) {
-    super(`${message} at ${date} in run ${run}`);
-    this.name = 'EngineError';
-    this.code = code;
-    this.run = run;
-    this.date = date;
-  }
-}
 
 /** Half the resolution of the stream's uniforms (2^-32): centres draws for quantile functions in (0, 1). */
 export const HALF_STEP = 2 ** -33;

@@ -5,9 +5,10 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { Plan } from '../compile/plan.js';
-import { MAX_RUNS } from '../limits.js';
+import { CancelledError, EngineError } from '../errors.js';
+import { checkRuns } from '../limits.js';
 import { acquireWorkers, discardWorkers, releaseWorkers } from './pool.js';
-import { EngineError, makeBlockRunner, scatter } from './runBlock.js';
+import { makeBlockRunner, scatter } from './runBlock.js';
 import type { FromWorker, ToWorker } from './worker.js';
 
 export interface SimulateOptions {
@@ -33,16 +34,6 @@ export interface RunData {
   readonly values: readonly Float64Array[];
 }
 
-export class CancelledError extends Error {
-  readonly code = 'E_CANCELLED';
-  constructor() {
-    super('the simulation was cancelled');
-    this.name = 'CancelledError';
-  }
-}
-
-export { MAX_RUNS };
-
 /** Default worker count: all cores for jobs big enough to repay starting threads. */
 export function defaultWorkers(plan: Plan, runs: number): number {
   const work = runs * plan.axis.steps * Math.max(1, plan.state.length);
@@ -52,8 +43,7 @@ export function defaultWorkers(plan: Plan, runs: number): number {
 /** Runs the plan. */
 export async function simulate(plan: Plan, options: SimulateOptions): Promise<RunData> {
   const { runs, seed } = options;
-  if (!Number.isInteger(runs) || runs < 1 || runs > MAX_RUNS)
-    throw new RangeError(`runs must be an integer from 1 to ${MAX_RUNS}`);
+  checkRuns(runs);
   const firstRun = options.firstRun ?? 0;
   const points = plan.axis.steps + 1;
   const workers = Math.min(options.workers ?? defaultWorkers(plan, runs), Math.ceil(runs / 16));
@@ -142,13 +132,8 @@ function runOnPool(
         inFlight--;
         if (msg.type === 'error') {
           const err =
-            msg.run !== undefined
-              ? new EngineError(
-                  msg.code,
-                  msg.message.replace(/ at \S+ in run \d+$/, ''),
-                  msg.run,
-                  msg.date ?? '',
-                )
+            msg.failure === 'engine'
+              ? new EngineError(msg.code, msg.reason, msg.run, msg.date)
               : new Error(msg.message);
           const runOf = (e: Error) => (e instanceof EngineError ? e.run : Number.POSITIVE_INFINITY);
           if (!failure || runOf(err) < runOf(failure)) failure = err;

@@ -4,14 +4,17 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { Plan } from '../compile/plan.js';
-import { EngineError, makeBlockRunner, scatter } from './runBlock.js';
+import { EngineError } from '../errors.js';
+import { makeBlockRunner, scatter } from './runBlock.js';
 
 export type ToWorker =
   | { type: 'init'; plan: Plan; seed: number | string; firstRun: number; buffers: SharedArrayBuffer[] }
   | { type: 'run'; from: number; to: number };
+/** A failed block posts its error as data: an EngineError's fields, or the message of an internal error. */
 export type FromWorker =
   | { type: 'done'; from: number; to: number }
-  | { type: 'error'; code: string; message: string; run?: number; date?: string };
+  | { type: 'error'; failure: 'engine'; code: string; reason: string; run: number; date: string }
+  | { type: 'error'; failure: 'internal'; message: string };
 
 let job:
   | {
@@ -40,8 +43,15 @@ port?.on('message', (msg: ToWorker) => {
   } catch (err) {
     const reply: FromWorker =
       err instanceof EngineError
-        ? { type: 'error', code: err.code, message: err.message, run: err.run, date: err.date }
-        : { type: 'error', code: 'E_INTERNAL', message: err instanceof Error ? err.message : String(err) };
+        ? {
+            type: 'error',
+            failure: 'engine',
+            code: err.code,
+            reason: err.reason,
+            run: err.run,
+            date: err.date,
+          }
+        : { type: 'error', failure: 'internal', message: err instanceof Error ? err.message : String(err) };
     port.postMessage(reply);
   }
 });

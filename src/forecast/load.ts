@@ -5,8 +5,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { z } from 'zod';
+import { OxusError, type Problem } from '../errors.js';
 import { readText } from '../model/load.js';
-import { OxusError, type Problem } from '../model/problems.js';
 import { readYaml, validateWith, type YamlFile } from '../model/yamlFile.js';
 import { parsePeriod } from '../time/period.js';
 import { rangeOf } from './scales.js';

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { OxusError, type Problem } from './problems.js';
+import { OxusError, type Problem } from '../errors.js';
 import { type ModelFile, modelSchema, type ScenarioFile, scenarioSchema } from './schema.js';
 import { type Path, readYaml, validateWith, type YamlFile } from './yamlFile.js';
 

@@ -4,7 +4,7 @@
  */
 import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { formatPath, type Problem } from './problems.js';
+import { formatPath, type Problem } from '../errors.js';
 
 export type Path = readonly (string | number)[];
 

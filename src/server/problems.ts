@@ -4,7 +4,7 @@
  * absolute path of the server ever reaches a client.
  */
 import { relative } from 'node:path';
-import type { Problem } from '../model/problems.js';
+import type { Problem } from '../errors.js';
 import type { JobFailure } from './engine/protocol.js';
 import { type ApiProblem, HttpError } from './errors.js';
 
@@ -49,7 +49,7 @@ export function httpErrorOf(failure: JobFailure, ctx: ProblemContext): HttpError
       return new HttpError(status, code, message, first?.file === '(request)' ? first.path : '', problems);
     }
     case 'limit':
-      return new HttpError(400, 'E_TOO_MANY_RUNS', failure.message, 'runs');
+      return new HttpError(400, failure.code, failure.message, 'runs');
     case 'cancelled':
       return new HttpError(409, 'E_CANCELLED', 'the run was cancelled');
     case 'timeout':

@@ -8,9 +8,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { checkFile } from '../../src/cli/program.js';
 import { buildPlan } from '../../src/compile/buildPlan.js';
 import { loadModel } from '../../src/model/load.js';
+import { checkFile } from '../../src/pipeline.js';
 import { planOf, repoPath, summaryOf } from '../support/build.js';
 
 const MODEL = `oxus: 1

@@ -2,9 +2,8 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { checkFile } from '../../src/cli/program.js';
-import { formatProblem } from '../../src/model/problems.js';
-import { execute, prepare } from '../../src/pipeline.js';
+import { formatProblem } from '../../src/errors.js';
+import { checkFile, execute, prepare } from '../../src/pipeline.js';
 import { repoPath } from '../support/build.js';
 
 for (const dir of ['models', 'scenarios']) {

@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { checkFile } from '../../src/cli/program.js';
-import { formatProblem } from '../../src/model/problems.js';
+import { formatProblem } from '../../src/errors.js';
+import { checkFile } from '../../src/pipeline.js';
 import { problemsOf, readRepo, repoPath } from '../support/build.js';
 
 const DIR = 'test/fixtures/broken';

@@ -5,8 +5,8 @@ import { summarize } from '../../src/analysis/summarize.js';
 import { buildPlan } from '../../src/compile/buildPlan.js';
 import type { Plan } from '../../src/compile/plan.js';
 import { type RunData, simulate } from '../../src/engine/simulate.js';
+import type { Problem } from '../../src/errors.js';
 import { parseModel } from '../../src/model/load.js';
-import type { Problem } from '../../src/model/problems.js';
 
 /** The repository root (tests run from dist/test/…). */
 export const ROOT = resolve(new URL('../../../', import.meta.url).pathname);

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { type Command, Option } from 'commander';
+import { DEFAULT_RUNS, DEFAULT_SEED, MAX_RUNS } from '../../limits.js';
 import { execute, prepare } from '../../pipeline.js';
 import { renderCsv } from '../../present/csv.js';
 import { renderTable } from '../../present/table.js';
@@ -25,10 +26,10 @@ export function runCommand(program: Command, io: CliIO): void {
     .argument('<file>', 'scenario or model YAML file')
     .option(
       '--runs <n>',
-      'number of runs (default: the scenario’s, else 1,000)',
-      positiveInt('--runs', 10_000_000),
+      `number of runs (default: the scenario’s, else ${DEFAULT_RUNS.toLocaleString('en-US')})`,
+      positiveInt('--runs', MAX_RUNS),
     )
-    .option('--seed <seed>', 'random seed (default: the scenario’s, else 1)', seedArg)
+    .option('--seed <seed>', `random seed (default: the scenario’s, else ${DEFAULT_SEED})`, seedArg)
     .option(
       '--workers <n>',
       'worker threads; 0 runs in this thread (default: all cores for large jobs)',

@@ -1,8 +1,8 @@
 /** `oxus validate <files…>`: every problem of every file, with file, line and field. */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { formatProblem } from '../../model/problems.js';
-import { checkFile } from '../checkFile.js';
+import { formatProblem } from '../../errors.js';
+import { checkFile } from '../../pipeline.js';
 import { type CliIO, ExitError, shownPath } from '../io.js';
 
 export function validateCommand(program: Command, io: CliIO): void {

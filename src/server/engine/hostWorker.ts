@@ -4,9 +4,7 @@
  * thousands of runs a little more; the simulation itself runs on the engine's own worker pool from here.
  */
 import { parentPort } from 'node:worker_threads';
-import { EngineError } from '../../engine/runBlock.js';
-import { CancelledError } from '../../engine/simulate.js';
-import { OxusError } from '../../model/problems.js';
+import { errorKind, LimitError } from '../../errors.js';
 import { execute, type Prepared, prepare, prepareText, receiptOf } from '../../pipeline.js';
 import { describe } from './describe.js';
 import type { FromHost, JobFailure, JobSource, RunJob, ToHost } from './protocol.js';
@@ -23,15 +21,10 @@ function compile(source: JobSource, overrides: { runs?: number; seed?: number | 
 }
 
 function failureOf(err: unknown, timedOut: boolean, timeoutMs: number): JobFailure {
-  if (err instanceof OxusError) return { kind: 'problems', problems: err.problems };
-  if (err instanceof CancelledError) {
-    return timedOut
-      ? { kind: 'timeout', message: `the run took longer than the limit of ${timeoutMs / 1000} s` }
-      : { kind: 'cancelled' };
-  }
-  if (err instanceof EngineError) return { kind: 'engine', code: err.code, message: err.message };
-  if (err instanceof RangeError) return { kind: 'limit', message: err.message };
-  return { kind: 'internal', message: err instanceof Error ? err.message : String(err) };
+  const kind = errorKind(err);
+  if (kind.kind === 'cancelled' && timedOut)
+    return { kind: 'timeout', message: `the run took longer than the limit of ${timeoutMs / 1000} s` };
+  return kind;
 }
 
 /** Compiles the job's scenario within the server's run limit. */
@@ -41,7 +34,7 @@ function compileJob(job: RunJob): Prepared {
     ...(job.seed !== undefined ? { seed: job.seed } : {}),
   });
   if (prepared.runs > job.maxRuns) {
-    throw new RangeError(
+    throw new LimitError(
       `the scenario asks for ${prepared.runs} runs; this server runs at most ${job.maxRuns}: pass runs`,
     );
   }
@@ -50,7 +43,7 @@ function compileJob(job: RunJob): Prepared {
   const bytes = runs * plan.channels.length * (plan.axis.steps + 1) * 8;
   if (bytes > job.maxRunBytes) {
     const mib = (b: number) => Math.ceil(b / 2 ** 20);
-    throw new RangeError(
+    throw new LimitError(
       `${runs} runs of this scenario would need ${mib(bytes)} MiB; this server allows ${mib(job.maxRunBytes)} MiB, that is at most ${Math.floor((job.maxRunBytes * runs) / bytes)} runs`,
     );
   }

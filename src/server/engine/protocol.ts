@@ -1,5 +1,5 @@
 /** Messages between the server's thread and the engine host thread (see host.ts and hostWorker.ts). */
-import type { Problem } from '../../model/problems.js';
+import type { ErrorKind } from '../../errors.js';
 import type { Receipt, Result } from '../../pipeline.js';
 import type { Description } from './describe.js';
 
@@ -27,14 +27,8 @@ export type ToHost =
   | ({ readonly type: 'check'; readonly id: string } & RunJob)
   | { readonly type: 'cancel'; readonly id: string };
 
-/** Why a job did not finish. */
-export type JobFailure =
-  | { readonly kind: 'problems'; readonly problems: readonly Problem[] }
-  | { readonly kind: 'limit'; readonly message: string }
-  | { readonly kind: 'engine'; readonly code: string; readonly message: string }
-  | { readonly kind: 'cancelled' }
-  | { readonly kind: 'timeout'; readonly message: string }
-  | { readonly kind: 'internal'; readonly message: string };
+/** Why a job did not finish: the error's kind, or a cancellation that came from the time limit. */
+export type JobFailure = ErrorKind | { readonly kind: 'timeout'; readonly message: string };
 
 export type FromHost =
   | { readonly type: 'described'; readonly id: string; readonly description: Description }
