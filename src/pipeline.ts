@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { type Summary, summarize } from './analysis/summarize.js';
 import { buildPlan } from './compile/buildPlan.js';
 import type { Plan } from './compile/plan.js';
-import { type SimulateOptions, simulate } from './engine/simulate.js';
+import { type RunData, type SimulateOptions, simulate } from './engine/simulate.js';
 import { OxusError, type Problem } from './errors.js';
 import { checkRuns } from './limits.js';
 import {
@@ -126,7 +126,20 @@ export async function execute(
   p: Prepared,
   options: Omit<SimulateOptions, 'runs' | 'seed'> = {},
 ): Promise<Result> {
+  return (await executeWithData(p, options)).result;
+}
+
+/** Runs a prepared plan; returns the summarised result and the per-run records it came from. */
+export async function executeWithData(
+  p: Prepared,
+  options: Omit<SimulateOptions, 'runs' | 'seed'> = {},
+): Promise<{ result: Result; data: RunData }> {
   const data = await simulate(p.plan, { ...options, runs: p.runs, seed: p.seed });
+  return { result: resultOf(p, data), data };
+}
+
+/** The result of per-run records made from a prepared plan. */
+export function resultOf(p: Prepared, data: RunData): Result {
   return {
     format: 'oxus-result/1',
     receipt: receiptOf(p, data.firstRun),

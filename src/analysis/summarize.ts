@@ -1,12 +1,13 @@
 /**
  * Summaries of a simulation: per series, mean and percentiles at each point; per threshold and event,
- * probabilities by date and time to first occurrence; per leader output, each member's share; and the
- * per-run values at the snapshot dates and the whole trajectories of the first few runs. Everything is computed from the per-run values in run order, so
- * the summary is a pure function of (plan, seed, runs).
+ * probabilities by date and time to first occurrence; per leader output, each member's share; histograms
+ * at the snapshot dates and the whole trajectories of the first few runs. Everything is computed from the
+ * per-run values in run order, so the summary is a pure function of (plan, seed, runs).
  */
 import type { Channel } from '../compile/plan.js';
 import type { RunData } from '../engine/simulate.js';
 import { axisLabels } from '../time/period.js';
+import { type Bin, histogramOf } from './histogram.js';
 import { quantilesType7 } from './quantiles.js';
 
 export const PERCENTILES = [5, 25, 50, 75, 95] as const;
@@ -61,8 +62,11 @@ export interface LeaderSummary {
 export interface Snapshot {
   readonly date: string;
   readonly point: number;
-  /** Per-run values, in run order, for each series channel (`output` or `Member.output`). */
-  readonly values: Record<string, number[]>;
+  /**
+   * The distribution across runs of each series channel (`output` or `Member.output`) at this date. The
+   * per-run values themselves go to a separate file on request (present/perRunValues.ts).
+   */
+  readonly histograms: Record<string, Bin[]>;
 }
 
 /** Whole trajectories of the first runs, in run order. */
@@ -133,14 +137,16 @@ export function summarize(data: RunData): Summary {
       });
     }
   });
+  const column = new Float64Array(runs);
   for (const point of plan.snapshots) {
-    const values: Record<string, number[]> = {};
+    const histograms: Record<string, Bin[]> = {};
     plan.channels.forEach((c, ci) => {
       if (c.kind !== 'series') return;
       const v = data.values[ci]!;
-      values[channelKey(c)] = Array.from({ length: runs }, (_, r) => v[r * points + point]!);
+      for (let r = 0; r < runs; r++) column[r] = v[r * points + point]!;
+      histograms[channelKey(c)] = histogramOf(column);
     });
-    out.snapshots.push({ date: dates[point]!, point, values });
+    out.snapshots.push({ date: dates[point]!, point, histograms });
   }
   return out;
 }
@@ -175,7 +181,7 @@ function seriesStatistics(v: ArrayLike<number>, runs: number, points: number, ti
   return { mean, percentiles };
 }
 
-function occurrences(v: Float64Array, runs: number, points: number, dates: readonly string[]) {
+function occurrences(v: ArrayLike<number>, runs: number, points: number, dates: readonly string[]) {
   const at = new Float64Array(points);
   const firstCount = new Float64Array(points);
   let never = 0;

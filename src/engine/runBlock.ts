@@ -126,27 +126,6 @@ function drawnSlots(plan: Plan): number[] {
   return slots;
 }
 
-/** Copies a run-major block of records into per-channel arrays: values[c][(run - firstRun) * points + k]. */
-export function scatter(
-  block: Float64Array,
-  from: number,
-  to: number,
-  firstRun: number,
-  points: number,
-  values: readonly Float64Array[],
-): void {
-  const perRun = values.length * points;
-  for (let r = from; r < to; r++) {
-    const src = (r - from) * perRun;
-    const dst = (r - firstRun) * points;
-    for (let c = 0; c < values.length; c++) {
-      const target = values[c]!;
-      const at = src + c * points;
-      for (let k = 0; k < points; k++) target[dst + k] = block[at + k]!;
-    }
-  }
-}
-
 function runError(plan: Plan, status: number, run: number, date: string, next: string): EngineError {
   if (status < 0) {
     const name = plan.state[-status - 1]!.name;

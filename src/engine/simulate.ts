@@ -7,8 +7,9 @@ import type { Worker } from 'node:worker_threads';
 import type { Plan } from '../compile/plan.js';
 import { CancelledError, EngineError } from '../errors.js';
 import { checkRuns } from '../limits.js';
+import { allocateChannels, type ChannelValues, scatter } from './channelValues.js';
 import { acquireWorkers, discardWorkers, releaseWorkers } from './pool.js';
-import { makeBlockRunner, scatter } from './runBlock.js';
+import { makeBlockRunner, valuesPerRun } from './runBlock.js';
 import type { FromWorker, ToWorker } from './worker.js';
 
 export interface SimulateOptions {
@@ -31,8 +32,12 @@ export interface RunData {
   readonly seed: number | string;
   readonly firstRun: number;
   readonly points: number;
-  readonly values: readonly Float64Array[];
+  /** Series as doubles, flags as bytes (0 or 1), leaders as member indices (-1 for none). */
+  readonly values: readonly ChannelValues[];
 }
+
+/** The size a block's run-major buffer aims at. */
+const BLOCK_BYTES = 4 * 1024 * 1024;
 
 /** Default worker count: all cores for jobs big enough to repay starting threads. */
 export function defaultWorkers(plan: Plan, runs: number): number {
@@ -47,13 +52,13 @@ export async function simulate(plan: Plan, options: SimulateOptions): Promise<Ru
   const firstRun = options.firstRun ?? 0;
   const points = plan.axis.steps + 1;
   const workers = Math.min(options.workers ?? defaultWorkers(plan, runs), Math.ceil(runs / 16));
-  const chunk = options.chunk ?? Math.max(16, Math.min(2048, Math.ceil(runs / Math.max(1, workers * 8))));
+  // Blocks small enough that a worker's block buffer stays near BLOCK_BYTES (large models record thousands
+  // of values a run) and that progress arrives often, large enough to repay a message.
+  const fits = Math.floor(BLOCK_BYTES / (valuesPerRun(plan) * 8));
+  const chunk =
+    options.chunk ?? Math.max(16, Math.min(2048, fits, Math.ceil(runs / Math.max(1, workers * 8))));
   // With workers, the per-channel arrays live in shared memory and the workers write into them directly.
-  const values = plan.channels.map(() =>
-    workers > 0
-      ? new Float64Array(new SharedArrayBuffer(runs * points * 8))
-      : new Float64Array(runs * points),
-  );
+  const values = allocateChannels(plan, runs, workers > 0);
   let done = 0;
   const progress = (count: number): void => {
     done += count;

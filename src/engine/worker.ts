@@ -5,7 +5,8 @@
 import { parentPort } from 'node:worker_threads';
 import type { Plan } from '../compile/plan.js';
 import { EngineError } from '../errors.js';
-import { makeBlockRunner, scatter } from './runBlock.js';
+import { type ChannelValues, scatter, viewChannels } from './channelValues.js';
+import { makeBlockRunner } from './runBlock.js';
 
 export type ToWorker =
   | { type: 'init'; plan: Plan; seed: number | string; firstRun: number; buffers: SharedArrayBuffer[] }
@@ -21,7 +22,7 @@ let job:
       run: (from: number, to: number) => Float64Array;
       firstRun: number;
       points: number;
-      values: Float64Array[];
+      values: ChannelValues[];
     }
   | undefined;
 const port = parentPort;
@@ -32,7 +33,7 @@ port?.on('message', (msg: ToWorker) => {
         run: makeBlockRunner(msg.plan, msg.seed),
         firstRun: msg.firstRun,
         points: msg.plan.axis.steps + 1,
-        values: msg.buffers.map((b) => new Float64Array(b)),
+        values: viewChannels(msg.plan.channels, msg.buffers),
       };
       return;
     }

@@ -4,7 +4,8 @@
  */
 import type { Result } from '../pipeline.js';
 
-const cell = (v: string | number): string => {
+/** One CSV field, quoted when it holds a quote, comma or newline (RFC 4180). */
+export const cell = (v: string | number): string => {
   const s = String(v);
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };

@@ -54,12 +54,10 @@ describe('summary samples', () => {
     // The runs differ (the test would pass vacuously on constants).
     const a = s.samples.series['A.size']!;
     assert.notDeepEqual(a[0], a[1]);
-    // The last point agrees with the snapshot at the last date.
+    // The last point lies in the snapshot's histogram at the last date.
     const snap = s.snapshots.at(-1)!;
-    assert.deepEqual(
-      a.map((t) => t[snap.point]),
-      snap.values['A.size']!.slice(0, 4),
-    );
+    const bins = snap.histograms['A.size']!;
+    for (const t of a) assert.ok(bins[0]!.lo <= t[snap.point]! && t[snap.point]! <= bins.at(-1)!.hi);
   });
 
   it(`keep at most ${SAMPLE_RUNS} runs, numbered from firstRun`, async () => {

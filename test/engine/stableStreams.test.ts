@@ -43,7 +43,7 @@ const EDITED = MODEL.replace(
 const channelKey = (c: { output: string; member?: string; kind: string }) =>
   `${c.kind}:${c.output}:${c.member ?? ''}`;
 
-function byChannel(data: RunData): Map<string, Float64Array> {
+function byChannel(data: RunData): Map<string, RunData['values'][number]> {
   return new Map(data.plan.channels.map((c, i) => [channelKey(c), data.values[i]!]));
 }
 
@@ -57,7 +57,7 @@ describe('stable random streams', () => {
       const edited = after.get(key);
       assert.ok(edited, `channel ${key} is still there`);
       assert.equal(edited.length, values.length);
-      const differing = values.reduce((n, v, i) => n + (Object.is(v, edited[i]) ? 0 : 1), 0);
+      const differing = Array.from(values).reduce((n, v, i) => n + (Object.is(v, edited[i]) ? 0 : 1), 0);
       assert.equal(differing, 0, `${key}: ${differing} values differ`);
     }
   });

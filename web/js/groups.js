@@ -9,7 +9,7 @@
  * @typedef {{output: string, member?: string, label: string, pAt: number[], pBy: number[], firstTime: {pNever: number, p5: string|null, p50: string|null, p95: string|null}}} ThresholdSummary
  * @typedef {{event: string, member?: string, label: string, pBy: number[], firstTime: {pNever: number, p5: string|null, p50: string|null, p95: string|null}}} EventSummary
  * @typedef {{output: string, label: string, share: Record<string, number[]>}} LeaderSummary
- * @typedef {{date: string, point: number, values: Record<string, number[]>}} Snapshot
+ * @typedef {{date: string, point: number, histograms: Record<string, {lo: number, hi: number, count: number}[]>}} Snapshot
  * @typedef {{runs: number[], series: Record<string, number[][]>}} Samples
  * @typedef {{dates: string[], series: SeriesSummary[], thresholds: ThresholdSummary[], events: EventSummary[], leaders: LeaderSummary[], snapshots: Snapshot[], samples?: Samples}} Summary
  * @typedef {{format: string, receipt: Record<string, any>, title: string, question: string|null, timeUnit: string, summary: Summary}} Result

@@ -4,10 +4,11 @@ import { resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { type Command, Option } from 'commander';
 import { DEFAULT_RUNS, DEFAULT_SEED, MAX_RUNS } from '../../limits.js';
-import { execute, prepare } from '../../pipeline.js';
+import { executeWithData, prepare } from '../../pipeline.js';
 import { renderCsv } from '../../present/csv.js';
+import { perRunTable, renderArrow, renderPerRunCsv } from '../../present/perRunValues.js';
 import { renderTable } from '../../present/table.js';
-import type { CliIO } from '../io.js';
+import { type CliIO, ExitError } from '../io.js';
 import { positiveInt, seedArg } from '../options.js';
 
 interface RunOptions {
@@ -17,6 +18,26 @@ interface RunOptions {
   readonly format: string;
   readonly out?: string;
   readonly progress: boolean;
+  readonly values?: string;
+}
+
+/** File name endings of the per-run values file, and its formats. */
+const VALUE_FORMATS: Record<string, 'arrow' | 'csv'> = {
+  arrow: 'arrow',
+  feather: 'arrow',
+  ipc: 'arrow',
+  csv: 'csv',
+};
+
+function valuesFormat(file: string): 'arrow' | 'csv' {
+  const ending = /\.([a-z]+)$/i.exec(file)?.[1]?.toLowerCase() ?? '';
+  const format = VALUE_FORMATS[ending];
+  if (!format)
+    throw new ExitError(
+      1,
+      `--values ${file}: the file name must end in .arrow, .feather or .ipc (Arrow IPC) or .csv, found '${ending ? `.${ending}` : 'no ending'}'`,
+    );
+  return format;
 }
 
 export function runCommand(program: Command, io: CliIO): void {
@@ -40,10 +61,15 @@ export function runCommand(program: Command, io: CliIO): void {
     )
     .option('--out <file>', 'write the output to a file instead of stdout')
     .option('--no-progress', 'do not draw a progress bar')
+    .option(
+      '--values <file>',
+      'also write per-run values at the snapshot dates: Arrow IPC (.arrow, .feather, .ipc) or CSV (.csv)',
+    )
     .action((file: string, opts: RunOptions) => run(io, file, opts));
 }
 
 async function run(io: CliIO, file: string, opts: RunOptions): Promise<void> {
+  const valuesAs = opts.values !== undefined ? valuesFormat(opts.values) : undefined;
   const prepared = prepare(resolve(io.cwd, file), {
     ...(opts.runs !== undefined ? { runs: opts.runs } : {}),
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
@@ -57,15 +83,24 @@ async function run(io: CliIO, file: string, opts: RunOptions): Promise<void> {
         })
       : undefined;
   bar?.start(prepared.runs, 0);
-  let result: Awaited<ReturnType<typeof execute>>;
+  let done: Awaited<ReturnType<typeof executeWithData>>;
   try {
-    result = await execute(prepared, {
+    done = await executeWithData(prepared, {
       ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
       ...(io.signal ? { signal: io.signal } : {}),
       onProgress: (done) => bar?.update(done),
     });
   } finally {
     bar?.stop();
+  }
+  const { result, data } = done;
+  if (opts.values !== undefined) {
+    const table = perRunTable(data);
+    writeFileSync(
+      resolve(io.cwd, opts.values),
+      valuesAs === 'arrow' ? renderArrow(table, result.receipt) : renderPerRunCsv(table, result.receipt),
+    );
+    io.stderr(`wrote per-run values (${valuesAs === 'arrow' ? 'Arrow IPC' : 'CSV'}) to ${opts.values}\n`);
   }
   const text =
     opts.format === 'json'

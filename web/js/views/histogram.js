@@ -1,6 +1,6 @@
 /**
- * Histogram of per-run values at a snapshot date. Bins: Sturges' rule, k = ⌈log2 n⌉ + 1 equal-width bins
- * between the smallest and largest value (at least 5).
+ * Histogram of per-run values at a snapshot date, as the result carries it (src/analysis/histogram.ts:
+ * Sturges' rule, k = max(5, ⌈log2 n⌉ + 1) equal-width bins between the smallest and largest value).
  */
 import { barChart } from '../charts.js';
 import { addFigure, destroyChartsIn } from '../figure.js';
@@ -13,29 +13,13 @@ import { withUnit } from './series.js';
  */
 
 /**
- * Bins values into equal-width bins; returns each bin's bounds and share of runs.
- * @param {number[]} values
+ * Each bin's bounds and share of runs, from the server's exact counts.
+ * @param {{lo: number, hi: number, count: number}[]} bins
  * @returns {{lo: number, hi: number, share: number}[]}
  */
-export function binsOf(values) {
-  const n = values.length;
-  if (n === 0) return [];
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  for (const v of values) {
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  if (min === max) return [{ lo: min, hi: max, share: 1 }];
-  const k = Math.max(5, Math.ceil(Math.log2(n)) + 1);
-  const width = (max - min) / k;
-  const counts = new Array(k).fill(0);
-  for (const v of values) counts[Math.min(k - 1, Math.floor((v - min) / width))]++;
-  return counts.map((c, i) => ({
-    lo: min + i * width,
-    hi: i === k - 1 ? max : min + (i + 1) * width,
-    share: c / n,
-  }));
+export function sharesOf(bins) {
+  const n = bins.reduce((sum, b) => sum + b.count, 0);
+  return bins.map((b) => ({ lo: b.lo, hi: b.hi, share: b.count / n }));
 }
 
 /**
@@ -48,9 +32,7 @@ export function renderHistogram(panel, ctx, state, onChange) {
   const { summary } = ctx.result;
   const snapshots = summary.snapshots;
   if (snapshots.length === 0) {
-    panel.append(
-      el('p', { class: 'muted', text: 'This run exported no per-run values (no snapshot dates).' }),
-    );
+    panel.append(el('p', { class: 'muted', text: 'This run has no snapshot dates.' }));
     return;
   }
   const series = new Map(summary.series.map((s) => [channelKey(s), s]));
@@ -59,7 +41,7 @@ export function renderHistogram(panel, ctx, state, onChange) {
     { id: 'hist-date' },
     snapshots.map((s) => el('option', { value: s.date, text: s.date })),
   );
-  const keys = Object.keys(snapshots[0]?.values ?? {});
+  const keys = Object.keys(snapshots[0]?.histograms ?? {});
   const chSelect = el(
     'select',
     { id: 'hist-channel' },
@@ -71,8 +53,8 @@ export function renderHistogram(panel, ctx, state, onChange) {
   if (state.snap && snapshots.some((s) => s.date === state.snap)) dateSelect.value = state.snap;
   else dateSelect.value = snapshots[snapshots.length - 1]?.date ?? '';
   const spread = (/** @type {string} */ k) => {
-    const v = snapshots[0]?.values[k] ?? [];
-    return v.some((x) => x !== v[0]);
+    const h = snapshots[0]?.histograms[k] ?? [];
+    return h.length > 1;
   };
   chSelect.value =
     state.ch && keys.includes(state.ch)
@@ -92,13 +74,14 @@ export function renderHistogram(panel, ctx, state, onChange) {
     area.replaceChildren();
     const snap = snapshots.find((s) => s.date === dateSelect.value);
     const s = series.get(chSelect.value);
-    const values = snap?.values[chSelect.value] ?? [];
+    const counts = snap?.histograms[chSelect.value] ?? [];
     if (!snap || !s) return;
-    const bins = binsOf(values);
+    const bins = sharesOf(counts);
+    const runs = counts.reduce((sum, b) => sum + b.count, 0);
     const p = (/** @type {string} */ q) => formatNumber(s.percentiles[q]?.[snap.point] ?? Number.NaN);
     area.append(
       el('p', {
-        text: `${values.length.toLocaleString('en-US')} runs · mean ${formatNumber(s.mean[snap.point] ?? Number.NaN)} · median ${p('50')} · 90% of runs between ${p('5')} and ${p('95')} ${s.unit}`,
+        text: `${runs.toLocaleString('en-US')} runs · mean ${formatNumber(s.mean[snap.point] ?? Number.NaN)} · median ${p('50')} · 90% of runs between ${p('5')} and ${p('95')} ${s.unit}`,
       }),
     );
     const title = `${channelLabel(s)} at ${snap.date}: distribution across runs`;
