@@ -2,11 +2,22 @@
  * oxus scenario explorer: pick a scenario, change its drivers, run it (and a second scenario to compare),
  * and read the projections as charts and tables. The page state lives in the URL, so a link reproduces it.
  */
-import { ApiError, api, errorNodes, runToEnd } from './js/api.js';
+import { ApiError, api, runToEnd } from './js/api.js';
 import { renderDrivers } from './js/drivers.js';
+import { errorNodes, namerOf } from './js/errorText.js';
 import { el } from './js/format.js';
 import { showHistory, showSaved } from './js/library.js';
+import {
+  formProblems,
+  isRunCount,
+  parameterProblems,
+  refusalNodes,
+  runsRule,
+  scenarioProblems,
+} from './js/linkCheck.js';
+import { dom } from './js/page.js';
 import { showResults } from './js/results.js';
+import { focusResults, markCurrent, markStale, STALE } from './js/runState.js';
 import { readState, writeState } from './js/share.js';
 
 /**
@@ -15,48 +26,14 @@ import { readState, writeState } from './js/share.js';
  * @typedef {import('./js/api.js').RunRequest} RunRequest
  */
 
-const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
-const dom = {
-  scenario: /** @type {HTMLSelectElement} */ ($('scenario')),
-  compare: /** @type {HTMLSelectElement} */ ($('compare')),
-  runs: /** @type {HTMLInputElement} */ ($('runs')),
-  seed: /** @type {HTMLInputElement} */ ($('seed')),
-  run: /** @type {HTMLButtonElement} */ ($('run')),
-  cancel: /** @type {HTMLButtonElement} */ ($('cancel')),
-  share: /** @type {HTMLButtonElement} */ ($('share')),
-  progress: /** @type {HTMLProgressElement} */ ($('progress')),
-  status: $('status'),
-  errors: $('errors'),
-  question: $('question'),
-  description: $('scenario-description'),
-  model: $('scenario-model'),
-  driversPanel: /** @type {HTMLDetailsElement} */ ($('drivers-panel')),
-  drivers: $('drivers'),
-  changed: $('changed-count'),
-  filter: /** @type {HTMLInputElement} */ ($('filter')),
-  resetAll: $('reset-all'),
-  saveName: /** @type {HTMLInputElement} */ ($('save-name')),
-  save: $('save'),
-  saved: $('saved'),
-  history: $('history'),
-  results: {
-    head: $('result-head'),
-    empty: $('empty'),
-    title: $('result-title'),
-    question: $('result-question'),
-    exports: $('exports'),
-    receipts: $('receipts'),
-    tablist: $('tablist'),
-    panels: $('panels'),
-  },
-};
-
 /** @type {ViewState} */
 let state = readState(location.search);
 /** @type {import('./js/drivers.js').Drivers|undefined} */
 let drivers;
 /** Runs in progress, to cancel. @type {RunInfo[]} */
 let active = [];
+/** The server's limit on runs per request (from GET /api). */
+let maxRuns = 20_000;
 
 /** Writes the state to the address bar (without reloading). */
 function syncUrl() {
@@ -74,9 +51,21 @@ function say(text) {
   dom.status.textContent = text;
 }
 
-/** @param {unknown} err */
-function showError(err) {
-  dom.errors.replaceChildren(...(err ? errorNodes(err) : []));
+/**
+ * Shows an error (or clears them with null), once and in the user's terms.
+ * @param {unknown} err
+ * @param {string} [lead] what failed
+ */
+function showError(err, lead) {
+  dom.errors.replaceChildren(
+    ...(err
+      ? errorNodes(
+          err,
+          namerOf((name) => drivers?.labelOf(name)),
+          lead,
+        )
+      : []),
+  );
 }
 
 /** The seed as the CLI reads it: a whole number, or else a text. */
@@ -103,6 +92,7 @@ function onOverrides(overrides) {
   const n = Object.keys(overrides).length;
   dom.changed.textContent = n ? `${n} changed` : '';
   patchState({ overrides, run: false });
+  markStale(dom.current, STALE.inputs);
 }
 
 /**
@@ -125,6 +115,7 @@ async function loadScenario(id, overrides) {
   const n = Object.keys(drivers.overrides()).length;
   dom.changed.textContent = n ? `${n} changed` : '';
   say('');
+  return scenario;
 }
 
 /** @param {boolean} busy */
@@ -139,6 +130,12 @@ function setBusy(busy) {
  */
 async function run() {
   showError(null);
+  if (!isRunCount(dom.runs.value, maxRuns)) {
+    // Checked here, not only by the server: say it next to the field, in the field's terms.
+    showError(new Error(`Runs: ${runsRule(maxRuns)} (you gave ${dom.runs.value.trim() || 'nothing'})`));
+    dom.runs.focus();
+    return;
+  }
   setBusy(true);
   dom.progress.value = 0;
   const request = currentRequest();
@@ -185,6 +182,9 @@ async function run() {
     ]);
     dom.progress.value = 1;
     showResults(dom.results, a, b, state, patchState);
+    markCurrent(dom.current);
+    dom.refused.replaceChildren();
+    focusResults(dom.current);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     say(
       `Done: ${Number(a.result.receipt.runs).toLocaleString('en-US')} runs${b ? ' of each scenario (same seed: common random numbers)' : ''} in ${seconds} s.`,
@@ -192,8 +192,11 @@ async function run() {
     patchState({ run: true });
     void refreshHistory();
   } catch (err) {
-    say(err instanceof ApiError && err.code === 'E_CANCELLED' ? 'Cancelled.' : 'The run did not finish.');
-    if (!(err instanceof ApiError && err.code === 'E_CANCELLED')) showError(err);
+    const cancelled = err instanceof ApiError && err.code === 'E_CANCELLED';
+    say(cancelled ? 'Cancelled.' : '');
+    const refused = err instanceof ApiError && err.status === 400;
+    if (!cancelled) showError(err, refused ? 'The run was refused' : 'The run did not finish');
+    markStale(dom.current, STALE.failed);
   } finally {
     active = [];
     setBusy(false);
@@ -266,6 +269,8 @@ async function openHistory(id) {
       run: false,
     });
     showResults(dom.results, { run, result }, null, state, patchState);
+    markCurrent(dom.current);
+    focusResults(dom.current);
     say(`Opened a run of ${run.finishedAt}.`);
   } catch (err) {
     showError(err);
@@ -288,6 +293,8 @@ async function reproduce(id) {
       onWait: say,
     });
     showResults(dom.results, shown, null, state, patchState);
+    markCurrent(dom.current);
+    focusResults(dom.current);
     const r = shown.run.reproduced;
     say(
       r?.receipt && r.summary
@@ -296,8 +303,8 @@ async function reproduce(id) {
     );
     void refreshHistory();
   } catch (err) {
-    showError(err);
-    say('Could not reproduce this run.');
+    showError(err, 'Could not reproduce this run');
+    say('');
   } finally {
     active = [];
     setBusy(false);
@@ -325,37 +332,57 @@ function currentRequestState() {
   };
 }
 
+/**
+ * Checks the link the page was opened with; shows why it is refused, if it is.
+ * @param {string[]} ids the scenarios' ids
+ * @returns {string[]} the problems (none: the link can be used as it is)
+ */
+function linkProblems(ids) {
+  return [...formProblems(location.search, maxRuns), ...scenarioProblems(state, ids)];
+}
+
+/** @param {string[]} problems */
+function refuseLink(problems) {
+  dom.refused.replaceChildren(...refusalNodes(problems));
+  state = { overrides: {} };
+  syncUrl();
+}
+
+/** Marks the results as out of date and records a change of the inputs in the link. */
+function inputsChanged(/** @type {Partial<ViewState>} */ patch) {
+  patchState({ ...patch, run: false });
+  markStale(dom.current, STALE.inputs);
+}
+
 async function init() {
   if (window.matchMedia('(max-width: 900px)').matches) dom.driversPanel.open = false;
   const [meta, { scenarios }] = await Promise.all([api('/api'), api('/api/scenarios')]);
-  dom.runs.max = String(meta.limits.maxRuns);
+  maxRuns = Number(meta.limits.maxRuns);
+  dom.runs.max = String(maxRuns);
+  dom.runsNote.textContent = `Runs: 1 to ${maxRuns.toLocaleString('en-US')} per scenario.`;
   for (const s of scenarios) {
     dom.scenario.append(el('option', { value: s.id, text: s.title ?? s.id }));
     dom.compare.append(el('option', { value: s.id, text: s.title ?? s.id }));
   }
   const ids = scenarios.map((/** @type {{id: string}} */ s) => s.id);
-  const first = ids.includes(state.scenario)
-    ? state.scenario
-    : ids.includes('baseline-2016')
-      ? 'baseline-2016'
-      : ids[0];
-  if (state.compare && (state.compare === '@unchanged' || ids.includes(state.compare)))
-    dom.compare.value = state.compare;
-  await loadScenario(first, state.overrides);
+  const refused = linkProblems(ids);
+  if (refused.length) refuseLink(refused);
+  const first = state.scenario ?? (ids.includes('baseline-2016') ? 'baseline-2016' : ids[0]);
+  if (state.compare) dom.compare.value = state.compare;
+  const described = await loadScenario(first, state.overrides);
+  const unknown = parameterProblems(state.overrides, described.parameters, first);
+  if (unknown.length) {
+    refuseLink(unknown);
+    await loadScenario(first, {});
+  }
   dom.scenario.addEventListener('change', async () => {
     state = { ...state, runs: undefined, seed: undefined };
     await loadScenario(dom.scenario.value, {});
-    patchState({ scenario: dom.scenario.value, overrides: {}, run: false });
+    inputsChanged({ scenario: dom.scenario.value, overrides: {} });
   });
-  dom.compare.addEventListener('change', () =>
-    patchState({ compare: dom.compare.value || undefined, run: false }),
-  );
-  dom.runs.addEventListener('change', () =>
-    patchState({ runs: Number(dom.runs.value) || undefined, run: false }),
-  );
-  dom.seed.addEventListener('change', () =>
-    patchState({ seed: dom.seed.value.trim() || undefined, run: false }),
-  );
+  dom.compare.addEventListener('change', () => inputsChanged({ compare: dom.compare.value || undefined }));
+  dom.runs.addEventListener('change', () => inputsChanged({ runs: Number(dom.runs.value) || undefined }));
+  dom.seed.addEventListener('change', () => inputsChanged({ seed: dom.seed.value.trim() || undefined }));
   dom.run.addEventListener('click', () => {
     // A new comparison opens on its own tab; a shared link keeps the tab it names.
     if (dom.compare.value) state = { ...state, tab: 'compare' };
@@ -367,11 +394,11 @@ async function init() {
   dom.filter.addEventListener('input', () => drivers?.filter(dom.filter.value));
   dom.resetAll.addEventListener('click', () => drivers?.reset());
   await Promise.all([refreshSaved(), refreshHistory()]);
+  if (refused.length || unknown.length) return;
   if (state.history) await openHistory(state.history);
   else if (state.run) await run();
 }
 
 init().catch((err) => {
-  showError(err);
-  say('The page could not load its data from the server.');
+  showError(err, 'The page could not load its data from the server');
 });

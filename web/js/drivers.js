@@ -10,7 +10,8 @@ import { el, formatNumber } from './format.js';
  * @typedef {{name: string, parameter: string, member: string|null, label: string, unit: string,
  *   description: string|null, range: [number|null, number|null], value: number,
  *   uncertainty: Record<string, unknown>|null, changedByScenario: boolean, scheduled: boolean, sources: Source[]}} ParameterInfo
- * @typedef {{overrides: () => Record<string, number>, set: (o: Record<string, number>) => void, reset: () => void, filter: (text: string) => void}} Drivers
+ * @typedef {{overrides: () => Record<string, number>, set: (o: Record<string, number>) => void, reset: () => void,
+ *   filter: (text: string) => void, labelOf: (name: string) => string|undefined}} Drivers
  */
 
 /**
@@ -204,8 +205,19 @@ export function renderDrivers(container, params, onChange) {
     }
     container.append(group);
   }
+  const labels = new Map(params.map((p) => [p.name, p.member ? `${p.label} — ${p.member}` : p.label]));
+  for (const p of params) if (p.member) labels.set(p.parameter, `${p.label} (every member)`);
   return {
     overrides: () => ({ ...overrides }),
+    labelOf(name) {
+      // `IMU.recruit[0].value` names a field of IMU.recruit: the longest known prefix wins.
+      const parts = name.split(/(?=[.[])/);
+      for (let i = parts.length; i > 0; i--) {
+        const label = labels.get(parts.slice(0, i).join(''));
+        if (label) return label;
+      }
+      return undefined;
+    },
     set(next) {
       overrides = {};
       for (const [name, r] of rows) {

@@ -1,0 +1,41 @@
+/** The page's fixed elements (web/index.html), looked up once. */
+
+const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
+export const dom = {
+  scenario: /** @type {HTMLSelectElement} */ ($('scenario')),
+  compare: /** @type {HTMLSelectElement} */ ($('compare')),
+  runs: /** @type {HTMLInputElement} */ ($('runs')),
+  seed: /** @type {HTMLInputElement} */ ($('seed')),
+  run: /** @type {HTMLButtonElement} */ ($('run')),
+  cancel: /** @type {HTMLButtonElement} */ ($('cancel')),
+  share: /** @type {HTMLButtonElement} */ ($('share')),
+  progress: /** @type {HTMLProgressElement} */ ($('progress')),
+  status: $('status'),
+  errors: $('errors'),
+  refused: $('refused'),
+  question: $('question'),
+  description: $('scenario-description'),
+  model: $('scenario-model'),
+  driversPanel: /** @type {HTMLDetailsElement} */ ($('drivers-panel')),
+  drivers: $('drivers'),
+  changed: $('changed-count'),
+  filter: /** @type {HTMLInputElement} */ ($('filter')),
+  resetAll: $('reset-all'),
+  saveName: /** @type {HTMLInputElement} */ ($('save-name')),
+  save: $('save'),
+  saved: $('saved'),
+  history: $('history'),
+  runsNote: $('runs-note'),
+  /** @type {import('./js/runState.js').ResultsDom} */
+  current: { section: $('results'), note: $('stale'), title: $('result-title') },
+  results: {
+    head: $('result-head'),
+    empty: $('empty'),
+    title: $('result-title'),
+    question: $('result-question'),
+    exports: $('exports'),
+    receipts: $('receipts'),
+    tablist: $('tablist'),
+    panels: $('panels'),
+  },
+};
