@@ -230,7 +230,7 @@ describe('web UI in headless Chromium', () => {
     );
     assert.match(
       String(await page.textContent('#errors')),
-      /overrides\.taliban_haven: value of 'taliban_haven' is outside its allowed range.*\[E_RANGE\]/,
+      /Taliban haven: the value is outside its allowed range.*\[E_RANGE\]/,
     );
     await page.fill('#p-taliban_haven-n', '0.55');
     await page.press('#p-taliban_haven-n', 'Tab');
