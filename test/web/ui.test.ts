@@ -14,18 +14,8 @@ import { after, before, describe, it } from 'node:test';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { createApp } from '../../src/server/app.js';
 import { repoPath } from '../support/build.js';
+import { ARGS, CHROMIUM } from './uiSession.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const ARTIFACTS = repoPath('test-artifacts');
 const RUN_TIMEOUT = 180_000;
 

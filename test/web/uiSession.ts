@@ -12,8 +12,8 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { createApp } from '../../src/server/app.js';
 import { repoPath } from '../support/build.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
+export const CHROMIUM = '/usr/bin/chromium';
+export const ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
