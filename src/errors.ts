@@ -63,10 +63,22 @@ export class LimitError extends Error {
   }
 }
 
+/** An analysis asked for something its inputs do not have (an unknown output, a date off the axis, runs that do not pair). */
+export class AnalysisError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AnalysisError';
+  }
+}
+
 /** What kind of failure an error is, with what each kind's report needs. */
 export type ErrorKind =
   | { readonly kind: 'problems'; readonly problems: readonly Problem[] }
   | { readonly kind: 'limit'; readonly code: string; readonly message: string }
+  | { readonly kind: 'request'; readonly code: string; readonly message: string }
   | {
       readonly kind: 'engine';
       readonly code: string;
@@ -81,6 +93,7 @@ export type ErrorKind =
 export function errorKind(err: unknown): ErrorKind {
   if (err instanceof OxusError) return { kind: 'problems', problems: err.problems };
   if (err instanceof LimitError) return { kind: 'limit', code: err.code, message: err.message };
+  if (err instanceof AnalysisError) return { kind: 'request', code: err.code, message: err.message };
   if (err instanceof EngineError)
     return { kind: 'engine', code: err.code, message: err.message, run: err.run, date: err.date };
   if (err instanceof CancelledError) return { kind: 'cancelled' };

@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { errorKind, formatProblem } from '../errors.js';
 import { VERSION } from '../version.js';
+import { compareCommand } from './commands/compare.js';
 import { listCommand } from './commands/list.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
@@ -18,6 +19,7 @@ const COMMANDS: readonly ((program: Command, io: CliIO) => void)[] = [
   runCommand,
   validateCommand,
   listCommand,
+  compareCommand,
 ];
 
 export function makeProgram(io: CliIO): Command {
@@ -56,6 +58,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         io.stderr(`error: ${(err as Error).message}\n`);
         return 130;
       case 'limit':
+      case 'request':
       case 'engine':
         io.stderr(`error: ${failure.message}\n`);
         return 1;

@@ -11,7 +11,8 @@ import { compactNumber, evenIndices, formatPercent } from './format.js';
 const name = (x: { label: string; member?: string }) =>
   x.member !== undefined ? `${x.member} ${x.label}` : x.label;
 
-function table(head: string[]): Table.Table {
+/** A compact text table with the given header row. */
+export function table(head: string[]): Table.Table {
   return new Table({
     head,
     style: { head: [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },

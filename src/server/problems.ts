@@ -50,6 +50,8 @@ export function httpErrorOf(failure: JobFailure, ctx: ProblemContext): HttpError
     }
     case 'limit':
       return new HttpError(400, failure.code, failure.message, 'runs');
+    case 'request':
+      return new HttpError(400, failure.code, failure.message);
     case 'cancelled':
       return new HttpError(409, 'E_CANCELLED', 'the run was cancelled');
     case 'timeout':

@@ -8,7 +8,7 @@ import { executeWithData, prepare } from '../../pipeline.js';
 import { renderCsv } from '../../present/csv.js';
 import { perRunTable, renderArrow, renderPerRunCsv } from '../../present/perRunValues.js';
 import { renderTable } from '../../present/table.js';
-import { type CliIO, ExitError } from '../io.js';
+import { type CliIO, ExitError, emit } from '../io.js';
 import { positiveInt, seedArg } from '../options.js';
 
 interface RunOptions {
@@ -102,14 +102,5 @@ async function run(io: CliIO, file: string, opts: RunOptions): Promise<void> {
     );
     io.stderr(`wrote per-run values (${valuesAs === 'arrow' ? 'Arrow IPC' : 'CSV'}) to ${opts.values}\n`);
   }
-  const text =
-    opts.format === 'json'
-      ? `${JSON.stringify(result, null, 1)}\n`
-      : opts.format === 'csv'
-        ? renderCsv(result)
-        : renderTable(result);
-  if (opts.out !== undefined) {
-    writeFileSync(resolve(io.cwd, opts.out), text);
-    io.stderr(`wrote ${opts.format} to ${opts.out}\n`);
-  } else io.stdout(text);
+  emit(io, result, opts, { table: renderTable, csv: renderCsv });
 }
