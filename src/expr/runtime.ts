@@ -8,10 +8,12 @@ const ABS_TOL = 1e-15;
 
 /** mathjs `nearlyEqual` for numbers with the default tolerances. */
 export function nearlyEqual(a: number, b: number): boolean {
-  if (Number.isNaN(a) || Number.isNaN(b)) return false;
-  if (!Number.isFinite(a) || !Number.isFinite(b)) return a === b;
+  // Equal numbers first: the common case in rules (flags, switches), and never NaN.
   if (a === b) return true;
-  return Math.abs(a - b) <= Math.max(REL_TOL * Math.max(Math.abs(a), Math.abs(b)), ABS_TOL);
+  const d = Math.abs(a - b);
+  // NaN (either side, or ∞ − ∞) and unequal infinities: the difference is NaN or ∞, never within tolerance.
+  if (!(d < Number.POSITIVE_INFINITY)) return false;
+  return d <= Math.max(REL_TOL * Math.max(Math.abs(a), Math.abs(b)), ABS_TOL);
 }
 
 const round0 = (x: number): number => (x < 0 ? -Math.round(-x) : Math.round(x));

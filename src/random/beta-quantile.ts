@@ -19,6 +19,32 @@ const LOG_MIN = Math.log(Number.MIN_VALUE);
 const STEPS = 60;
 
 /**
+ * ln B(α, β), remembered per (α, β): a model's beta and PERT parameters keep their shapes from run to run, and
+ * three log-gamma calls cost about a tenth of a quantile. The cache holds at most LOG_BETA_CACHE shapes.
+ */
+const logBetas = new Map<number, Map<number, number>>();
+const LOG_BETA_CACHE = 4096;
+let cached = 0;
+function logBeta(alpha: number, beta: number): number {
+  let byBeta = logBetas.get(alpha);
+  const hit = byBeta?.get(beta);
+  if (hit !== undefined) return hit;
+  const value = gammaln(alpha) + gammaln(beta) - gammaln(alpha + beta);
+  if (cached >= LOG_BETA_CACHE) {
+    logBetas.clear();
+    cached = 0;
+    byBeta = undefined;
+  }
+  if (!byBeta) {
+    byBeta = new Map();
+    logBetas.set(alpha, byBeta);
+  }
+  byBeta.set(beta, value);
+  cached++;
+  return value;
+}
+
+/**
  * The quantile x of Beta(α, β) with regularized incomplete beta I_x(α, β) = p: the fast inverse of
  * beta-inverse.ts where it checks out, else stdlib's inverse (Boost's ibeta_inv) for p ≥ 1e-40, and below
  * that bisection on log x of I_x(α, β) = p, which cannot fail.
@@ -26,7 +52,7 @@ const STEPS = 60;
 export function betaQuantile(p: number, alpha: number, beta: number): number {
   if (p > TRUSTED_FROM && p < 1 && alpha > 0 && beta > 0) {
     // The fast inverse, accepted when its own check agrees to 1e-12 in probability; stdlib otherwise.
-    const lbeta = gammaln(alpha) + gammaln(beta) - gammaln(alpha + beta);
+    const lbeta = logBeta(alpha, beta);
     const x = inverseIncompleteBeta(p, alpha, beta, lbeta);
     if (x > 0 && x < 1 && Math.abs(incompleteBeta(alpha, beta, x, lbeta) - p) <= 1e-12) return x;
   }
