@@ -6,6 +6,7 @@
  */
 import type { Channel } from '../compile/plan.js';
 import type { RunData } from '../engine/simulate.js';
+import { type QualifiedName, qualify } from '../qualifiedName.js';
 import { axisLabels } from '../time/period.js';
 import { type Bin, histogramOf } from './histogram.js';
 import { quantilesType7 } from './quantiles.js';
@@ -88,8 +89,8 @@ export interface Summary {
 }
 
 /** The key of a channel in snapshots and tables: `output` or `Member.output`. */
-export function channelKey(c: Channel): string {
-  return c.member !== undefined ? `${c.member}.${c.output}` : c.output;
+export function channelKey(c: Channel): QualifiedName {
+  return qualify(c.output, c.member);
 }
 
 /** Summarises per-run values. */

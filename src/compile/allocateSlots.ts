@@ -4,6 +4,7 @@
  * names take one slot per member, in the entity's member order.
  */
 import type { LoadedModel, LoadedScenario } from '../model/load.js';
+import { type QualifiedName, qualify } from '../qualifiedName.js';
 import type { BuildContext } from './context.js';
 import { applyParamOverrides, buildParamSlots, type ParamDraft } from './params.js';
 import type { InitialValue } from './plan.js';
@@ -12,7 +13,9 @@ import type { Category } from './symbols.js';
 /** A state slot (state variable or event flag) while its initial value is being worked out. */
 export interface StateDraft {
   flag: boolean;
-  name: string;
+  name: QualifiedName;
+  variable: string;
+  member?: string;
   min: number;
   max: number;
   initial: InitialValue;
@@ -25,9 +28,9 @@ export interface Slots {
   /** State variables, then one flag per event instance. */
   readonly states: StateDraft[];
   /** Slot of each state variable and event flag, by qualified name. */
-  readonly stateIndex: ReadonlyMap<string, number>;
+  readonly stateIndex: ReadonlyMap<QualifiedName, number>;
   /** Qualified names of the derived values, by slot. */
-  readonly derived: readonly string[];
+  readonly derived: readonly QualifiedName[];
 }
 
 /** Allocates and declares every slot of the model (parameters overridden by the scenario). */
@@ -35,17 +38,16 @@ export function allocateSlots(ctx: BuildContext, model: LoadedModel, scenario?: 
   const file = model.file;
   const sym = ctx.sym;
   const known = (def: { for?: string | undefined }) => def.for === undefined || sym.entities.has(def.for);
-  const qualified = (name: string, member?: string) => (member ? `${member}.${name}` : name);
 
   const params = buildParamSlots(ctx, file);
   if (scenario) applyParamOverrides(ctx, params, scenario.parameters);
   const paramIndex = new Map(params.map((s, i) => [s.name, i]));
   for (const [name, def] of Object.entries(file.parameters ?? {})) {
-    if (known(def)) sym.declare(name, 'param', def.for, (m) => paramIndex.get(qualified(name, m))!);
+    if (known(def)) sym.declare(name, 'param', def.for, (m) => paramIndex.get(qualify(name, m))!);
   }
 
   const states: StateDraft[] = [];
-  const stateIndex = new Map<string, number>();
+  const stateIndex = new Map<QualifiedName, number>();
   const addStates = (
     name: string,
     category: Category,
@@ -54,12 +56,21 @@ export function allocateSlots(ctx: BuildContext, model: LoadedModel, scenario?: 
     max: number,
   ) => {
     for (const inst of sym.instances(entity)) {
-      const slotName = qualified(name, inst?.member);
+      const slotName = qualify(name, inst?.member);
       stateIndex.set(slotName, states.length);
       const flag = category === 'event';
-      states.push({ name: slotName, min, max, flag, initial: { kind: 'value', value: 0 } });
+      const member = inst ? { member: inst.member } : {};
+      states.push({
+        name: slotName,
+        variable: name,
+        ...member,
+        min,
+        max,
+        flag,
+        initial: { kind: 'value', value: 0 },
+      });
     }
-    sym.declare(name, category, entity, (m) => stateIndex.get(qualified(name, m))!);
+    sym.declare(name, category, entity, (m) => stateIndex.get(qualify(name, m))!);
   };
   for (const [name, def] of Object.entries(file.state)) {
     if (!known(def)) continue;
@@ -74,11 +85,11 @@ export function allocateSlots(ctx: BuildContext, model: LoadedModel, scenario?: 
   }
 
   // Derived values: slots now, code once every symbol is known.
-  const derived: string[] = [];
+  const derived: QualifiedName[] = [];
   for (const [name, def] of Object.entries(file.derived ?? {})) {
     if (!known(def)) continue;
     const first = derived.length;
-    for (const inst of sym.instances(def.for)) derived.push(qualified(name, inst?.member));
+    for (const inst of sym.instances(def.for)) derived.push(qualify(name, inst?.member));
     const members = def.for !== undefined ? sym.entities.get(def.for)! : [];
     sym.declare(name, 'derived', def.for, (m) => (m ? first + members.indexOf(m) : first));
   }

@@ -77,8 +77,10 @@ export function buildPlan(model: LoadedModel, scenario?: LoadedScenario): BuildR
     params: slots.params.map(freezeSlot),
     ...(copula ? { copula } : {}),
     state: states.map(
-      ({ name, min, max, initial, flag }): StateSlot => ({
+      ({ name, variable, member, min, max, initial, flag }): StateSlot => ({
         name,
+        variable,
+        ...(member !== undefined ? { member } : {}),
         min,
         max,
         initial,

@@ -8,6 +8,7 @@ import { type CompileProblem, compileNode, type Scope } from '../expr/compile.js
 import { parseExpression } from '../expr/parse.js';
 import type { Origin } from '../model/load.js';
 import type { Path, YamlFile } from '../model/yamlFile.js';
+import type { QualifiedName } from '../qualifiedName.js';
 import { numberCode } from './codegen.js';
 import type { Symbols } from './symbols.js';
 
@@ -44,7 +45,7 @@ export class BuildContext {
     at: Path | Origin,
     scope: Scope,
     opts: { allowRandom: boolean; rng?: string },
-  ): { code: string; derived: Set<string>; random: boolean } {
+  ): { code: string; derived: Set<QualifiedName>; random: boolean } {
     if (typeof text === 'number') return { code: numberCode(text), derived: new Set(), random: false };
     const parsed = parseExpression(text);
     if ('problem' in parsed) {

@@ -15,7 +15,6 @@ export function correlations(
   model: LoadedModel,
   drafts: readonly ParamDraft[],
 ): Plan['copula'] | undefined {
-  const names = drafts.map((s) => s.name);
   const list = model.file.correlations ?? [];
   if (list.length === 0) return undefined;
   const before = ctx.problems.length;
@@ -24,7 +23,7 @@ export function correlations(
   list.forEach((c, i) => {
     const at: Path = ['correlations', i];
     const ids = c.between.map((name, j) => {
-      const idx = names.indexOf(name);
+      const idx = drafts.findIndex((s) => s.name === name);
       if (idx < 0) {
         ctx.report([...at, 'between', j], 'E_UNKNOWN_PARAMETER', `no parameter slot '${name}'`, {
           expected: 'a parameter, or Member.parameter for one entry of a table',

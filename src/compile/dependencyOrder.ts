@@ -4,16 +4,16 @@
  * Orders `ids` so that each comes after everything it depends on. Each cycle found is passed to `onCycle`
  * once (as the path that closes it, first node repeated at the end) and otherwise ignored.
  */
-export function dependencyOrder(
-  ids: Iterable<string>,
-  dependsOn: (id: string) => Iterable<string>,
-  onCycle: (cycle: readonly string[]) => void,
-): string[] {
-  const order: string[] = [];
-  const state = new Map<string, 1 | 2>();
-  const stack: string[] = [];
+export function dependencyOrder<T extends string>(
+  ids: Iterable<T>,
+  dependsOn: (id: T) => Iterable<T>,
+  onCycle: (cycle: readonly T[]) => void,
+): T[] {
+  const order: T[] = [];
+  const state = new Map<T, 1 | 2>();
+  const stack: T[] = [];
   const reported = new Set<string>();
-  const visit = (id: string): void => {
+  const visit = (id: T): void => {
     const s = state.get(id);
     if (s === 2) return;
     if (s === 1) {

@@ -4,19 +4,24 @@
  */
 import type { LoadedModel } from '../model/load.js';
 import type { Path } from '../model/yamlFile.js';
+import { type QualifiedName, qualify } from '../qualifiedName.js';
 import { derivedStatement } from './codegen.js';
 import type { BuildContext } from './context.js';
 import { dependencyOrder } from './dependencyOrder.js';
 
 /** The statements computing every derived value (slots in the order of `names`); reports cycles. */
-export function derivedCode(ctx: BuildContext, model: LoadedModel, names: readonly string[]): string[] {
-  const code = new Map<string, string>();
-  const deps = new Map<string, Set<string>>();
-  const where = new Map<string, Path>();
+export function derivedCode(
+  ctx: BuildContext,
+  model: LoadedModel,
+  names: readonly QualifiedName[],
+): string[] {
+  const code = new Map<QualifiedName, string>();
+  const deps = new Map<QualifiedName, Set<QualifiedName>>();
+  const where = new Map<QualifiedName, Path>();
   for (const [name, def] of Object.entries(model.file.derived ?? {})) {
     if (def.for !== undefined && !ctx.sym.entities.has(def.for)) continue;
     for (const inst of ctx.sym.instances(def.for)) {
-      const id = inst ? `${inst.member}.${name}` : name;
+      const id = qualify(name, inst?.member);
       const c = ctx.expression(def.expr, ['derived', name, 'expr'], ctx.sym.scope('x', inst), {
         allowRandom: false,
       });

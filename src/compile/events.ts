@@ -4,6 +4,7 @@
  */
 import type { LoadedModel } from '../model/load.js';
 import type { Path } from '../model/yamlFile.js';
+import { qualify } from '../qualifiedName.js';
 import { eventStatement } from './codegen.js';
 import type { BuildContext } from './context.js';
 import type { EventTimes } from './scenarioChecks.js';
@@ -42,7 +43,7 @@ export function eventCode(ctx: BuildContext, model: LoadedModel, times: EventTim
         }).code;
         return [{ slot: target.slot, code }];
       });
-      const key = inst ? `${inst.member}.${id}` : id;
+      const key = qualify(id, inst?.member);
       const suppressedFrom = times.suppressed.get(key);
       lines.push(
         eventStatement({

@@ -6,6 +6,7 @@ import type { Scope } from '../expr/compile.js';
 import type { LoadedModel, LoadedScenario, Origin } from '../model/load.js';
 import type { Distribution } from '../model/schema.js';
 import type { Path } from '../model/yamlFile.js';
+import { qualify, splitQualified } from '../qualifiedName.js';
 import type { Slots } from './allocateSlots.js';
 import type { BuildContext } from './context.js';
 import { checkDistribution, checkValue } from './params.js';
@@ -59,7 +60,7 @@ export function initialValues(
     if (def.for === undefined) {
       if (isMemberMap(init))
         ctx.report(at, 'E_SCHEMA', 'a per-member map of initial values needs `for: <entity type>`');
-      else assign(stateIndex.get(name)!, init, at, undefined);
+      else assign(stateIndex.get(qualify(name))!, init, at, undefined);
       continue;
     }
     const members = ctx.sym.entities.get(def.for)!;
@@ -78,23 +79,24 @@ export function initialValues(
           ctx.report(at, 'E_MISSING', `no initial value for ${m}`, {
             expected: `an entry for each of ${members.join(', ')}`,
           });
-        else assign(stateIndex.get(`${m}.${name}`)!, v, [...at, m], { entity: def.for, member: m });
+        else assign(stateIndex.get(qualify(name, m))!, v, [...at, m], { entity: def.for, member: m });
       }
     } else {
       for (const m of members)
-        assign(stateIndex.get(`${m}.${name}`)!, init, at, { entity: def.for, member: m });
+        assign(stateIndex.get(qualify(name, m))!, init, at, { entity: def.for, member: m });
     }
   }
   for (const [key, { value, at }] of scenario?.initial ?? []) {
-    const direct = stateIndex.get(key);
+    const { member, name } = splitQualified(key);
+    const direct = stateIndex.get(qualify(name, member));
     // State variables, and event flags (a scenario starting after an event can mark it as already fired).
     const isState = (n: string) =>
       Object.hasOwn(model.file.state, n) || Object.hasOwn(model.file.events ?? {}, n);
     const targets =
-      direct !== undefined && isState(key.split('.').pop()!)
+      direct !== undefined && isState(name)
         ? [direct]
         : isState(key)
-          ? [...stateIndex.entries()].filter(([n]) => n === key || n.endsWith(`.${key}`)).map(([, i]) => i)
+          ? states.flatMap((s, i) => (s.variable === key ? [i] : []))
           : [];
     if (targets.length === 0) {
       ctx.report(at, 'E_UNKNOWN_STATE', `the model has no state variable '${key}'`, {
@@ -103,11 +105,9 @@ export function initialValues(
       });
     }
     for (const slot of targets) {
-      const name = states[slot]!.name;
-      const dot = name.indexOf('.');
-      const member = dot > 0 ? name.slice(0, dot) : undefined;
-      const entity = member ? ctx.sym.memberEntity.get(member) : undefined;
-      assign(slot, value, at, member && entity ? { entity, member } : undefined);
+      const { member } = states[slot]!;
+      const entity = member !== undefined ? ctx.sym.memberEntity.get(member) : undefined;
+      assign(slot, value, at, member !== undefined && entity ? { entity, member } : undefined);
     }
   }
 }

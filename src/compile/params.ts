@@ -6,6 +6,7 @@ import type { Origin } from '../model/load.js';
 import type { Distribution, ModelFile, ParameterDef } from '../model/schema.js';
 import { unitOf } from '../model/unitOf.js';
 import type { Path } from '../model/yamlFile.js';
+import { type QualifiedName, qualify } from '../qualifiedName.js';
 import { distributionProblems, support } from '../random/distributions.js';
 import type { BuildContext } from './context.js';
 import type { ParamSlot } from './plan.js';
@@ -87,13 +88,13 @@ export function checkDistribution(
 }
 
 export interface ParamDraft {
-  name: string;
+  name: QualifiedName;
+  parameter: string;
+  member?: string;
   value: number;
   dist?: Distribution;
   lo: number;
   hi: number;
-  def: string;
-  member?: string;
   /** A 0/1 switch: only 0 and 1 are allowed values. */
   switch?: true;
 }
@@ -149,7 +150,7 @@ export function buildParamSlots(ctx: BuildContext, file: ModelFile): ParamDraft[
     if (def.for === undefined) {
       if (def.members !== undefined)
         ctx.report([...at, 'members'], 'E_SCHEMA', '`members` needs `for: <entity type>`');
-      slots.push(makeSlot(ctx, at, name, def.value, def.uncertainty, { lo, hi, ...sw }, name));
+      slots.push(makeSlot(ctx, at, name, undefined, def.value, def.uncertainty, { lo, hi, ...sw }));
       continue;
     }
     if (!members) continue; // unknown entity type: reported with the names
@@ -171,7 +172,7 @@ export function buildParamSlots(ctx: BuildContext, file: ModelFile): ParamDraft[
       // A member with a unit of its own may be bounded by it (a `fraction` among counts).
       const [mlo, mhi] = def.units?.[m] !== undefined ? parameterRange(ctx, at, def, m) : [lo, hi];
       const range = { lo: mlo, hi: mhi, ...sw };
-      slots.push({ ...makeSlot(ctx, mat, `${m}.${name}`, value, dist, range, name), member: m });
+      slots.push(makeSlot(ctx, mat, name, m, value, dist, range));
     }
   }
   return slots;
@@ -180,21 +181,23 @@ export function buildParamSlots(ctx: BuildContext, file: ModelFile): ParamDraft[
 function makeSlot(
   ctx: BuildContext,
   at: Path,
-  name: string,
+  parameter: string,
+  member: string | undefined,
   value: number | undefined,
   dist: Distribution | undefined,
   range: { lo: number; hi: number; switch?: true },
-  defName: string,
 ): ParamDraft {
+  const name = qualify(parameter, member);
+  const names = { name, parameter, ...(member !== undefined ? { member } : {}) };
   if (value === undefined) {
     ctx.report(at, 'E_MISSING', `parameter '${name}' has no value`, {
       expected: '`value`, or a `members` entry for every member',
     });
-    return { name, value: Number.NaN, ...range, def: defName };
+    return { ...names, value: Number.NaN, ...range };
   }
   checkSlotValue(ctx, [...at, 'value'], value, range, `value of '${name}'`);
   const ok = dist === undefined || checkSlotDistribution(ctx, [...at, 'uncertainty'], dist, range);
-  return { name, value, ...(dist && ok ? { dist } : {}), ...range, def: defName };
+  return { ...names, value, ...(dist && ok ? { dist } : {}), ...range };
 }
 
 function checkSlotDistribution(
@@ -244,9 +247,9 @@ export function resolveParamName(
   key: string,
   at: Origin,
 ): ParamDraft[] {
-  const found = slots.filter((s) => s.name === key || (s.member !== undefined && s.def === key));
+  const found = slots.filter((s) => s.name === key || (s.member !== undefined && s.parameter === key));
   if (found.length === 0) {
-    const names = [...new Set(slots.flatMap((s) => (s.member ? [s.def, s.name] : [s.name])))];
+    const names = [...new Set(slots.flatMap((s) => (s.member ? [s.parameter, s.name] : [s.name])))];
     ctx.report(at, 'E_UNKNOWN_PARAMETER', `the model has no parameter '${key}'`, {
       expected: names.length ? `one of ${names.slice(0, 30).join(', ')}` : 'no parameters are declared',
       found: key,
@@ -258,6 +261,8 @@ export function resolveParamName(
 export function freezeSlot(s: ParamDraft): ParamSlot {
   return {
     name: s.name,
+    parameter: s.parameter,
+    ...(s.member !== undefined ? { member: s.member } : {}),
     value: s.value,
     ...(s.dist ? { dist: s.dist } : {}),
     lo: s.lo,

@@ -3,11 +3,15 @@
  * worker threads. Built once by `buildPlan` (checks + code generation); the engine never sees YAML.
  */
 import type { Distribution } from '../model/schema.js';
+import type { QualifiedName } from '../qualifiedName.js';
 import type { TimeAxis } from '../time/period.js';
 
 export interface ParamSlot {
   /** `haven`, or `IMU.recruit` for one member's entry of a table. */
-  readonly name: string;
+  readonly name: QualifiedName;
+  /** The parameter's name in the model (`recruit`), and the member for one entry of a table. */
+  readonly parameter: string;
+  readonly member?: string;
   readonly value: number;
   readonly dist?: Distribution;
   readonly lo: number;
@@ -23,7 +27,10 @@ export type InitialValue =
 
 export interface StateSlot {
   /** `S`, `IMU.strength`, or an event flag such as `IMU.pledge_isis`. */
-  readonly name: string;
+  readonly name: QualifiedName;
+  /** The state variable's or event's name in the model (`strength`), and the member it belongs to. */
+  readonly variable: string;
+  readonly member?: string;
   readonly min: number;
   readonly max: number;
   readonly initial: InitialValue;

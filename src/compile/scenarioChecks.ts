@@ -3,6 +3,7 @@
  * suppressed (each naming a real event instance at a step of the axis), parameter schedules, and snapshots.
  */
 import type { LoadedModel, LoadedScenario, Origin } from '../model/load.js';
+import { type QualifiedName, qualify } from '../qualifiedName.js';
 import { indexOf, MONTHS_PER_STEP, parsePeriod, type TimeAxis } from '../time/period.js';
 import type { BuildContext } from './context.js';
 import { checkSlotValue, type ParamDraft, resolveParamName } from './params.js';
@@ -10,8 +11,8 @@ import type { Plan } from './plan.js';
 
 /** Per event instance (qualified name): the steps a scenario forces it at, and the step it is suppressed from. */
 export interface EventTimes {
-  readonly forced: ReadonlyMap<string, readonly number[]>;
-  readonly suppressed: ReadonlyMap<string, number>;
+  readonly forced: ReadonlyMap<QualifiedName, readonly number[]>;
+  readonly suppressed: ReadonlyMap<QualifiedName, number>;
 }
 
 /** The scenario's `force` and `suppress` entries, each checked against the model's events and the axis. */
@@ -21,8 +22,8 @@ export function eventTimes(
   scenario: LoadedScenario | undefined,
   axis: TimeAxis,
 ): EventTimes {
-  const forced = new Map<string, number[]>();
-  const suppressed = new Map<string, number>();
+  const forced = new Map<QualifiedName, number[]>();
+  const suppressed = new Map<QualifiedName, number>();
   const stepOf = (value: string | number, at: Origin, lastAllowed: number): number | undefined => {
     const k = indexOf(axis, parsePeriod(value)!);
     if (k === undefined || k > lastAllowed) {
@@ -56,7 +57,7 @@ function eventInstance(
   model: LoadedModel,
   ref: { event: string; member?: string | undefined },
   at: Origin,
-): string | undefined {
+): QualifiedName | undefined {
   const def = model.file.events?.[ref.event];
   if (!def || !Object.hasOwn(model.file.events ?? {}, ref.event)) {
     ctx.report(at, 'E_UNKNOWN_EVENT', `the model has no event '${ref.event}'`, {
@@ -70,7 +71,7 @@ function eventInstance(
       ctx.report(at, 'E_UNKNOWN_MEMBER', `event '${ref.event}' is global: it takes no member`, {
         found: ref.member,
       });
-    return ref.event;
+    return qualify(ref.event);
   }
   const members = ctx.sym.entities.get(def.for) ?? [];
   if (ref.member === undefined || !members.includes(ref.member)) {
@@ -82,7 +83,7 @@ function eventInstance(
     );
     return undefined;
   }
-  return `${ref.member}.${ref.event}`;
+  return qualify(ref.event, ref.member);
 }
 
 /** Per scheduled parameter slot, its value at each point of the axis (null: the drawn value holds). */

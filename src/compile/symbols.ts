@@ -3,6 +3,7 @@
  * occupies in the parameter (p), state (x/y) and derived (d) arrays. Implements the expression Scope.
  */
 import type { Lookup, Scope } from '../expr/compile.js';
+import { qualify } from '../qualifiedName.js';
 import { numberCode, type SlotArray, slotRef } from './codegen.js';
 
 export type Category = 'param' | 'state' | 'derived' | 'event';
@@ -97,7 +98,7 @@ class ModelScope implements Scope {
     const code = slotRef(arrayOf(category, this.stateVar), slot);
     if (category === 'param') return { kind: 'value', code };
     return category === 'derived'
-      ? { kind: 'value', code, source: 'state', derived: member ? `${member}.${name}` : name }
+      ? { kind: 'value', code, source: 'state', derived: qualify(name, member) }
       : { kind: 'value', code, source: 'state' };
   }
 

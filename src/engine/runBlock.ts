@@ -6,6 +6,7 @@
  */
 import type { Plan } from '../compile/plan.js';
 import { EngineError } from '../errors.js';
+import { qualify } from '../qualifiedName.js';
 import { correlateUniforms } from '../random/copula.js';
 import { truncatedQuantile } from '../random/distributions.js';
 import { keyedUniform, nameKey, runNameKey, runStream, STREAM_RULES, seedKey } from '../random/stream.js';
@@ -139,6 +140,6 @@ function runError(plan: Plan, status: number, run: number, date: string, next: s
   const number = status;
   const events = plan.channels.filter((c) => c.kind === 'event');
   const ev = events[number - 1];
-  const name = ev ? (ev.member ? `${ev.member}.${ev.output}` : ev.output) : `#${number}`;
+  const name = ev ? qualify(ev.output, ev.member) : `#${number}`;
   return new EngineError('E_NAN_PROBABILITY', `the probability of event '${name}' is NaN`, run, date);
 }

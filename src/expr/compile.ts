@@ -4,6 +4,7 @@
  * runtime (`F`, `R`, `Math`): no name, string or other text of the user's expression reaches JavaScript.
  */
 
+import { type QualifiedName, qualify } from '../qualifiedName.js';
 import { AGGREGATES, BUILTIN_CONSTANTS, FUNCTIONS } from './functions.js';
 import { type MathNode, math } from './mathjs.js';
 
@@ -24,7 +25,7 @@ export type Lookup =
       kind: 'value';
       code: string;
       /** Qualified name of the derived value read, for dependency order. */
-      derived?: string;
+      derived?: QualifiedName;
       /** What the value reads: run state (state variables, event flags, derived values) or not. */
       source?: 'state';
     }
@@ -62,7 +63,7 @@ export interface CompileProblem {
 export interface Compiled {
   code: string;
   /** Derived values read by the expression (for cycle detection). */
-  derived: Set<string>;
+  derived: Set<QualifiedName>;
   random: boolean;
 }
 
@@ -126,7 +127,7 @@ export function compileNode(
   options: CompileOptions,
   problems: CompileProblem[],
 ): Compiled {
-  const derived = new Set<string>();
+  const derived = new Set<QualifiedName>();
   let random = false;
   const fail = (p: CompileProblem): string => {
     problems.push(p);
@@ -240,11 +241,11 @@ export function compileNode(
         return fail({
           code: 'E_UNKNOWN_SYMBOL',
           message: isMember ? `${member} has no variable '${name}'` : `unknown member '${member}'`,
-          found: `${member}.${name}`,
+          found: qualify(name, member),
           ...optionalColumn(text, member),
         });
       }
-      return resolved(found, `${member}.${name}`, s);
+      return resolved(found, qualify(name, member), s);
     }
     if (isFunctionNode(n)) {
       const name = isSymbolNode(n.fn) ? n.fn.name : undefined;

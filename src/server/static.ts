@@ -1,6 +1,6 @@
 /**
- * The web UI's files, Chart.js from the installed package (no CDN), and the estimative-language module
- * the UI shares with the CLI, with headers that let the page load only its own scripts.
+ * The web UI's files, Chart.js from the installed package (no CDN), and the modules the UI shares with
+ * the CLI (estimative language, number formats, qualified names), with headers that let the page load only its own scripts.
  */
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
@@ -26,6 +26,7 @@ const CSP = [
 const SHARED_MODULES: Record<string, string> = {
   'estimative.js': '../analysis/estimative.js',
   'format.js': '../present/format.js',
+  'qualifiedName.js': '../qualifiedName.js',
 };
 
 /** Headers for every response. */

@@ -4,6 +4,7 @@
  */
 import { describeProbability } from '/lib/estimative.js';
 import { formatNumber, formatPercent } from '/lib/format.js';
+import { qualify } from '/lib/qualifiedName.js';
 
 export { describeProbability, formatNumber, formatPercent };
 
@@ -20,8 +21,7 @@ export function probabilityWithWords(p) {
  * @param {{output?: string, event?: string, member?: string}} s
  */
 export function channelKey(s) {
-  const output = s.output ?? s.event ?? '';
-  return s.member !== undefined ? `${s.member}.${output}` : output;
+  return qualify(s.output ?? s.event ?? '', s.member);
 }
 
 /**

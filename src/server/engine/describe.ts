@@ -71,9 +71,8 @@ export function describe(p: Prepared): Description {
   const dates = axisLabels(plan.axis);
   const scheduled = new Set(plan.schedules.map((s) => plan.params[s.slot]!.name));
   const parameters = plan.params.map((slot): ParameterInfo => {
-    const dot = slot.name.indexOf('.');
-    const member = dot < 0 ? null : slot.name.slice(0, dot);
-    const parameter = dot < 0 ? slot.name : slot.name.slice(dot + 1);
+    const { parameter } = slot;
+    const member = slot.member ?? null;
     const def = file.parameters?.[parameter];
     const entry = member !== null ? def?.members?.[member] : undefined;
     const own = typeof entry === 'object' ? (entry.sources ?? []) : [];
