@@ -9,6 +9,7 @@ import { VERSION } from '../version.js';
 import { compareCommand } from './commands/compare.js';
 import { listCommand } from './commands/list.js';
 import { runCommand } from './commands/run.js';
+import { scoreCommand } from './commands/score.js';
 import { validateCommand } from './commands/validate.js';
 import { type CliIO, ExitError, shownPath } from './io.js';
 
@@ -20,6 +21,7 @@ const COMMANDS: readonly ((program: Command, io: CliIO) => void)[] = [
   validateCommand,
   listCommand,
   compareCommand,
+  scoreCommand,
 ];
 
 export function makeProgram(io: CliIO): Command {

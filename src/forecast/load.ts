@@ -94,7 +94,7 @@ function claimProblems(claim: Claim, i: number, yaml: YamlFile, dir: string): Pr
 }
 
 /** YAML with positions, then the shape: the value (when usable) with the problems found so far. */
-function shaped<T>(
+export function shaped<T>(
   text: string,
   path: string,
   schema: z.ZodType<T>,

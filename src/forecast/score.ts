@@ -35,8 +35,9 @@ export interface ForecasterScore {
   readonly n: number;
   readonly brier: number;
   readonly log: number;
-  readonly brier_ci: [number, number];
-  readonly log_ci: [number, number];
+  /** 95% percentile bootstrap intervals; null from a single claim, which has nothing to resample. */
+  readonly brier_ci: [number, number] | null;
+  readonly log_ci: [number, number] | null;
   /** Brier skill against the base-rate forecaster on the claims both answered. */
   readonly brier_skill: {
     readonly value: number | null;
@@ -74,6 +75,8 @@ function forecasters(
   const suffix = (point: string) => (point === 'mid' ? '' : `@${point}`);
   for (const point of RANGE_POINTS)
     out.set(`experts${suffix(point)}`, (c) => c.forecasts[`expert${suffix(point)}`]);
+  // The experts on exactly the claims the model answers: the like-for-like comparison.
+  out.set('experts@model-claims', (c) => (c.forecasts.model === undefined ? undefined : c.forecasts.expert));
   for (const who of [...new Set(claims.map((c) => c.expert))].sort()) {
     for (const point of RANGE_POINTS) {
       out.set(`expert:${who}${suffix(point)}`, (c) =>
@@ -90,23 +93,38 @@ function scoreOne(p: number[], y: (0 | 1)[], ref: (number | undefined)[], seed: 
   const shared = p.flatMap((_, i) => (ref[i] === undefined ? [] : [i]));
   let brierSkill: ForecasterScore['brier_skill'] = null;
   if (shared.length > 0) {
+    // From one claim there is nothing to resample: the value alone, no interval.
     const sp = pick(p, shared);
     const sr = pick(ref, shared) as number[];
     const sy = pick(y, shared);
     const value = skill(brier(sp, sy), brier(sr, sy));
-    const ci = bootstrapInterval(
-      shared.length,
-      (idx) => skill(brier(pick(sp, idx), pick(sy, idx)), brier(pick(sr, idx), pick(sy, idx))) ?? Number.NaN,
-      `${seed}/skill`,
-    );
-    brierSkill = { value, n: shared.length, ci: Number.isNaN(ci[0]) || Number.isNaN(ci[1]) ? null : ci };
+    const ci =
+      shared.length < 2
+        ? null
+        : bootstrapInterval(
+            shared.length,
+            (idx) =>
+              skill(brier(pick(sp, idx), pick(sy, idx)), brier(pick(sr, idx), pick(sy, idx))) ?? Number.NaN,
+            `${seed}/skill`,
+          );
+    brierSkill = {
+      value,
+      n: shared.length,
+      ci: ci && !Number.isNaN(ci[0]) && !Number.isNaN(ci[1]) ? ci : null,
+    };
   }
   return {
     n: p.length,
     brier: brier(p, y),
     log: logScore(p, y),
-    brier_ci: bootstrapInterval(p.length, (idx) => brier(pick(p, idx), pick(y, idx)), `${seed}/brier`),
-    log_ci: bootstrapInterval(p.length, (idx) => logScore(pick(p, idx), pick(y, idx)), `${seed}/log`),
+    brier_ci:
+      p.length < 2
+        ? null
+        : bootstrapInterval(p.length, (idx) => brier(pick(p, idx), pick(y, idx)), `${seed}/brier`),
+    log_ci:
+      p.length < 2
+        ? null
+        : bootstrapInterval(p.length, (idx) => logScore(pick(p, idx), pick(y, idx)), `${seed}/log`),
     brier_skill: brierSkill,
     murphy: murphy(p, y),
     calibration: calibration(p, y),

@@ -18,7 +18,8 @@ describe('scoreClaims', () => {
     assert.ok(Math.abs(s.brier - 9 / 14) < 1e-12);
     const log = (5 * -Math.log(1 - LOG_CLIP) + 9 * -Math.log(LOG_CLIP)) / 14;
     assert.ok(Math.abs(s.log - log) < 1e-12);
-    assert.ok(s.brier_ci[0] <= s.brier && s.brier <= s.brier_ci[1]);
+    assert.ok(s.brier_ci && s.brier_ci[0] <= s.brier && s.brier <= s.brier_ci[1]);
+    assert.equal(report.scores['expert:azimov']!.brier_ci, null, 'one claim: no interval');
   });
 
   it('a forecaster that knew the outcomes scores 0 Brier, and the model abstains without probabilities', () => {

@@ -1,0 +1,96 @@
+/**
+ * The model's probability for a claim, read from the result of its scenario: an event's P(fired by), a
+ * threshold's P(holds at), a leader's share, or the share of runs meeting conditions at a snapshot.
+ * A name or date the result does not have is a problem at the claim's line, never a silent zero.
+ */
+import type { Result } from '../pipeline.js';
+import type { ModelAnswer } from './schema.js';
+
+export type Answer = { p: number } | { problem: { field: string; message: string; expected?: string } };
+
+const list = (xs: readonly string[]) => (xs.length > 8 ? `${xs.slice(0, 8).join(', ')}, …` : xs.join(', '));
+
+/** Index of `date` on the result's axis, or a problem naming the axis. */
+function dateIndex(result: Result, date: string | number, field: string): number | Answer {
+  const k = result.summary.dates.indexOf(String(date));
+  if (k >= 0) return k;
+  const d = result.summary.dates;
+  return {
+    problem: {
+      field,
+      message: `date ${date} is not on the scenario's axis`,
+      expected: `${d[0]} to ${d[d.length - 1]}`,
+    },
+  };
+}
+
+function read(spec: ModelAnswer, result: Result): Answer {
+  const s = result.summary;
+  if (spec.kind === 'event') {
+    const e = s.events.find((x) => x.event === spec.event && x.member === spec.member);
+    if (!e)
+      return missing(
+        'event',
+        `${spec.event} for ${spec.member}`,
+        s.events.map((x) => `${x.event}.${x.member}`),
+      );
+    const k = dateIndex(result, spec.by, 'by');
+    return typeof k === 'number' ? { p: e.pBy[k]! } : k;
+  }
+  if (spec.kind === 'threshold') {
+    const t = s.thresholds.find((x) => x.output === spec.output && x.member === spec.member);
+    if (!t)
+      return missing(
+        'output',
+        `${spec.output} for ${spec.member}`,
+        s.thresholds.map((x) => `${x.output}.${x.member}`),
+      );
+    const k = dateIndex(result, spec.at, 'at');
+    return typeof k === 'number' ? { p: t.pAt[k]! } : k;
+  }
+  if (spec.kind === 'leader') {
+    const l = s.leaders.find((x) => x.output === spec.output);
+    if (!l)
+      return missing(
+        'output',
+        spec.output,
+        s.leaders.map((x) => x.output),
+      );
+    const bad = spec.members.filter((m) => !(m in l.share));
+    if (bad.length) return missing('members', bad.join(', '), Object.keys(l.share));
+    const k = dateIndex(result, spec.at, 'at');
+    return typeof k === 'number' ? { p: spec.members.reduce((sum, m) => sum + l.share[m]![k]!, 0) } : k;
+  }
+  const snap = s.snapshots.find((x) => x.date === String(spec.at));
+  if (!snap) return { problem: { field: 'at', message: `no snapshot at ${spec.at}` } };
+  const keys = spec.all.flatMap((c) => c.of);
+  const bad = keys.filter((key) => !(key in snap.values));
+  if (bad.length) return missing('all', bad.join(', '), Object.keys(snap.values));
+  const runs = snap.values[keys[0]!]!.length;
+  let hits = 0;
+  for (let i = 0; i < runs; i++) {
+    const ok = spec.all.every((c) => {
+      const v = c.of.reduce((sum, key) => sum + snap.values[key]![i]!, 0);
+      return c.atLeast !== undefined ? v >= c.atLeast : v < c.below!;
+    });
+    if (ok) hits++;
+  }
+  return { p: hits / runs };
+}
+
+function missing(field: string, what: string, have: readonly string[]): Answer {
+  return {
+    problem: { field, message: `the scenario's result has no ${what}`, expected: `one of ${list(have)}` },
+  };
+}
+
+/** The probability of "yes" (with `not`, its complement), or a problem. */
+export function modelAnswer(spec: ModelAnswer, result: Result): Answer {
+  const a = read(spec, result);
+  return 'p' in a && spec.not ? { p: 1 - a.p } : a;
+}
+
+/** The snapshot dates a claim's answer needs (only `runs` answers read per-run values). */
+export function snapshotsNeeded(spec: ModelAnswer): string[] {
+  return spec.kind === 'runs' ? [String(spec.at)] : [];
+}

@@ -1,0 +1,108 @@
+/**
+ * The model as a forecaster: its probabilities are computed from the named scenario and reproduce bit
+ * for bit (whatever the worker threads); adding snapshot dates changes no number; answers the result lacks
+ * are problems at the claim's line; the backtest's statistics follow from the runs.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { backtest } from '../../src/forecast/backtest.js';
+import { loadEstimates } from '../../src/forecast/estimates.js';
+import { loadCatalogue, parseCatalogue } from '../../src/forecast/load.js';
+import { modelProbabilities, scenarioNeeds } from '../../src/forecast/modelForecast.js';
+import { runScenarios } from '../../src/forecast/modelRuns.js';
+import { crpsSample } from '../../src/forecast/scores/crps.js';
+import { execute, prepare, type Result } from '../../src/pipeline.js';
+import { repoPath } from '../support/build.js';
+
+const RUNS = 200; // enough to exercise every answer; the stated scores use the scenarios' own 1,000
+
+describe('model probabilities', () => {
+  const catalogue = loadCatalogue(repoPath('forecasts', 'claims.yaml'));
+
+  it('reproduce bit for bit in this thread and on two workers', async () => {
+    const needs = scenarioNeeds(catalogue);
+    const a = modelProbabilities(catalogue, await runScenarios(needs, { runs: RUNS, workers: 0 }));
+    const b = modelProbabilities(catalogue, await runScenarios(needs, { runs: RUNS, workers: 2 }));
+    assert.deepEqual(a.problems, []);
+    assert.equal(a.probabilities.size, 7, 'seven claims name a model answer');
+    assert.deepEqual([...a.probabilities], [...b.probabilities]);
+  });
+
+  it('extra snapshot dates leave every number of the scenario as it was', async () => {
+    const path = repoPath('scenarios', 'backtest-2004.yaml');
+    const plain = await execute(prepare(path, { runs: RUNS }), { workers: 0 });
+    const scored = (
+      await runScenarios(new Map([[path, ['2009Q4', '2004Q3']]]), { runs: RUNS, workers: 0 })
+    ).get(path)!;
+    assert.equal(scored.receipt.seed, 2004, "the scenario's own seed");
+    assert.deepEqual(scored.result.summary.events, plain.summary.events);
+    assert.deepEqual(scored.result.summary.series, plain.summary.series);
+    const at = (r: Result, d: string) => r.summary.snapshots.find((s) => s.date === d)!.values;
+    assert.deepEqual(at(scored.result, '2009Q3'), at(plain, '2009Q3'));
+    assert.ok(at(scored.result, '2009Q4')['IMU.strength']!.length === RUNS);
+  });
+
+  it('report answers the result lacks at the claim, with line and field', async () => {
+    const text = `oxus: 1
+title: t
+claims:
+  - id: wrong-event
+    who: W
+    role: r
+    expert: w
+    date: "2004"
+    seed: "002"
+    quote: q
+    reading: { words: w, scale: icd203, term: likely, why: y }
+    unresolvable: a test claim with a model answer that names nothing real
+    model: { scenario: ../scenarios/backtest-2004.yaml, kind: event, event: pledge_isis, member: XYZ, by: 2030Q1, note: n }
+  - id: off-axis
+    who: W
+    role: r
+    expert: w
+    date: "2004"
+    seed: "002"
+    quote: q
+    reading: { words: w, scale: icd203, term: likely, why: y }
+    unresolvable: a test claim whose date is off the axis
+    model: { scenario: ../scenarios/backtest-2004.yaml, kind: threshold, output: extinct, member: IMU, at: 2030Q1, note: n }
+`;
+    const { catalogue: bad, problems } = parseCatalogue(text, repoPath('forecasts', 'test.yaml'));
+    assert.deepEqual(problems, []);
+    const runs = await runScenarios(scenarioNeeds(bad!), { runs: 20, workers: 0 });
+    const got = modelProbabilities(bad!, runs).problems.map(
+      (p) => `${p.line} ${p.path} ${p.code} ${p.message}`,
+    );
+    assert.deepEqual(got, [
+      "13 claims[0].model.event E_MODEL_ANSWER the scenario's result has no pledge_isis for XYZ",
+      "23 claims[1].model.at E_MODEL_ANSWER date 2030Q1 is not on the scenario's axis",
+    ]);
+  });
+});
+
+describe('backtest on sizes', () => {
+  it('bands, coverage, CRPS and PIT follow from the runs', () => {
+    const sample = Array.from({ length: 100 }, (_, i) => i + 1); // 1 … 100
+    const result = {
+      summary: { snapshots: [{ date: '2009Q4', point: 0, values: { 'IMU.strength': sample } }] },
+    };
+    const file = loadEstimates(repoPath('forecasts', 'estimates.yaml')).file;
+    const one = { ...file, estimates: [{ ...file.estimates[1]!, central: 50, low: 40, high: 200 }] };
+    const out = backtest(one, result as unknown as Result);
+    assert.ok('report' in out);
+    const e = out.report.estimates[0]!;
+    assert.deepEqual(e.band50, [25.75, 75.25]); // type 7: h = 99 · 0.25 = 24.75
+    assert.deepEqual(e.band90, [5.95, 95.05]);
+    assert.equal(e.pit, 0.495); // 49 below, 1 equal: (49 + ½) / 100
+    assert.equal(e.covered50, true);
+    assert.equal(e.crps, crpsSample(sample, 50));
+    assert.equal(e.crpsPersistence, 150); // |200 − 50|: the IMU's 2002 "couple of hundred"
+    assert.deepEqual(out.report.pit.counts, [0, 0, 1, 0, 0]);
+  });
+
+  it('a missing date or series is a problem, not a zero', () => {
+    const file = loadEstimates(repoPath('forecasts', 'estimates.yaml')).file;
+    const out = backtest(file, { summary: { snapshots: [] } } as unknown as Result);
+    assert.ok('problems' in out && out.problems.length === file.estimates.length);
+  });
+});
