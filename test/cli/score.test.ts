@@ -1,24 +1,7 @@
 /** `oxus score`, run in-process: the README's commands, the JSON shape of the issue, and bad input. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { runCli } from '../../src/cli/program.js';
-import { ROOT } from '../support/build.js';
-
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    isTTY: false,
-    cwd: ROOT,
-  });
-  return { code, stdout, stderr };
-}
+import { oxus as cli } from '../support/cli.js';
 
 describe('oxus score', () => {
   it('prints the claims, the scores and the backtest (README: npm run oxus -- score)', async () => {
