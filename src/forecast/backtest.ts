@@ -5,8 +5,8 @@
  * Pure: reads the backtest scenario's result.
  */
 import { quantileSorted } from '../analysis/quantile.js';
-import type { Result } from '../pipeline.js';
 import type { EstimatesFile } from './estimates.js';
+import type { ScenarioRun } from './modelRuns.js';
 import { crpsSample } from './scores/crps.js';
 
 export interface EstimateScore {
@@ -55,7 +55,7 @@ const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / xs.lengt
 
 function scoreEstimate(
   e: EstimatesFile['estimates'][number],
-  sample: readonly number[],
+  sample: ArrayLike<number>,
   persistence?: number,
 ): EstimateScore {
   const sorted = Float64Array.from(sample).sort();
@@ -94,13 +94,13 @@ function scoreEstimate(
 export type BacktestOutcome = { report: BacktestReport } | { problems: { index: number; message: string }[] };
 
 /** Scores every estimate against the backtest's per-run values at its date. */
-export function backtest(file: EstimatesFile, result: Result): BacktestOutcome {
+export function backtest(file: EstimatesFile, valuesAt: ScenarioRun['valuesAt']): BacktestOutcome {
   const problems: { index: number; message: string }[] = [];
   const scored: EstimateScore[] = [];
   file.estimates.forEach((e, index) => {
-    const snap = result.summary.snapshots.find((s) => s.date === String(e.at));
-    const sample = snap?.values[e.series];
-    if (!snap) problems.push({ index, message: `no snapshot at ${e.at} in the backtest's result` });
+    const values = valuesAt(String(e.at));
+    const sample = values?.[e.series];
+    if (!values) problems.push({ index, message: `date ${e.at} is not on the backtest's axis` });
     else if (!sample) problems.push({ index, message: `the backtest's result has no series ${e.series}` });
     else scored.push(scoreEstimate(e, sample, file.persistence[e.series]?.value));
   });

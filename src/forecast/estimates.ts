@@ -5,8 +5,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
+import { OxusError, type Problem } from '../errors.js';
 import { readText } from '../model/load.js';
-import { OxusError, type Problem } from '../model/problems.js';
 import { period, sourceSchema } from '../model/schema.js';
 import type { YamlFile } from '../model/yamlFile.js';
 import { shaped } from './load.js';

@@ -4,6 +4,7 @@
  * A name or date the result does not have is a problem at the claim's line, never a silent zero.
  */
 import type { Result } from '../pipeline.js';
+import type { ScenarioRun } from './modelRuns.js';
 import type { ModelAnswer } from './schema.js';
 
 export type Answer = { p: number } | { problem: { field: string; message: string; expected?: string } };
@@ -24,7 +25,8 @@ function dateIndex(result: Result, date: string | number, field: string): number
   };
 }
 
-function read(spec: ModelAnswer, result: Result): Answer {
+function read(spec: ModelAnswer, run: ScenarioRun): Answer {
+  const result = run.result;
   const s = result.summary;
   if (spec.kind === 'event') {
     const e = s.events.find((x) => x.event === spec.event && x.member === spec.member);
@@ -61,16 +63,16 @@ function read(spec: ModelAnswer, result: Result): Answer {
     const k = dateIndex(result, spec.at, 'at');
     return typeof k === 'number' ? { p: spec.members.reduce((sum, m) => sum + l.share[m]![k]!, 0) } : k;
   }
-  const snap = s.snapshots.find((x) => x.date === String(spec.at));
-  if (!snap) return { problem: { field: 'at', message: `no snapshot at ${spec.at}` } };
+  const values = run.valuesAt(String(spec.at));
+  if (!values) return dateIndex(result, spec.at, 'at') as Answer;
   const keys = spec.all.flatMap((c) => c.of);
-  const bad = keys.filter((key) => !(key in snap.values));
-  if (bad.length) return missing('all', bad.join(', '), Object.keys(snap.values));
-  const runs = snap.values[keys[0]!]!.length;
+  const bad = keys.filter((key) => !(key in values));
+  if (bad.length) return missing('all', bad.join(', '), Object.keys(values));
+  const runs = values[keys[0]!]!.length;
   let hits = 0;
   for (let i = 0; i < runs; i++) {
     const ok = spec.all.every((c) => {
-      const v = c.of.reduce((sum, key) => sum + snap.values[key]![i]!, 0);
+      const v = c.of.reduce((sum, key) => sum + values[key]![i]!, 0);
       return c.atLeast !== undefined ? v >= c.atLeast : v < c.below!;
     });
     if (ok) hits++;
@@ -85,12 +87,7 @@ function missing(field: string, what: string, have: readonly string[]): Answer {
 }
 
 /** The probability of "yes" (with `not`, its complement), or a problem. */
-export function modelAnswer(spec: ModelAnswer, result: Result): Answer {
-  const a = read(spec, result);
+export function modelAnswer(spec: ModelAnswer, run: ScenarioRun): Answer {
+  const a = read(spec, run);
   return 'p' in a && spec.not ? { p: 1 - a.p } : a;
-}
-
-/** The snapshot dates a claim's answer needs (only `runs` answers read per-run values). */
-export function snapshotsNeeded(spec: ModelAnswer): string[] {
-  return spec.kind === 'runs' ? [String(spec.at)] : [];
 }

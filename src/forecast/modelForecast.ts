@@ -3,9 +3,9 @@
  * named scenario's result (run by `runScenarios` with the scenario's own seed and run count).
  */
 import { dirname, resolve } from 'node:path';
-import type { Problem } from '../model/problems.js';
+import type { Problem } from '../errors.js';
 import type { LoadedCatalogue } from './load.js';
-import { modelAnswer, snapshotsNeeded } from './modelAnswer.js';
+import { modelAnswer } from './modelAnswer.js';
 import type { ScenarioRun } from './modelRuns.js';
 
 /** Absolute scenario path of every claim with a model answer, keyed by claim id. */
@@ -14,20 +14,6 @@ export function claimScenarios(catalogue: LoadedCatalogue): Map<string, string> 
   const out = new Map<string, string>();
   for (const c of catalogue.file.claims) if (c.model) out.set(c.id, resolve(dir, c.model.scenario));
   return out;
-}
-
-/** The scenarios to run for a catalogue, each with the snapshot dates its claims need. */
-export function scenarioNeeds(
-  catalogue: LoadedCatalogue,
-  into = new Map<string, string[]>(),
-): Map<string, string[]> {
-  const paths = claimScenarios(catalogue);
-  for (const c of catalogue.file.claims) {
-    if (!c.model) continue;
-    const path = paths.get(c.id)!;
-    into.set(path, [...(into.get(path) ?? []), ...snapshotsNeeded(c.model)]);
-  }
-  return into;
 }
 
 /** The model's probability per claim id, and a problem at the claim for every answer its result lacks. */
@@ -42,7 +28,7 @@ export function modelProbabilities(
     if (!c.model) return;
     const run = runs.get(paths.get(c.id)!);
     if (!run) throw new Error(`scenario of ${c.id} was not run`);
-    const a = modelAnswer(c.model, run.result);
+    const a = modelAnswer(c.model, run);
     if ('p' in a) probabilities.set(c.id, a.p);
     else {
       problems.push(

@@ -1,11 +1,10 @@
 /**
- * Runs the scenarios a catalogue and a backtest name, once each, with the extra snapshot dates they need.
- * A scenario is run through a small scenario text that `extends` it and adds snapshots; snapshots only
- * record values, so every number is the one the scenario itself gives (same seed, same runs, same bits).
+ * Runs the scenarios a catalogue and a backtest name, once each, with the scenario's own seed and run
+ * count, keeping the per-run records so that claims and estimates can be read at any date of the axis.
  */
-import { basename, dirname, resolve } from 'node:path';
-import { loadScenario } from '../model/load.js';
-import { execute, prepareText, type Receipt, type Result } from '../pipeline.js';
+import { channelKey } from '../analysis/summarize.js';
+import type { RunData } from '../engine/simulate.js';
+import { executeWithData, prepare, type Receipt, type Result } from '../pipeline.js';
 
 export interface RunSettings {
   /** Override every scenario's run count (for quick looks; the scores then differ from the stated ones). */
@@ -19,40 +18,47 @@ export interface ScenarioRun {
   readonly path: string;
   readonly result: Result;
   readonly receipt: Receipt;
+  /** Every run's value of each series channel (`IMU.strength`, `threat_uzbekistan`) at a date of the axis. */
+  readonly valuesAt: (date: string) => Record<string, Float64Array> | undefined;
 }
 
-/** The text of a scenario that extends `path` and adds snapshot dates. */
-export function withSnapshots(path: string, dates: readonly string[]): string {
-  const base = loadScenario(path);
-  const have = new Set(base.snapshots.map((s) => String(s.value)));
-  const extra = [...new Set(dates)].filter((d) => !have.has(d)).sort();
-  return [
-    'oxus: 1',
-    `scenario: ${base.name}`,
-    `title: ${JSON.stringify(base.title)}`,
-    `question: ${JSON.stringify(base.question)}`,
-    `extends: ${JSON.stringify(basename(path))}`,
-    ...(extra.length ? [`snapshots: [${extra.map((d) => JSON.stringify(d)).join(', ')}]`] : []),
-    '',
-  ].join('\n');
+/** Per-run values of the series channels at one date, from the run's records. */
+function valuesAt(
+  data: RunData,
+  dates: readonly string[],
+  date: string,
+): Record<string, Float64Array> | undefined {
+  const k = dates.indexOf(date);
+  if (k < 0) return undefined;
+  const out: Record<string, Float64Array> = {};
+  data.plan.channels.forEach((c, ci) => {
+    if (c.kind !== 'series') return;
+    const v = data.values[ci]!;
+    const column = new Float64Array(data.runs);
+    for (let r = 0; r < data.runs; r++) column[r] = Number(v[r * data.points + k]);
+    out[channelKey(c)] = column;
+  });
+  return out;
 }
 
-/** Runs each scenario (absolute path → snapshot dates it needs) with its own seed and run count. */
+/** Runs each scenario (absolute paths) with its own seed and run count. */
 export async function runScenarios(
-  needs: ReadonlyMap<string, readonly string[]>,
+  paths: Iterable<string>,
   settings: RunSettings = {},
 ): Promise<Map<string, ScenarioRun>> {
   const out = new Map<string, ScenarioRun>();
-  for (const [path, dates] of [...needs].sort(([a], [b]) => a.localeCompare(b))) {
-    const text = withSnapshots(path, dates);
-    const prepared = prepareText(text, resolve(dirname(path), `.score-${basename(path)}`), {
-      ...(settings.runs !== undefined ? { runs: settings.runs } : {}),
-    });
-    const result = await execute(prepared, {
+  for (const path of [...new Set(paths)].sort()) {
+    const prepared = prepare(path, settings.runs !== undefined ? { runs: settings.runs } : {});
+    const { result, data } = await executeWithData(prepared, {
       ...(settings.workers !== undefined ? { workers: settings.workers } : {}),
       ...(settings.signal ? { signal: settings.signal } : {}),
     });
-    out.set(path, { path, result, receipt: result.receipt });
+    const cache = new Map<string, Record<string, Float64Array> | undefined>();
+    const at = (date: string) => {
+      if (!cache.has(date)) cache.set(date, valuesAt(data, result.summary.dates, date));
+      return cache.get(date);
+    };
+    out.set(path, { path, result, receipt: result.receipt, valuesAt: at });
   }
   return out;
 }

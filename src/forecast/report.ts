@@ -4,15 +4,14 @@
  * backtest name (each once, its own seed and runs), and score. Throws an OxusError listing every problem.
  */
 
+import { OxusError, type Problem } from '../errors.js';
 import { readText } from '../model/load.js';
-import type { Problem } from '../model/problems.js';
-import { OxusError } from '../model/problems.js';
 import type { Receipt } from '../pipeline.js';
 import { type BacktestReport, backtest } from './backtest.js';
 import { BOOTSTRAP_RESAMPLES } from './bootstrap.js';
 import { type LoadedEstimates, parseEstimates } from './estimates.js';
 import { type LoadedCatalogue, type LoadedOutcomes, parseCatalogue, parseOutcomes } from './load.js';
-import { modelProbabilities, scenarioNeeds } from './modelForecast.js';
+import { claimScenarios, modelProbabilities } from './modelForecast.js';
 import { type RunSettings, runScenarios } from './modelRuns.js';
 import { type ScoreReport, scoreClaims } from './score.js';
 import { LOG_CLIP } from './scores/log.js';
@@ -62,16 +61,12 @@ export function loadScoreFiles(files: ScoreFiles): {
 
 export async function scoreReport(files: ScoreFiles, settings: RunSettings = {}): Promise<FullReport> {
   const { catalogue, outcomes, estimates } = loadScoreFiles(files);
-  const needs = scenarioNeeds(catalogue);
-  if (estimates) {
-    const dates = estimates.file.estimates.map((x) => String(x.at));
-    needs.set(estimates.scenario, [...(needs.get(estimates.scenario) ?? []), ...dates]);
-  }
-  const runs = await runScenarios(needs, settings);
+  const paths = [...claimScenarios(catalogue).values(), ...(estimates ? [estimates.scenario] : [])];
+  const runs = await runScenarios(paths, settings);
   const { probabilities, problems } = modelProbabilities(catalogue, runs);
   let bt: BacktestReport | null = null;
   if (estimates) {
-    const out = backtest(estimates.file, runs.get(estimates.scenario)!.result);
+    const out = backtest(estimates.file, runs.get(estimates.scenario)!.valuesAt);
     if ('problems' in out) {
       for (const p of out.problems)
         problems.push(estimates.yaml.problem(['estimates', p.index], 'E_MODEL_ANSWER', p.message));

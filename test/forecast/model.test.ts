@@ -5,13 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { quantileSorted } from '../../src/analysis/quantile.js';
 import { backtest } from '../../src/forecast/backtest.js';
 import { loadEstimates } from '../../src/forecast/estimates.js';
 import { loadCatalogue, parseCatalogue } from '../../src/forecast/load.js';
-import { modelProbabilities, scenarioNeeds } from '../../src/forecast/modelForecast.js';
+import { claimScenarios, modelProbabilities } from '../../src/forecast/modelForecast.js';
 import { runScenarios } from '../../src/forecast/modelRuns.js';
 import { crpsSample } from '../../src/forecast/scores/crps.js';
-import { execute, prepare, type Result } from '../../src/pipeline.js';
+import { execute, prepare } from '../../src/pipeline.js';
 import { repoPath } from '../support/build.js';
 
 const RUNS = 200; // enough to exercise every answer; the stated scores use the scenarios' own 1,000
@@ -20,26 +21,27 @@ describe('model probabilities', () => {
   const catalogue = loadCatalogue(repoPath('forecasts', 'claims.yaml'));
 
   it('reproduce bit for bit in this thread and on two workers', async () => {
-    const needs = scenarioNeeds(catalogue);
-    const a = modelProbabilities(catalogue, await runScenarios(needs, { runs: RUNS, workers: 0 }));
-    const b = modelProbabilities(catalogue, await runScenarios(needs, { runs: RUNS, workers: 2 }));
+    const needs = claimScenarios(catalogue).values();
+    const paths = [...needs];
+    const a = modelProbabilities(catalogue, await runScenarios(paths, { runs: RUNS, workers: 0 }));
+    const b = modelProbabilities(catalogue, await runScenarios(paths, { runs: RUNS, workers: 2 }));
     assert.deepEqual(a.problems, []);
     assert.equal(a.probabilities.size, 7, 'seven claims name a model answer');
     assert.deepEqual([...a.probabilities], [...b.probabilities]);
   });
 
-  it('extra snapshot dates leave every number of the scenario as it was', async () => {
+  it("runs the scenario itself, and reads per-run values that give the result's own percentiles", async () => {
     const path = repoPath('scenarios', 'backtest-2004.yaml');
     const plain = await execute(prepare(path, { runs: RUNS }), { workers: 0 });
-    const scored = (
-      await runScenarios(new Map([[path, ['2009Q4', '2004Q3']]]), { runs: RUNS, workers: 0 })
-    ).get(path)!;
-    assert.equal(scored.receipt.seed, 2004, "the scenario's own seed");
-    assert.deepEqual(scored.result.summary.events, plain.summary.events);
-    assert.deepEqual(scored.result.summary.series, plain.summary.series);
-    const at = (r: Result, d: string) => r.summary.snapshots.find((s) => s.date === d)!.values;
-    assert.deepEqual(at(scored.result, '2009Q3'), at(plain, '2009Q3'));
-    assert.ok(at(scored.result, '2009Q4')['IMU.strength']!.length === RUNS);
+    const run = (await runScenarios([path], { runs: RUNS, workers: 0 })).get(path)!;
+    assert.deepEqual(run.receipt, plain.receipt, "the scenario's own receipt: seed 2004, its hashes");
+    const k = plain.summary.dates.indexOf('2009Q4');
+    const series = plain.summary.series.find((s) => s.output === 'strength' && s.member === 'IMU')!;
+    const values = Float64Array.from(run.valuesAt('2009Q4')!['IMU.strength']!).sort();
+    assert.equal(values.length, RUNS);
+    for (const q of ['5', '50', '95'])
+      assert.equal(quantileSorted(values, Number(q) / 100), series.percentiles[q]![k]);
+    assert.equal(run.valuesAt('1999Q1'), undefined);
   });
 
   it('report answers the result lacks at the claim, with line and field', async () => {
@@ -69,7 +71,7 @@ claims:
 `;
     const { catalogue: bad, problems } = parseCatalogue(text, repoPath('forecasts', 'test.yaml'));
     assert.deepEqual(problems, []);
-    const runs = await runScenarios(scenarioNeeds(bad!), { runs: 20, workers: 0 });
+    const runs = await runScenarios(claimScenarios(bad!).values(), { runs: 20, workers: 0 });
     const got = modelProbabilities(bad!, runs).problems.map(
       (p) => `${p.line} ${p.path} ${p.code} ${p.message}`,
     );
@@ -83,12 +85,11 @@ claims:
 describe('backtest on sizes', () => {
   it('bands, coverage, CRPS and PIT follow from the runs', () => {
     const sample = Array.from({ length: 100 }, (_, i) => i + 1); // 1 … 100
-    const result = {
-      summary: { snapshots: [{ date: '2009Q4', point: 0, values: { 'IMU.strength': sample } }] },
-    };
+    const valuesAt = (d: string) =>
+      d === '2009Q4' ? { 'IMU.strength': Float64Array.from(sample) } : undefined;
     const file = loadEstimates(repoPath('forecasts', 'estimates.yaml')).file;
     const one = { ...file, estimates: [{ ...file.estimates[1]!, central: 50, low: 40, high: 200 }] };
-    const out = backtest(one, result as unknown as Result);
+    const out = backtest(one, valuesAt);
     assert.ok('report' in out);
     const e = out.report.estimates[0]!;
     assert.deepEqual(e.band50, [25.75, 75.25]); // type 7: h = 99 · 0.25 = 24.75
@@ -102,7 +103,7 @@ describe('backtest on sizes', () => {
 
   it('a missing date or series is a problem, not a zero', () => {
     const file = loadEstimates(repoPath('forecasts', 'estimates.yaml')).file;
-    const out = backtest(file, { summary: { snapshots: [] } } as unknown as Result);
+    const out = backtest(file, () => undefined);
     assert.ok('problems' in out && out.problems.length === file.estimates.length);
   });
 });

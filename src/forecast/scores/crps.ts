@@ -6,7 +6,7 @@
  * absolute error. O(m log m): the pair sum uses the sorted sample, Σ_i Σ_j |x_i − x_j| = 2 Σ_k (2k − m + 1) x_(k)
  * for 0-based order statistics x_(k).
  */
-export function crpsSample(sample: readonly number[], y: number): number {
+export function crpsSample(sample: ArrayLike<number>, y: number): number {
   const m = sample.length;
   if (m === 0) throw new RangeError('crpsSample: an empty sample');
   const sorted = Float64Array.from(sample).sort();
