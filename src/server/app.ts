@@ -35,7 +35,7 @@ export interface CreateAppOptions extends AppOptions {
 export async function createApp(options: CreateAppOptions): Promise<Express> {
   const settings = settingsOf(options);
   const log = options.log ?? (() => {});
-  const db = await Database.open(settings.dbPath);
+  const db = Database.open(settings.dbPath);
   const catalog = new Catalog(settings.modelsDir, settings.scenariosDir);
   const host = new EngineHost();
   const history = new History(db, settings.historyLimit, settings.historyMaxBytes);
@@ -51,6 +51,10 @@ export async function createApp(options: CreateAppOptions): Promise<Express> {
   settings.signal?.addEventListener('abort', () => {
     runs.cancelAll();
     void host.close();
+    // Runs that were storing their result finish first; then the log is checkpointed into the file.
+    const going = runs.drain();
+    if (going) void going.then(() => db.close());
+    else db.close();
   });
 
   const app = express();

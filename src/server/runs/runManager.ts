@@ -213,6 +213,12 @@ export class RunManager {
     for (const run of this.runs.values()) if (run.info.status === 'running') run.handle.cancel();
   }
 
+  /** Settles once every run has ended and been stored (or failed to be); undefined when none is going. */
+  drain(): Promise<unknown> | undefined {
+    const going = [...this.runs.values()].filter((r) => r.info.finishedAt === null);
+    return going.length ? Promise.allSettled(going.map((r) => r.finished)) : undefined;
+  }
+
   private progress(run: Run, done: number, total: number): void {
     run.info.progress.done = done;
     run.info.progress.total = total;

@@ -1,0 +1,45 @@
+/**
+ * The database's schema as numbered migrations, applied in order inside one transaction; `PRAGMA
+ * user_version` records how many ran. Never edit a migration that has shipped: add the next one, so a file
+ * written by any earlier version opens and is brought up to date.
+ */
+
+/** Marks the file as an oxus database (`PRAGMA application_id`; "OXUS" in ASCII). */
+export const APPLICATION_ID = 0x4f585553;
+
+export interface Migration {
+  /** What the migration does, for the error message when it fails. */
+  readonly title: string;
+  readonly sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    title: 'saved scenarios and run history',
+    sql: `CREATE TABLE saved_scenarios (
+       id TEXT PRIMARY KEY,
+       name TEXT NOT NULL,
+       description TEXT,
+       edit TEXT NOT NULL,
+       created_at TEXT NOT NULL,
+       updated_at TEXT NOT NULL
+     );
+     CREATE TABLE runs (
+       id TEXT PRIMARY KEY,
+       created_at TEXT NOT NULL,
+       finished_at TEXT NOT NULL,
+       title TEXT NOT NULL,
+       request TEXT NOT NULL,
+       receipt TEXT NOT NULL,
+       scenario_text TEXT,
+       result BLOB NOT NULL
+     );
+     CREATE INDEX runs_by_time ON runs (finished_at);`,
+  },
+  {
+    // Version 1 files were written by sql.js without an application id; from here on the id tells an
+    // oxus database from any other SQLite file.
+    title: 'application id',
+    sql: `PRAGMA application_id = ${APPLICATION_ID};`,
+  },
+];
