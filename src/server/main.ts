@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { createApp } from './app.js';
 import { REPO_ROOT } from './options.js';
+import { StoreError } from './store/database.js';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -16,6 +17,11 @@ const app = await createApp({
   dbPath: resolve(process.env.OXUS_DB ?? resolve(REPO_ROOT, 'data', 'oxus.sqlite')),
   signal: shutdown.signal,
   log: (err) => console.error(err),
+}).catch((err: unknown) => {
+  // A database that cannot be used is the user's to fix: its message names the file and says how.
+  if (!(err instanceof StoreError)) throw err;
+  console.error(`oxus: ${err.message}`);
+  process.exit(1);
 });
 const server = app.listen(port, host, () => {
   console.log(`oxus: http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`);

@@ -54,8 +54,10 @@ export class Database {
     let db: BetterSqlite3.Database | undefined;
     try {
       db = new BetterSqlite3(path, { fileMustExist: true, timeout: 0 });
-      configure(db);
+      // Checked before anything is written: switching to the write-ahead log rewrites the file's header.
+      db.pragma('locking_mode = EXCLUSIVE');
       check(db, path);
+      configure(db);
       migrate(db, path);
       return new Database(db, path);
     } catch (err) {
@@ -93,7 +95,6 @@ export class Database {
 }
 
 function configure(db: BetterSqlite3.Database): void {
-  db.pragma('locking_mode = EXCLUSIVE');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
