@@ -1,19 +1,24 @@
 /**
  * `npm run bench`: throughput of the engine on the reference workload (models/logistic-reference.yaml),
  * beside the same workload as a hand-written TypeScript loop and as a naive loop calling mathjs `evaluate`
- * every step. Prints runs per second (median of three), ratios, and peak memory of 100,000 runs.
- * Figures go in notes, never into timed test assertions.
+ * every step. Prints runs per second (median of three), ratios, and peak memory of 100,000 runs; then the
+ * Central Asia model (centralAsia.ts) and whole-process figures of both (wholeProcess.ts). Figures go in
+ * docs/performance.md, never into timed test assertions.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { mkdtempSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compile, evaluate } from 'mathjs';
+import { runCli } from '../src/cli/program.js';
 import { HALF_STEP } from '../src/engine/runBlock.js';
 import { simulate } from '../src/engine/simulate.js';
 import { prepare } from '../src/pipeline.js';
 import { rnorm } from '../src/random/samplers.js';
 import { drawUniform, nameKey, runStream, STREAM_RULES, seedKey } from '../src/random/stream.js';
+import { benchCentralAsia, SCENARIO } from './centralAsia.js';
+import { peakMemoryMiB, wholeProcess } from './wholeProcess.js';
 
 const MODEL = fileURLToPath(new URL('../../models/logistic-reference.yaml', import.meta.url));
 const STEPS = 40;
@@ -85,43 +90,104 @@ async function medianRate(runs: number, fn: () => unknown): Promise<number> {
 
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
 
-/**
- * Peak resident memory of this process (all its threads). Linux's VmHWM belongs to the address space made by
- * exec, so unlike getrusage's maxRSS it does not inherit the parent's high-water mark.
- */
-function peakMemoryMiB(): number {
-  try {
-    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
-    if (kb !== undefined) return Number(kb) / 1024;
-  } catch {
-    // not Linux: fall through
-  }
-  return process.resourceUsage().maxRSS / 1024;
-}
-
 async function memoryProbe(): Promise<void> {
   const prepared = prepare(MODEL, { runs: 100_000 });
   await simulate(prepared.plan, { runs: 100_000, seed: SEED, workers: Math.min(2, availableParallelism()) });
   console.log(JSON.stringify({ maxRssMiB: peakMemoryMiB() }));
 }
 
+/** Child modes for whole-process figures: the CLI itself, or the hand-written loop on its own. */
+async function child(mode: string, args: string[]): Promise<void> {
+  if (mode === '--cli') {
+    const quiet = () => undefined;
+    const code = await runCli(args, { stdout: quiet, stderr: quiet, isTTY: false, cwd: process.cwd() });
+    if (code !== 0) throw new Error(`oxus ${args.join(' ')} exited with ${code}`);
+    console.log(JSON.stringify({ peakMiB: peakMemoryMiB(), out: args[args.indexOf('--out') + 1] }));
+  } else {
+    const out = handWritten(Number(args[0]));
+    console.log(JSON.stringify({ peakMiB: peakMemoryMiB(), last: out[out.length - 1] }));
+  }
+}
+
+const SELF = fileURLToPath(import.meta.url);
+
+/** Whole-process jobs, three interleaved rounds: the reference workload beside the hand-written loop, and the Central Asia model. */
+function benchWholeProcess() {
+  const dir = mkdtempSync(join(tmpdir(), 'oxus-bench-'));
+  const refRuns = 1_000_000;
+  const caRuns = 100_000;
+  const rounds = [0, 1, 2].map(() => {
+    const hand = wholeProcess(SELF, ['--hand', String(refRuns)]);
+    const ref = wholeProcess(SELF, [
+      '--cli',
+      'run',
+      MODEL,
+      '--runs',
+      String(refRuns),
+      '--workers',
+      '1',
+      '--format',
+      'json',
+      '--out',
+      join(dir, 'ref.json'),
+    ]);
+    const ca = wholeProcess(SELF, [
+      '--cli',
+      'run',
+      SCENARIO,
+      '--runs',
+      String(caRuns),
+      '--workers',
+      '2',
+      '--format',
+      'json',
+      '--out',
+      join(dir, 'ca.json'),
+    ]);
+    return { hand, ref, ca, ratio: hand.seconds / ref.seconds };
+  });
+  const med = (f: (r: (typeof rounds)[number]) => number) => [...rounds.map(f)].sort((a, b) => a - b)[1]!;
+  return {
+    refRuns,
+    caRuns,
+    hand: med((r) => r.hand.seconds),
+    ref: med((r) => r.ref.seconds),
+    refPeak: med((r) => r.ref.peakMiB),
+    refBytes: rounds[0]!.ref.bytes,
+    ratio: med((r) => r.ratio),
+    ca: med((r) => r.ca.seconds),
+    caPeak: med((r) => r.ca.peakMiB),
+    caBytes: rounds[0]!.ca.bytes,
+    perRound: rounds
+      .map((r) => `${r.hand.seconds.toFixed(1)} / ${r.ref.seconds.toFixed(1)} / ${r.ca.seconds.toFixed(1)} s`)
+      .join('; '),
+  };
+}
+
 async function main(): Promise<void> {
-  if (process.argv.includes('--memory')) return memoryProbe();
+  const mode = process.argv[2];
+  if (mode === '--memory') return memoryProbe();
+  if (mode === '--cli' || mode === '--hand') return child(mode, process.argv.slice(3));
   const prepared = prepare(MODEL);
   const plan = prepared.plan;
   const cores = availableParallelism();
   console.log(
     `oxus bench: reference workload (1 stock, ${STEPS} steps, 2 parameters drawn once per run, 1 normal draw per step)`,
   );
-  console.log(`machine: ${cores} cores, node ${process.version}; each figure is the median of three rounds`);
+  console.log(
+    `machine: ${cores} cores, node ${process.version}, load average ${loadavg()[0]!.toFixed(2)} at the start; each figure is the median of three interleaved rounds`,
+  );
 
   // Warm up, and check that the hand-written loop reproduces the engine bit for bit.
   const check = await simulate(plan, { runs: 2000, seed: SEED, workers: 0 });
   const hand = handWritten(2000);
   // Lengths first: an empty or truncated result would agree with any prefix of the hand-written one.
+  // The model records the stock (a series, channel 0) and a threshold on it; the loop computes the stock.
   const engine = check.values[0]!;
   const same =
-    check.values.length === 1 &&
+    check.values.length === plan.channels.length &&
+    plan.channels[0]?.kind === 'series' &&
+    plan.channels[0].output === 'stock' &&
     engine.length === 2000 * (STEPS + 1) &&
     engine.length === hand.length &&
     engine.every((v, i) => Object.is(v, hand[i]));
@@ -185,6 +251,42 @@ async function main(): Promise<void> {
   );
   const perRound = rounds.map((r) => `${fmt(r.hand)} / ${fmt(r.one)} / ${fmt(r.two)}`).join('; ');
   console.log(`rounds (hand-written / 1 worker / 2 workers, runs/s): ${perRound}`);
+
+  const ca = await benchCentralAsia();
+  console.log('');
+  console.log(
+    `Central Asia model, scenarios/baseline-2016.yaml (${ca.runs.toLocaleString('en-US')} runs a job)`,
+  );
+  console.log(`oxus engine, 1 worker ${fmt(ca.oneWorker).padStart(27)} runs/s`);
+  console.log(
+    `oxus engine, 2 workers ${fmt(ca.twoWorkers).padStart(26)} runs/s   ${(ca.twoWorkers / ca.oneWorker).toFixed(2)} × 1 worker`,
+  );
+  const { draws, steps, summaries, serialisation } = ca.split;
+  const total = draws + steps + summaries + serialisation;
+  const part = (x: number) => `${(x * 1000).toFixed(0)} ms (${((x / total) * 100).toFixed(0)}%)`;
+  console.log(
+    `one thread, per 1,000 runs: parameter draws ${part(draws)}, steps ${part(steps)}, summaries ${part(summaries)}, JSON ${part(serialisation)}`,
+  );
+  console.log(
+    `default JSON: ${(ca.jsonBytesPerRun * 1000).toFixed(0)} bytes per 1,000 runs at ${ca.runs.toLocaleString('en-US')} runs (the summary's size barely grows with runs)`,
+  );
+
+  const whole = benchWholeProcess();
+  const mib = (b: number) => `${(b / 2 ** 20).toFixed(1)} MiB`;
+  console.log('');
+  console.log(
+    'whole process (a fresh node process per job: start-up, simulation, summaries, JSON written to a file)',
+  );
+  console.log(
+    `reference workload, ${whole.refRuns.toLocaleString('en-US')} runs, 1 worker: ${whole.ref.toFixed(2)} s, peak ${whole.refPeak.toFixed(0)} MiB, JSON ${mib(whole.refBytes)}; hand-written loop alone: ${whole.hand.toFixed(2)} s; oxus throughput ${whole.ratio.toFixed(2)} × hand-written`,
+  );
+  console.log(
+    `Central Asia model, ${whole.caRuns.toLocaleString('en-US')} runs, 2 workers: ${whole.ca.toFixed(2)} s, peak ${whole.caPeak.toFixed(0)} MiB, JSON ${mib(whole.caBytes)}`,
+  );
+  console.log(`rounds (hand-written / reference / Central Asia): ${whole.perRound}`);
+  console.log(
+    `targets: reference ≥ 0.50 × hand-written whole-process: ${whole.ratio >= 0.5 ? 'met' : 'NOT met'}; Central Asia ≤ 4 s: ${whole.ca <= 4 ? 'met' : 'NOT met'}, ≤ 1 GiB: ${whole.caPeak <= 1024 ? 'met' : 'NOT met'}, JSON ≤ 10 MB: ${whole.caBytes <= 10e6 ? 'met' : 'NOT met'}`,
+  );
 }
 
 await main();

@@ -140,12 +140,28 @@ export async function executeWithData(
 
 /** The result of per-run records made from a prepared plan. */
 export function resultOf(p: Prepared, data: RunData): Result {
+  return assembleResult(receiptOf(p, data.firstRun), aboutOf(p), data);
+}
+
+/** What a result says about its job besides the numbers. */
+export interface About {
+  readonly title: string;
+  readonly question: string | null;
+  readonly timeUnit: string;
+}
+
+export function aboutOf(p: Prepared): About {
+  return { title: p.plan.title, question: p.scenario?.question ?? null, timeUnit: p.plan.axis.unit };
+}
+
+/** A result from its receipt, its description and the per-run records (also used by the shard merge). */
+export function assembleResult(receipt: Receipt, about: About, data: RunData): Result {
   return {
     format: 'oxus-result/1',
-    receipt: receiptOf(p, data.firstRun),
-    title: p.plan.title,
-    question: p.scenario?.question ?? null,
-    timeUnit: p.plan.axis.unit,
+    receipt,
+    title: about.title,
+    question: about.question,
+    timeUnit: about.timeUnit,
     summary: summarize(data),
   };
 }
