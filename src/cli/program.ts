@@ -8,6 +8,7 @@ import { errorKind, formatProblem } from '../errors.js';
 import { VERSION } from '../version.js';
 import { compareCommand } from './commands/compare.js';
 import { listCommand } from './commands/list.js';
+import { mergeCommand } from './commands/merge.js';
 import { runCommand } from './commands/run.js';
 import { scoreCommand } from './commands/score.js';
 import { validateCommand } from './commands/validate.js';
@@ -22,6 +23,7 @@ const COMMANDS: readonly ((program: Command, io: CliIO) => void)[] = [
   listCommand,
   compareCommand,
   scoreCommand,
+  mergeCommand,
 ];
 
 export function makeProgram(io: CliIO): Command {

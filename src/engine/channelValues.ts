@@ -56,3 +56,9 @@ export function scatter(
     }
   }
 }
+
+/** Copies one channel's records into another of the same kind, starting at element `offset`. */
+export function copyRecords(target: ChannelValues, source: ChannelValues, offset: number): void {
+  // The union's own `set` signatures do not unify; at run time both are the same kind of typed array.
+  (target as Float64Array).set(source, offset);
+}

@@ -2,12 +2,13 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
-import { type Command, Option } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_RUNS, DEFAULT_SEED, MAX_RUNS } from '../../limits.js';
-import { executeWithData, prepare } from '../../pipeline.js';
+import { executeWithData, type Prepared, prepare } from '../../pipeline.js';
 import { renderCsv } from '../../present/csv.js';
 import { perRunTable, renderArrow, renderPerRunCsv } from '../../present/perRunValues.js';
 import { renderTable } from '../../present/table.js';
+import { runShard } from '../../shards/runShard.js';
 import { type CliIO, ExitError, emit } from '../io.js';
 import { positiveInt, seedArg } from '../options.js';
 
@@ -19,6 +20,18 @@ interface RunOptions {
   readonly out?: string;
   readonly progress: boolean;
   readonly values?: string;
+  readonly shard?: [number, number];
+}
+
+/** `I/N`: shard I (from 0) of N. */
+function shardArg(value: string): [number, number] {
+  const m = /^(\d+)\/(\d+)$/.exec(value);
+  const [i, n] = m ? [Number(m[1]), Number(m[2])] : [Number.NaN, Number.NaN];
+  if (!(n >= 1 && i < n))
+    throw new InvalidArgumentError(
+      `--shard must be I/N with N ≥ 1 and I from 0 to N - 1 (shard 0/4 is the first of four), found '${value}'.`,
+    );
+  return [i, n];
 }
 
 /** File name endings of the per-run values file, and its formats. */
@@ -65,6 +78,11 @@ export function runCommand(program: Command, io: CliIO): void {
       '--values <file>',
       'also write per-run values at the snapshot dates: Arrow IPC (.arrow, .feather, .ipc) or CSV (.csv)',
     )
+    .option(
+      '--shard <I/N>',
+      'run only shard I (from 0) of N of the job and write it to --out as a shard file for oxus merge',
+      shardArg,
+    )
     .action((file: string, opts: RunOptions) => run(io, file, opts));
 }
 
@@ -74,6 +92,7 @@ async function run(io: CliIO, file: string, opts: RunOptions): Promise<void> {
     ...(opts.runs !== undefined ? { runs: opts.runs } : {}),
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
   });
+  if (opts.shard) return shard(io, prepared, opts.shard, opts);
   const bar =
     io.isTTY && opts.progress
       ? new SingleBar({
@@ -103,4 +122,17 @@ async function run(io: CliIO, file: string, opts: RunOptions): Promise<void> {
     io.stderr(`wrote per-run values (${valuesAs === 'arrow' ? 'Arrow IPC' : 'CSV'}) to ${opts.values}\n`);
   }
   emit(io, result, opts, { table: renderTable, csv: renderCsv });
+}
+
+async function shard(io: CliIO, prepared: Prepared, [index, count]: [number, number], opts: RunOptions) {
+  if (opts.out === undefined) throw new ExitError(1, '--shard writes a shard file: give its name with --out');
+  if (opts.values !== undefined || opts.format !== 'table')
+    throw new ExitError(1, '--shard writes only the shard file: run oxus merge for --format and --values');
+  const { bytes, header } = await runShard(prepared, index, count, {
+    ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
+    ...(io.signal ? { signal: io.signal } : {}),
+  });
+  writeFileSync(resolve(io.cwd, opts.out), bytes);
+  const { from, to } = header.shard;
+  io.stderr(`wrote shard ${index}/${count} (runs ${from} to ${to - 1} of ${prepared.runs}) to ${opts.out}\n`);
 }
