@@ -12,8 +12,10 @@ import type { AppContext } from './context.js';
 import { Descriptions } from './descriptions.js';
 import { EngineHost } from './engine/host.js';
 import { errorHandler, notFound } from './errors.js';
+import { Forecasts } from './forecasts.js';
 import { type AppOptions, settingsOf } from './options.js';
 import { catalogRoutes } from './routes/catalog.js';
+import { forecastRoutes } from './routes/forecasts.js';
 import { historyRoutes } from './routes/history.js';
 import { metaRoutes } from './routes/meta.js';
 import { runRoutes } from './routes/runs.js';
@@ -47,6 +49,7 @@ export async function createApp(options: CreateAppOptions): Promise<Express> {
     runs,
     history,
     saved: new SavedScenarios(db),
+    forecasts: new Forecasts(settings.forecastsDir),
   };
   settings.signal?.addEventListener('abort', () => {
     runs.cancelAll();
@@ -72,6 +75,7 @@ export async function createApp(options: CreateAppOptions): Promise<Express> {
   api.use(runRoutes(ctx));
   api.use(historyRoutes(ctx));
   api.use(savedRoutes(ctx));
+  api.use(forecastRoutes(ctx));
   app.use('/api', api);
   app.use(staticRoutes(settings.webDir));
   app.use(notFound);

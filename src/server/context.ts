@@ -1,6 +1,7 @@
 /** What the route groups share: settings, the catalog of bundled files, the engine and the stores. */
 import type { Catalog } from './catalog.js';
 import type { Descriptions } from './descriptions.js';
+import type { Forecasts } from './forecasts.js';
 import type { Settings } from './options.js';
 import type { RunManager } from './runs/runManager.js';
 import type { History } from './store/history.js';
@@ -13,4 +14,5 @@ export interface AppContext {
   readonly runs: RunManager;
   readonly history: History;
   readonly saved: SavedScenarios;
+  readonly forecasts: Forecasts;
 }

@@ -29,6 +29,8 @@ export interface AppOptions {
   readonly historyLimit?: number;
   /** Stored (gzipped) results kept in the history, in bytes; the oldest are dropped beyond this. Default 100 MiB. */
   readonly historyMaxBytes?: number;
+  /** Folder of the claims catalogue, outcomes and backtest estimates. Default: `forecasts/` of this repository. */
+  readonly forecastsDir?: string;
   /** Folder of the web UI's static files. Default: `web/` of this repository. */
   readonly webDir?: string;
   /** Aborting it cancels every run and stops the engine host (for shutdown and tests). */
@@ -54,6 +56,7 @@ export function settingsOf(options: AppOptions): Settings {
     maxRunBytes: options.maxRunBytes ?? 512 * 1024 * 1024,
     historyLimit: options.historyLimit ?? 200,
     historyMaxBytes: options.historyMaxBytes ?? 100 * 1024 * 1024,
+    forecastsDir: resolve(options.forecastsDir ?? resolve(REPO_ROOT, 'forecasts')),
     webDir: resolve(options.webDir ?? resolve(REPO_ROOT, 'web')),
     ...(options.signal ? { signal: options.signal } : {}),
   };

@@ -1,0 +1,53 @@
+/** GET /api/forecasts and /api/forecasts/scores: the bundled catalogue and its scores, words per scale. */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import request from 'supertest';
+import { assertErrorShape, type Fixture, makeApp, makeFixture, type TestApp } from './support.js';
+
+describe('forecasts API', () => {
+  let f: Fixture;
+  let t: TestApp;
+  before(async () => {
+    f = makeFixture();
+    t = await makeApp(f);
+  });
+  after(() => {
+    t.close();
+    f.cleanup();
+  });
+
+  it('GET /api/forecasts lists every claim with its quote, reading and resolution', async () => {
+    const res = await request(t.app).get('/api/forecasts').expect(200);
+    assert.equal(res.body.claims.length, 20);
+    assert.equal(res.body.scale.id, 'icd203');
+    const azimov = res.body.claims.find((c: { id: string }) => c.id === 'azimov-serious-threat');
+    assert.match(azimov.quote, /serious threat to Tajikistan/);
+    assert.deepEqual([azimov.reading.low, azimov.reading.high], [0.55, 0.8]);
+    assert.equal(azimov.outcome.outcome, 'yes');
+    assert.equal(azimov.outcome.grade, 'B');
+  });
+
+  it('words follow the scale; an unknown scale is a 400 in the API error shape', async () => {
+    const kent = await request(t.app).get('/api/forecasts?scale=kent').expect(200);
+    assert.equal(kent.body.scale.id, 'kent');
+    const azimov = kent.body.claims.find((c: { id: string }) => c.id === 'azimov-serious-threat');
+    assert.match(azimov.expertWords, /^probable/); // 67.5%: nearest Kent central value is 75%
+    const bad = await request(t.app).get('/api/forecasts?scale=vague').expect(400);
+    assert.equal(assertErrorShape(bad.body).code, 'E_VALIDATION');
+    await request(t.app).get('/api/forecasts?scale=kent&x=1').expect(400);
+  });
+
+  it('GET /api/forecasts/scores runs the scenarios once and scores every forecaster', async () => {
+    const res = await request(t.app).get('/api/forecasts/scores?scale=phia').expect(200);
+    assert.equal(res.body.scores.model.n, 6);
+    assert.equal(res.body.scores['no-change'].n, 14);
+    assert.ok(Math.abs(res.body.scores['no-change'].brier - 9 / 14) < 1e-12);
+    assert.equal(res.body.backtest.n, 7);
+    const rashid = res.body.claims.find((c: { id: string }) => c.id === 'rashid-military-presence');
+    assert.equal(typeof rashid.forecasts.model, 'number');
+    assert.ok(rashid.words.model.length > 0);
+    assert.equal(res.body.scale.warning !== null, true, 'PHIA carries its U-grade warning');
+    const again = await request(t.app).get('/api/forecasts/scores').expect(200);
+    assert.deepEqual(again.body.scores, res.body.scores, 'the same report, computed once');
+  });
+});
