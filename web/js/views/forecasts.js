@@ -57,6 +57,29 @@ export function showClaims(parent, catalogue) {
   );
 }
 
+/**
+ * A table in a scrolling box: caption, column heads, body rows.
+ * @param {string} id
+ * @param {string} caption
+ * @param {string[]} heads
+ * @param {HTMLElement[]} rows
+ */
+function dataTable(id, caption, heads, rows) {
+  return el('div', { class: 'table-wrap' }, [
+    el('table', { id }, [
+      el('caption', { text: caption }),
+      el('thead', {}, [
+        el(
+          'tr',
+          {},
+          heads.map((h) => el('th', { scope: 'col', text: h })),
+        ),
+      ]),
+      el('tbody', {}, rows),
+    ]),
+  ]);
+}
+
 /** The forecasters drawn in the calibration chart (the rest are in the table). */
 const CHARTED = ['model', 'experts', 'base-rate'];
 
@@ -75,23 +98,12 @@ export function showScores(parent, report) {
       el('td', { text: sk ? `${f3(sk.value)}${ci(sk.ci)} (n ${sk.n})` : '–' }),
     ]);
   });
-  const table = el('div', { class: 'table-wrap' }, [
-    el('table', { id: 'fc-score-table' }, [
-      el('caption', {
-        text: 'Scores on the resolved claims (lower Brier and log are better; 95% bootstrap intervals)',
-      }),
-      el('thead', {}, [
-        el(
-          'tr',
-          {},
-          ['forecaster', 'claims', 'Brier', 'log (clipped to 1–99%)', 'Brier skill vs base rate'].map((h) =>
-            el('th', { scope: 'col', text: h }),
-          ),
-        ),
-      ]),
-      el('tbody', {}, rows),
-    ]),
-  ]);
+  const table = dataTable(
+    'fc-score-table',
+    'Scores on the resolved claims (lower Brier and log are better; 95% bootstrap intervals)',
+    ['forecaster', 'claims', 'Brier', 'log (clipped to 1–99%)', 'Brier skill vs base rate'],
+    rows,
+  );
   parent.replaceChildren(el('p', { class: 'muted', text: report.method.caution }), table);
   const bins = report.scores.model?.calibration ?? report.scores.experts.calibration;
   const datasets = CHARTED.filter((n) => report.scores[n]).map((name, i) => ({
@@ -194,28 +206,19 @@ export function showBacktest(parent, report) {
     ]),
   );
   parent.replaceChildren(
-    el('div', { class: 'table-wrap' }, [
-      el('table', { id: 'fc-backtest-table' }, [
-        el('caption', {
-          text: 'Size estimates after January 2004 against the backtest-2004 scenario (* used in setting the model up)',
-        }),
-        el('thead', {}, [
-          el(
-            'tr',
-            {},
-            [
-              'estimate',
-              'value (range, grade)',
-              'model median [50%] [90%]',
-              'in 50% / 90% band',
-              'CRPS model / persistence',
-              'PIT',
-            ].map((h) => el('th', { scope: 'col', text: h })),
-          ),
-        ]),
-        el('tbody', {}, rows),
-      ]),
-    ]),
+    dataTable(
+      'fc-backtest-table',
+      'Size estimates after January 2004 against the backtest-2004 scenario (* used in setting the model up)',
+      [
+        'estimate',
+        'value (range, grade)',
+        'model median [50%] [90%]',
+        'in 50% / 90% band',
+        'CRPS model / persistence',
+        'PIT',
+      ],
+      rows,
+    ),
     el('p', {
       text: `Coverage of ${b.n} estimates: 50% band ${pct(b.coverage50)}, 90% band ${pct(b.coverage90)}. Mean CRPS on the ${b.crps.n} with a persistence value: model ${num(b.crps.model)}, persistence ${num(b.crps.persistence)}. PIT histogram (${b.pit.counts.length} bins): ${b.pit.counts.join(' ')}. ${b.inSample} of ${b.n} estimates are in-sample.`,
     }),
