@@ -18,14 +18,11 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { createApp } from '../../src/server/app.js';
-import { repoPath } from '../support/build.js';
-import { ARGS, ARTIFACTS, CHROMIUM } from './uiSession.js';
+import { ARGS, ARTIFACTS, CHROMIUM, serveBundled } from './uiSession.js';
 
 export { ARTIFACTS };
 
@@ -146,17 +143,9 @@ export function browserSuite(title: string, define: (suite: BrowserSuite) => voi
         );
       }
       mkdirSync(ARTIFACTS, { recursive: true });
-      const app = await createApp({
-        modelsDir: repoPath('models'),
-        scenariosDir: repoPath('scenarios'),
-        dbPath: join(temp, 'oxus.sqlite'),
-        workers: 1,
-        signal: stop.signal,
-      });
-      const listening = app.listen(0, '127.0.0.1');
-      server = listening;
-      await new Promise((resolve) => listening.once('listening', resolve));
-      suite.base = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
+      const served = await serveBundled(temp, stop.signal);
+      server = served.server;
+      suite.base = served.base;
       browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
     });
 

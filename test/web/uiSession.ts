@@ -37,6 +37,23 @@ export interface UiSession {
   close(): Promise<void>;
 }
 
+/** The app on the bundled models and scenarios, its database in `temp`, listening on a free local port. */
+export async function serveBundled(
+  temp: string,
+  signal: AbortSignal,
+): Promise<{ server: Server; base: string }> {
+  const app = await createApp({
+    modelsDir: repoPath('models'),
+    scenariosDir: repoPath('scenarios'),
+    dbPath: join(temp, 'oxus.sqlite'),
+    workers: 1,
+    signal,
+  });
+  const server: Server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
 export async function openSession(): Promise<UiSession> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
@@ -46,16 +63,7 @@ export async function openSession(): Promise<UiSession> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const temp = mkdtempSync(join(tmpdir(), 'oxus-ui-'));
   const stop = new AbortController();
-  const app = await createApp({
-    modelsDir: repoPath('models'),
-    scenariosDir: repoPath('scenarios'),
-    dbPath: join(temp, 'oxus.sqlite'),
-    workers: 1,
-    signal: stop.signal,
-  });
-  const server: Server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { server, base } = await serveBundled(temp, stop.signal);
   const context = await chromium.launchPersistentContext(join(temp, 'profile'), {
     executablePath: CHROMIUM,
     headless: true,
