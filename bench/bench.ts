@@ -263,7 +263,7 @@ async function main(): Promise<void> {
   );
   const { draws, steps, summaries, serialisation } = ca.split;
   const total = draws + steps + summaries + serialisation;
-  const part = (x: number) => `${(x * 1000).toFixed(0)} ms (${((x / total) * 100).toFixed(0)}%)`;
+  const part = (x: number) => `${(x * 1000).toFixed(1)} ms (${((x / total) * 100).toFixed(0)}%)`;
   console.log(
     `one thread, per 1,000 runs: parameter draws ${part(draws)}, steps ${part(steps)}, summaries ${part(summaries)}, JSON ${part(serialisation)}`,
   );
@@ -272,7 +272,7 @@ async function main(): Promise<void> {
   );
 
   const whole = benchWholeProcess();
-  const mib = (b: number) => `${(b / 2 ** 20).toFixed(1)} MiB`;
+  const mib = (b: number) => (b < 2 ** 20 ? `${(b / 1024).toFixed(0)} KiB` : `${(b / 2 ** 20).toFixed(1)} MiB`);
   console.log('');
   console.log(
     'whole process (a fresh node process per job: start-up, simulation, summaries, JSON written to a file)',

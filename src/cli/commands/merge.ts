@@ -2,8 +2,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { mergeShards } from '../../shards/mergeShards.js';
-import { decodeShard } from '../../shards/shardFile.js';
 import type { CliIO } from '../io.js';
 
 export function mergeCommand(program: Command, io: CliIO): void {
@@ -12,7 +10,10 @@ export function mergeCommand(program: Command, io: CliIO): void {
     .description('merge the shard files of one job (oxus run --shard) into its result, as JSON')
     .argument('<shards...>', 'shard files, in any order')
     .requiredOption('--out <file>', 'where to write the result (JSON)')
-    .action((files: string[], opts: { out: string }) => {
+    .action(async (files: string[], opts: { out: string }) => {
+      // Arrow's library is loaded only by the commands that read or write its files.
+      const { decodeShard } = await import('../../shards/shardFile.js');
+      const { mergeShards } = await import('../../shards/mergeShards.js');
       const shards = files.map((f) => ({ file: f, ...decodeShard(readFileSync(resolve(io.cwd, f)), f) }));
       const result = mergeShards(shards);
       writeFileSync(resolve(io.cwd, opts.out), `${JSON.stringify(result, null, 1)}\n`);

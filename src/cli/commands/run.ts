@@ -6,9 +6,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_RUNS, DEFAULT_SEED, MAX_RUNS } from '../../limits.js';
 import { executeWithData, type Prepared, prepare } from '../../pipeline.js';
 import { renderCsv } from '../../present/csv.js';
-import { perRunTable, renderArrow, renderPerRunCsv } from '../../present/perRunValues.js';
 import { renderTable } from '../../present/table.js';
-import { runShard } from '../../shards/runShard.js';
 import { type CliIO, ExitError, emit } from '../io.js';
 import { positiveInt, seedArg } from '../options.js';
 
@@ -114,6 +112,8 @@ async function run(io: CliIO, file: string, opts: RunOptions): Promise<void> {
   }
   const { result, data } = done;
   if (opts.values !== undefined) {
+    // Loaded only when asked for: Arrow's library adds about 18 MiB to every process that loads it.
+    const { perRunTable, renderArrow, renderPerRunCsv } = await import('../../present/perRunValues.js');
     const table = perRunTable(data);
     writeFileSync(
       resolve(io.cwd, opts.values),
@@ -128,6 +128,7 @@ async function shard(io: CliIO, prepared: Prepared, [index, count]: [number, num
   if (opts.out === undefined) throw new ExitError(1, '--shard writes a shard file: give its name with --out');
   if (opts.values !== undefined || opts.format !== 'table')
     throw new ExitError(1, '--shard writes only the shard file: run oxus merge for --format and --values');
+  const { runShard } = await import('../../shards/runShard.js');
   const { bytes, header } = await runShard(prepared, index, count, {
     ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
     ...(io.signal ? { signal: io.signal } : {}),
