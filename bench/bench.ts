@@ -272,7 +272,8 @@ async function main(): Promise<void> {
   );
 
   const whole = benchWholeProcess();
-  const mib = (b: number) => (b < 2 ** 20 ? `${(b / 1024).toFixed(0)} KiB` : `${(b / 2 ** 20).toFixed(1)} MiB`);
+  const mib = (b: number) =>
+    b < 2 ** 20 ? `${(b / 1024).toFixed(0)} KiB` : `${(b / 2 ** 20).toFixed(1)} MiB`;
   console.log('');
   console.log(
     'whole process (a fresh node process per job: start-up, simulation, summaries, JSON written to a file)',
