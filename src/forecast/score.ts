@@ -89,7 +89,13 @@ function forecasters(
 
 const pick = <T>(xs: readonly T[], idx: readonly number[]) => idx.map((i) => xs[i]!);
 
-function scoreOne(p: number[], y: (0 | 1)[], ref: (number | undefined)[], seed: string): ForecasterScore {
+/** Every score of one forecaster's probabilities against outcomes; `ref` is the base rate per claim, if any. */
+export function scoreProbabilities(
+  p: number[],
+  y: (0 | 1)[],
+  ref: (number | undefined)[],
+  seed: string,
+): ForecasterScore {
   const shared = p.flatMap((_, i) => (ref[i] === undefined ? [] : [i]));
   let brierSkill: ForecasterScore['brier_skill'] = null;
   if (shared.length > 0) {
@@ -162,7 +168,7 @@ export function scoreClaims(
       y.push(row.outcome === 'yes' ? 1 : 0);
       ref.push(name === REFERENCE ? undefined : row.forecasts[REFERENCE]);
     }
-    if (p.length > 0) scores[name] = scoreOne(p, y, ref, name);
+    if (p.length > 0) scores[name] = scoreProbabilities(p, y, ref, name);
   }
   return { claims: rows, scores };
 }

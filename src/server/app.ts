@@ -15,6 +15,7 @@ import { errorHandler, notFound } from './errors.js';
 import { Forecasts } from './forecasts.js';
 import { type AppOptions, settingsOf } from './options.js';
 import { catalogRoutes } from './routes/catalog.js';
+import { classRoutes } from './routes/classes.js';
 import { forecastRoutes } from './routes/forecasts.js';
 import { historyRoutes } from './routes/history.js';
 import { metaRoutes } from './routes/meta.js';
@@ -22,6 +23,7 @@ import { runRoutes } from './routes/runs.js';
 import { savedRoutes } from './routes/saved.js';
 import { RunManager } from './runs/runManager.js';
 import { securityHeaders, staticRoutes } from './static.js';
+import { Classes } from './store/classes.js';
 import { Database } from './store/database.js';
 import { History } from './store/history.js';
 import { SavedScenarios } from './store/savedScenarios.js';
@@ -50,6 +52,7 @@ export async function createApp(options: CreateAppOptions): Promise<Express> {
     history,
     saved: new SavedScenarios(db),
     forecasts: new Forecasts(settings.forecastsDir),
+    classes: new Classes(db),
   };
   settings.signal?.addEventListener('abort', () => {
     runs.cancelAll();
@@ -76,6 +79,7 @@ export async function createApp(options: CreateAppOptions): Promise<Express> {
   api.use(historyRoutes(ctx));
   api.use(savedRoutes(ctx));
   api.use(forecastRoutes(ctx));
+  api.use(classRoutes(ctx));
   app.use('/api', api);
   app.use(staticRoutes(settings.webDir));
   app.use(notFound);

@@ -4,6 +4,7 @@ import type { Descriptions } from './descriptions.js';
 import type { Forecasts } from './forecasts.js';
 import type { Settings } from './options.js';
 import type { RunManager } from './runs/runManager.js';
+import type { Classes } from './store/classes.js';
 import type { History } from './store/history.js';
 import type { SavedScenarios } from './store/savedScenarios.js';
 
@@ -15,4 +16,5 @@ export interface AppContext {
   readonly history: History;
   readonly saved: SavedScenarios;
   readonly forecasts: Forecasts;
+  readonly classes: Classes;
 }

@@ -42,4 +42,31 @@ export const MIGRATIONS: readonly Migration[] = [
     title: 'application id',
     sql: `PRAGMA application_id = ${APPLICATION_ID};`,
   },
+  {
+    // Classroom forecasts: a class (instructor token hashed), participants (token hashed; a name once per
+    // class) and their probability per claim; revealed_at locks a participant's entries.
+    title: 'classroom forecasts',
+    sql: `CREATE TABLE classes (
+       code TEXT PRIMARY KEY,
+       title TEXT NOT NULL,
+       instructor_hash TEXT NOT NULL,
+       created_at TEXT NOT NULL
+     );
+     CREATE TABLE participants (
+       id TEXT PRIMARY KEY,
+       class_code TEXT NOT NULL REFERENCES classes (code),
+       name TEXT NOT NULL,
+       token_hash TEXT NOT NULL,
+       revealed_at TEXT,
+       created_at TEXT NOT NULL,
+       UNIQUE (class_code, name)
+     );
+     CREATE TABLE entries (
+       participant_id TEXT NOT NULL REFERENCES participants (id),
+       claim TEXT NOT NULL,
+       p REAL NOT NULL,
+       updated_at TEXT NOT NULL,
+       PRIMARY KEY (participant_id, claim)
+     );`,
+  },
 ];
