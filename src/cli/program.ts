@@ -11,6 +11,7 @@ import { listCommand } from './commands/list.js';
 import { mergeCommand } from './commands/merge.js';
 import { runCommand } from './commands/run.js';
 import { scoreCommand } from './commands/score.js';
+import { sensitivityCommand } from './commands/sensitivity.js';
 import { validateCommand } from './commands/validate.js';
 import { type CliIO, ExitError, shownPath } from './io.js';
 
@@ -24,6 +25,7 @@ const COMMANDS: readonly ((program: Command, io: CliIO) => void)[] = [
   compareCommand,
   scoreCommand,
   mergeCommand,
+  sensitivityCommand,
 ];
 
 export function makeProgram(io: CliIO): Command {

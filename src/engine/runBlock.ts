@@ -28,6 +28,7 @@ export function valuesPerRun(plan: Plan): number {
 export function makeBlockRunner(
   plan: Plan,
   seed: number | string,
+  design?: Design,
 ): (from: number, to: number) => Float64Array {
   const prog = instantiate(plan);
   const key = seedKey(seed);
@@ -41,22 +42,14 @@ export function makeBlockRunner(
   const y = new Float64Array(S);
   const d = new Float64Array(plan.nDerived);
   const u = new Float64Array(P + S);
-  const drawn = drawnSlots(plan);
-  const names = drawn.map((i) =>
-    i < P ? nameKey('parameter', plan.params[i]!.name) : nameKey('initial', plan.state[i - P]!.name),
-  );
-  const pk = new Uint32Array(2);
   // Events' per-run keys, by state slot of their fired flag: the generated code reads ek[2·slot], ek[2·slot + 1].
   const ek = new Uint32Array(2 * S);
-  const flags = plan.state.flatMap((s, i) => (s.flag ? [i] : []));
-  const flagNames = flags.map((i) => nameKey('event', plan.state[i]!.name));
+  const draw = makeDrawer(plan, key);
   const years = Float64Array.from({ length: T + 1 }, (_, k) => decimalYear(pointAt(plan.axis, k)));
   const schedules = plan.schedules.map((s) => ({
     slot: s.slot,
     values: Float64Array.from(s.values, (v) => v ?? Number.NaN),
   }));
-  const copula = plan.copula;
-  const cu = new Float64Array(copula?.slots.length ?? 0);
   const date = (k: number) => formatPeriod(pointAt(plan.axis, k), plan.axis.unit);
 
   const sched = schedules.map((s) => s.values);
@@ -69,24 +62,11 @@ export function makeBlockRunner(
     if (buffer.length < (to - from) * perRun) buffer = new Float64Array((to - from) * perRun);
     const out = buffer;
     for (let r = from; r < to; r++) {
-      const ur = runStream(key, r, STREAM_RULES);
-      // Every drawn slot's uniform is keyed by its name, whether or not a scenario fixes it, so scenarios and
-      // versions of a model share them (common random numbers). Draws are multiples of 2^-32 in [0, 1);
-      // half a step up keeps quantiles off 0 (−∞ for a normal).
-      for (let j = 0; j < drawn.length; j++) {
-        runNameKey(key, r, names[j]!, pk, 0);
-        u[drawn[j]!] = keyedUniform(pk[0]!, pk[1]!, 0) + HALF_STEP;
-      }
-      for (let j = 0; j < flags.length; j++) runNameKey(key, r, flagNames[j]!, ek, 2 * flags[j]!);
-      if (copula) {
-        copula.slots.forEach((slot, j) => {
-          cu[j] = u[slot]!;
-        });
-        correlateUniforms(cu, copula.L);
-        copula.slots.forEach((slot, j) => {
-          u[slot] = cu[j]!;
-        });
-      }
+      // A design's evaluation r takes its parameters' uniforms from the design and every other number from
+      // the run it names; otherwise evaluation r is run r.
+      const run = design ? design.noiseRun[r]! : r;
+      const ur = runStream(key, run, STREAM_RULES);
+      draw(run, u, ek, design, r);
       for (let i = 0; i < P; i++) {
         const slot = plan.params[i]!;
         base[i] = slot.dist ? truncatedQuantile(slot.dist, u[i]!, slot.lo, slot.hi) : slot.value;
@@ -107,10 +87,89 @@ export function makeBlockRunner(
       }
       prog.init(p, x);
       const status = prog.run(x, y, p, base, d, years, out, (r - from) * perRun, ur, ek, sched, info);
-      if (status !== 0) throw runError(plan, status, r, date(info[0]!), date(info[0]! + 1));
+      if (status !== 0) throw runError(plan, status, run, date(info[0]!), date(info[0]! + 1));
     }
     return out;
   };
+}
+
+/**
+ * A sampling design (for Sobol and Morris analyses): evaluation e sets the uniforms of `slots` (parameter
+ * slots, indices into plan.params) to u[e·slots.length + j], after the copula, so designed inputs are
+ * independent as the design made them; every other number (other parameters, initial values, events, the
+ * rules' stream) is that of run noiseRun[e]. A runner over a design counts (from, to) in evaluations.
+ */
+export interface Design {
+  readonly slots: readonly number[];
+  readonly u: Float64Array;
+  readonly noiseRun: Int32Array;
+}
+
+/**
+ * The once-per-run draws of a plan: `draw(run, u, ek, design?, e?)` fills u (parameters, then state slots)
+ * with each drawn slot's uniform, keyed by its name and correlated by the copula, then the design's, and ek
+ * with the events' per-run keys.
+ */
+export function makeDrawer(plan: Plan, key: readonly [number, number]) {
+  const P = plan.params.length;
+  const drawn = drawnSlots(plan);
+  const names = drawn.map((i) =>
+    i < P ? nameKey('parameter', plan.params[i]!.name) : nameKey('initial', plan.state[i - P]!.name),
+  );
+  const pk = new Uint32Array(2);
+  const flags = plan.state.flatMap((s, i) => (s.flag ? [i] : []));
+  const flagNames = flags.map((i) => nameKey('event', plan.state[i]!.name));
+  const copula = plan.copula;
+  const cu = new Float64Array(copula?.slots.length ?? 0);
+  return (run: number, u: Float64Array, ek: Uint32Array, design?: Design, e = 0): void => {
+    // Every drawn slot's uniform is keyed by its name, whether or not a scenario fixes it, so scenarios and
+    // versions of a model share them (common random numbers). Draws are multiples of 2^-32 in [0, 1);
+    // half a step up keeps quantiles off 0 (−∞ for a normal).
+    for (let j = 0; j < drawn.length; j++) {
+      runNameKey(key, run, names[j]!, pk, 0);
+      u[drawn[j]!] = keyedUniform(pk[0]!, pk[1]!, 0) + HALF_STEP;
+    }
+    for (let j = 0; j < flags.length; j++) runNameKey(key, run, flagNames[j]!, ek, 2 * flags[j]!);
+    if (copula) {
+      copula.slots.forEach((slot, j) => {
+        cu[j] = u[slot]!;
+      });
+      correlateUniforms(cu, copula.L);
+      copula.slots.forEach((slot, j) => {
+        u[slot] = cu[j]!;
+      });
+    }
+    if (design) {
+      const m = design.slots.length;
+      const at = e * m;
+      for (let j = 0; j < m; j++) u[design.slots[j]!] = design.u[at + j]!;
+    }
+  };
+}
+
+/**
+ * Every uncertain parameter's drawn value in runs firstRun … firstRun + runs − 1 (before schedules), as
+ * the engine draws them: `table[i][r]` for parameter slot `slots[i]`. Costs no simulation.
+ */
+export function parameterTable(
+  plan: Plan,
+  seed: number | string,
+  firstRun: number,
+  runs: number,
+): { slots: number[]; values: Float64Array[] } {
+  const slots = plan.params.flatMap((s, i) => (s.dist ? [i] : []));
+  const values = slots.map(() => new Float64Array(runs));
+  const draw = makeDrawer(plan, seedKey(seed));
+  const u = new Float64Array(plan.params.length + plan.state.length);
+  const ek = new Uint32Array(2 * plan.state.length);
+  for (let r = 0; r < runs; r++) {
+    draw(firstRun + r, u, ek);
+    slots.forEach((i, j) => {
+      const slot = plan.params[i]!;
+      values[j]![r] = truncatedQuantile(slot.dist!, u[i]!, slot.lo, slot.hi);
+    });
+  }
+  return { slots, values };
 }
 
 /** Slots of u (parameters, then state) that take a draw: those with a distribution or in the copula. */

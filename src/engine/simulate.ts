@@ -9,7 +9,7 @@ import { CancelledError, EngineError } from '../errors.js';
 import { checkRuns } from '../limits.js';
 import { allocateChannels, type ChannelValues, scatter } from './channelValues.js';
 import { acquireWorkers, discardWorkers, releaseWorkers } from './pool.js';
-import { makeBlockRunner, valuesPerRun } from './runBlock.js';
+import { type Design, makeBlockRunner, valuesPerRun } from './runBlock.js';
 import type { FromWorker, ToWorker } from './worker.js';
 
 export interface SimulateOptions {
@@ -23,6 +23,8 @@ export interface SimulateOptions {
   readonly chunk?: number;
   readonly signal?: AbortSignal;
   readonly onProgress?: (done: number, total: number) => void;
+  /** A sampling design: `runs` evaluations, each with designed parameters and another run's other numbers. */
+  readonly design?: Design;
 }
 
 /** Per-run records of every channel: `values[c][(run - firstRun) * points + k]`. */
@@ -69,7 +71,7 @@ export async function simulate(plan: Plan, options: SimulateOptions): Promise<Ru
     blocks.push([a, Math.min(a + chunk, firstRun + runs)]);
 
   if (workers <= 0) {
-    const runner = makeBlockRunner(plan, seed);
+    const runner = makeBlockRunner(plan, seed, options.design);
     for (const [a, b] of blocks) {
       if (options.signal?.aborted) throw new CancelledError();
       scatter(runner(a, b), a, b, firstRun, points, values);
@@ -79,7 +81,7 @@ export async function simulate(plan: Plan, options: SimulateOptions): Promise<Ru
   } else {
     const buffers = values.map((v) => v.buffer as SharedArrayBuffer);
     await runOnPool(
-      { type: 'init', plan, seed, firstRun, buffers },
+      { type: 'init', plan, seed, firstRun, buffers, ...(options.design ? { design: options.design } : {}) },
       blocks,
       workers,
       progress,

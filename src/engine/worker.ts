@@ -6,10 +6,17 @@ import { parentPort } from 'node:worker_threads';
 import type { Plan } from '../compile/plan.js';
 import { EngineError } from '../errors.js';
 import { type ChannelValues, scatter, viewChannels } from './channelValues.js';
-import { makeBlockRunner } from './runBlock.js';
+import { type Design, makeBlockRunner } from './runBlock.js';
 
 export type ToWorker =
-  | { type: 'init'; plan: Plan; seed: number | string; firstRun: number; buffers: SharedArrayBuffer[] }
+  | {
+      type: 'init';
+      plan: Plan;
+      seed: number | string;
+      firstRun: number;
+      buffers: SharedArrayBuffer[];
+      design?: Design;
+    }
   | { type: 'run'; from: number; to: number };
 /** A failed block posts its error as data: an EngineError's fields, or the message of an internal error. */
 export type FromWorker =
@@ -30,7 +37,7 @@ port?.on('message', (msg: ToWorker) => {
   try {
     if (msg.type === 'init') {
       job = {
-        run: makeBlockRunner(msg.plan, msg.seed),
+        run: makeBlockRunner(msg.plan, msg.seed, msg.design),
         firstRun: msg.firstRun,
         points: msg.plan.axis.steps + 1,
         values: viewChannels(msg.plan.channels, msg.buffers),

@@ -1,0 +1,78 @@
+/**
+ * What a sensitivity analysis varies and what it looks at. Factors are the plan's uncertain parameters
+ * (slots with a distribution), one per slot or grouped by parameter table (`recruit` moves IMU.recruit,
+ * KTJ.recruit, … together), which keeps a model of a hundred uncertain entries affordable for Sobol. The
+ * output is one channel at every date: a series' value, or for a threshold or event the indicator "has
+ * happened by this date" (whose mean is the probability the summaries report).
+ */
+import type { Channel, Plan } from '../../compile/plan.js';
+import type { RunData } from '../../engine/simulate.js';
+import { AnalysisError } from '../../errors.js';
+
+export type GroupBy = 'none' | 'parameter';
+
+export interface Factor {
+  /** `taliban_haven`, `IMU.recruit`, or a parameter table's name when grouped (`recruit`). */
+  readonly name: string;
+  /** The parameter slots it moves (indices into plan.params). */
+  readonly slots: readonly number[];
+}
+
+/** The uncertain parameters of a plan as factors. */
+export function factorsOf(plan: Plan, groupBy: GroupBy = 'none'): Factor[] {
+  const uncertain = plan.params.flatMap((s, i) => (s.dist ? [i] : []));
+  if (groupBy === 'none') return uncertain.map((i) => ({ name: plan.params[i]!.name, slots: [i] }));
+  const groups = new Map<string, number[]>();
+  for (const i of uncertain) {
+    const key = plan.params[i]!.parameter;
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  }
+  return [...groups].map(([name, slots]) => ({ name, slots }));
+}
+
+/** The channel an analysis looks at: `output` (and `member` when the output is per member). */
+export function findChannel(plan: Plan, output: string, member?: string): number {
+  const candidates = plan.channels.flatMap((c, i) => (c.output === output && c.kind !== 'leader' ? [i] : []));
+  if (candidates.length === 0) {
+    const names = [...new Set(plan.channels.filter((c) => c.kind !== 'leader').map((c) => c.output))];
+    throw new AnalysisError(
+      'E_UNKNOWN_OUTPUT',
+      `the model has no output, threshold or event '${output}': expected one of ${names.join(', ')}`,
+    );
+  }
+  const members = candidates.map((i) => plan.channels[i]!.member).filter((m) => m !== undefined);
+  if (member === undefined && members.length === 0) return candidates[0]!;
+  const found = candidates.find((i) => plan.channels[i]!.member === member);
+  if (found === undefined) {
+    throw new AnalysisError(
+      member === undefined ? 'E_MISSING_MEMBER' : 'E_UNKNOWN_MEMBER',
+      member === undefined
+        ? `'${output}' is per member: name one with --member (one of ${members.join(', ')})`
+        : `'${output}' has no member '${member}': expected one of ${members.join(', ') || '(none: a global output)'}`,
+    );
+  }
+  return found;
+}
+
+/**
+ * The output of every run (or design evaluation) at every point: `columns[k][r]`. A series gives its value;
+ * a threshold or event gives 1 if it has happened by point k, else 0.
+ */
+export function outputColumns(data: RunData, channel: number): Float64Array[] {
+  const c: Channel = data.plan.channels[channel]!;
+  const v = data.values[channel]!;
+  const { runs, points } = data;
+  const columns = Array.from({ length: points }, () => new Float64Array(runs));
+  for (let r = 0; r < runs; r++) {
+    let happened = 0;
+    for (let k = 0; k < points; k++) {
+      const x = v[r * points + k]!;
+      if (c.kind === 'series') columns[k]![r] = x;
+      else {
+        if (x !== 0) happened = 1;
+        columns[k]![r] = happened;
+      }
+    }
+  }
+  return columns;
+}

@@ -1,0 +1,172 @@
+/**
+ * Sensitivity analyses against known answers: the Ishigami function's Sobol indices (closed form, Saltelli
+ * et al. 2008 §4.9), an unused parameter's zero, Morris's screening, exact tornado swings and rank
+ * regression of a linear model.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseModel } from '../../src/model/load.js';
+import { type Prepared, prepare } from '../../src/pipeline.js';
+import { executeSensitivity } from '../../src/sensitivity.js';
+import { planOf, repoPath } from '../support/build.js';
+import { oxus } from '../support/cli.js';
+
+const ISHIGAMI = prepare(repoPath('models/ishigami.yaml'));
+const KNOWN = {
+  x1: { S1: 0.3139, ST: 0.5576 },
+  x2: { S1: 0.4424, ST: 0.4424 },
+  x3: { S1: 0, ST: 0.2437 },
+  x4: { S1: 0, ST: 0 },
+} as const;
+
+const LINEAR = `oxus: 1
+model: linear
+title: y = 2 x1 + x2
+time: { start: 2000, end: 2001, step: year }
+parameters:
+  x1: &u { value: 0.5, unit: fraction, uncertainty: { dist: uniform, min: 0, max: 1 }, sources: [{ judgment: test }] }
+  x2: *u
+state:
+  y: { unit: index, initial: "2 * x1 + x2" }
+outputs:
+  y: { kind: series, expr: y, unit: index }
+`;
+
+function preparedOf(text: string, runs = 1000): Prepared {
+  const model = parseModel(text, 'inline.yaml').model!;
+  return { plan: planOf(text), runs, seed: 1, model };
+}
+
+/** The result's parameters by name, read as the method's statistics. */
+const byName = <T>(rows: readonly { name: string }[]): Record<string, T> =>
+  Object.fromEntries(rows.map((r) => [r.name, r as unknown as T]));
+
+describe('Sobol indices', () => {
+  it('recovers the Ishigami indices within their 95% bootstrap intervals, and 0 for the unused x4', async () => {
+    const r = await executeSensitivity(
+      ISHIGAMI,
+      { method: 'sobol', output: 'y', at: '2001', samples: 4096 },
+      { workers: 0 },
+    );
+    assert.equal(r.runs, 4096 * 6);
+    const got = byName<{ S1: number; S1_ci: [number, number]; ST: number; ST_ci: [number, number] }>(
+      r.parameters,
+    );
+    for (const [name, truth] of Object.entries(KNOWN)) {
+      const p = got[name]!;
+      assert.ok(
+        p.S1_ci[0] <= truth.S1 && truth.S1 <= p.S1_ci[1],
+        `${name} S1 ${truth.S1} outside [${p.S1_ci}]`,
+      );
+      assert.ok(
+        p.ST_ci[0] <= truth.ST && truth.ST <= p.ST_ci[1],
+        `${name} ST ${truth.ST} outside [${p.ST_ci}]`,
+      );
+    }
+    // x4 changes nothing, so f(AB_4) = f(A) exactly: its indices and intervals are exactly 0.
+    assert.deepEqual([got.x4!.S1, got.x4!.ST, got.x4!.S1_ci, got.x4!.ST_ci], [0, 0, [0, 0], [0, 0]]);
+    assert.deepEqual(r.horizons.dates, ['2000', '2001']);
+    assert.equal(r.horizons.values.length, 4);
+  });
+});
+
+describe('Morris elementary effects', () => {
+  it('screens the Ishigami inputs: x1, x2, x3 influential, the unused x4 exactly 0', async () => {
+    const r = await executeSensitivity(
+      ISHIGAMI,
+      { method: 'morris', output: 'y', at: '2001', samples: 100 },
+      { workers: 0 },
+    );
+    const got = byName<{ mu_star: number; mu: number; sigma: number }>(r.parameters);
+    assert.equal(got.x4!.mu_star, 0);
+    assert.equal(got.x4!.sigma, 0);
+    for (const x of ['x1', 'x2', 'x3']) assert.ok(got[x]!.mu_star > 5, `${x}: μ* ${got[x]!.mu_star}`);
+    // x3 acts only through its interaction with x1: its elementary effects change sign (σ > |μ|).
+    assert.ok(got.x3!.sigma > Math.abs(got.x3!.mu));
+  });
+});
+
+describe('tornado and rank', () => {
+  it('swings y = 2 x1 + x2 by exactly 2 × 0.9 and 0.9 between the 5th and 95th percentiles', async () => {
+    const r = await executeSensitivity(
+      preparedOf(LINEAR),
+      { method: 'tornado', output: 'y', at: '2001', samples: 3 },
+      { workers: 0 },
+    );
+    const got = byName<{ base: number; low: number; high: number; swing: number }>(r.parameters);
+    // Quantiles of U(0, 1) at 0.05, 0.5 and 0.95, through floating point: within 1e-12.
+    assert.ok(Math.abs(got.x1!.swing - 1.8) < 1e-12);
+    assert.ok(Math.abs(got.x2!.swing - 0.9) < 1e-12);
+    assert.ok(Math.abs(got.x1!.base - 1.5) < 1e-12);
+  });
+
+  it('ranks y = 2 x1 + x2: Spearman and rank regression near the linear values 2/√5 and 1/√5, R² near 1', async () => {
+    const r = await executeSensitivity(
+      preparedOf(LINEAR, 2000),
+      { method: 'rank', output: 'y', at: '2001' },
+      { workers: 0 },
+    );
+    const got = byName<{ rho: number; srrc: number }>(r.parameters);
+    // Ranks of a sum of uniforms are close to, not equal to, its standardised values: 0.05 allows for that
+    // and for sampling (sd of a correlation of 2,000 runs ≈ 0.01).
+    assert.ok(Math.abs(got.x1!.srrc - 2 / Math.sqrt(5)) < 0.05, `${got.x1!.srrc}`);
+    assert.ok(Math.abs(got.x2!.srrc - 1 / Math.sqrt(5)) < 0.05, `${got.x2!.srrc}`);
+    assert.ok(got.x1!.rho > got.x2!.rho);
+    assert.ok((r.r2 ?? 0) > 0.95);
+  });
+});
+
+describe('oxus sensitivity', () => {
+  it("prints the Ishigami Sobol table with the method's assumption", async () => {
+    const r = await oxus(
+      'sensitivity',
+      'models/ishigami.yaml',
+      '--output',
+      'y',
+      '--at',
+      '2001',
+      '--method',
+      'sobol',
+      '--samples',
+      '1024',
+    );
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /Sensitivity \(sobol\) of y at 2001: 6,144 evaluations/);
+    assert.match(r.stdout, /independent inputs/);
+  });
+
+  it('gives JSON in the documented shape, CSV with every date, and names a wrong output or date', async () => {
+    const json = await oxus(
+      'sensitivity',
+      'models/ishigami.yaml',
+      '--output',
+      'y',
+      '--at',
+      '2001',
+      '--method',
+      'morris',
+      '--format',
+      'json',
+    );
+    assert.equal(json.code, 0, json.stderr);
+    const j = JSON.parse(json.stdout);
+    assert.deepEqual([j.method, j.output, j.at, j.runs], ['morris', 'y', '2001', 250]);
+    assert.deepEqual(Object.keys(j.parameters[0]).sort(), ['mu', 'mu_star', 'name', 'sigma']);
+    const csv = await oxus(
+      'sensitivity',
+      'models/ishigami.yaml',
+      '--output',
+      'y',
+      '--at',
+      '2001',
+      '--format',
+      'csv',
+    );
+    assert.match(csv.stdout, /^x1,rho@2000,/m);
+    const bad = await oxus('sensitivity', 'models/ishigami.yaml', '--output', 'z', '--at', '2001');
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /no output, threshold or event 'z': expected one of y, high/);
+    const date = await oxus('sensitivity', 'models/ishigami.yaml', '--output', 'y', '--at', '1999');
+    assert.match(date.stderr, /1999 is not a date of the time axis/);
+  });
+});
