@@ -60,9 +60,11 @@ export function renderSensitivityCsv(result: SensitivityResult): string {
   for (const p of result.parameters) {
     for (const c of COLUMNS[result.method]) {
       const v = p[c];
-      if (Array.isArray(v))
-        v.forEach((x, i) => lines.push([p.name, `${c}_${i ? 'hi' : 'lo'}`, x].map(cell).join(',')));
-      else if (typeof v === 'number') lines.push([p.name, c, v].map(cell).join(','));
+      if (Array.isArray(v)) {
+        v.forEach((x, i) => {
+          lines.push([p.name, `${c}_${i ? 'hi' : 'lo'}`, x].map(cell).join(','));
+        });
+      } else if (typeof v === 'number') lines.push([p.name, c, v].map(cell).join(','));
     }
   }
   result.horizons.values.forEach((row, i) => {
