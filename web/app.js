@@ -87,7 +87,7 @@ function currentRequest() {
   };
 }
 
-/** @param {Record<string, number>} overrides */
+/** @param {Record<string, import('./js/driverRow.js').Override>} overrides */
 function onOverrides(overrides) {
   const n = Object.keys(overrides).length;
   dom.changed.textContent = n ? `${n} changed` : '';
@@ -98,7 +98,7 @@ function onOverrides(overrides) {
 /**
  * Loads a scenario's description and draws its drivers.
  * @param {string} id
- * @param {Record<string, number>} overrides
+ * @param {Record<string, import('./js/driverRow.js').Override>} overrides
  */
 async function loadScenario(id, overrides) {
   dom.scenario.value = id;

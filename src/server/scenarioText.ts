@@ -8,18 +8,37 @@ import { basename, relative } from 'node:path';
 import { stringify } from 'yaml';
 import type { CatalogEntry } from './catalog.js';
 
+type Period = string | number;
+type EventRef = { readonly event: string; readonly member?: string | undefined };
+
 export interface Edit {
-  readonly overrides?: Readonly<Record<string, number>> | undefined;
+  /** A fixed value, or a new uncertainty (`{uncertainty}`, optionally with a nominal `value`). */
+  readonly overrides?:
+    | Readonly<
+        Record<string, number | { readonly value?: number | undefined; readonly uncertainty: unknown }>
+      >
+    | undefined;
   readonly schedules?:
     | Readonly<
         Record<string, readonly { from: string | number; to?: string | number | undefined; value: number }[]>
       >
     | undefined;
+  readonly events?:
+    | {
+        readonly force?: readonly (EventRef & { readonly at: Period })[] | undefined;
+        readonly suppress?: readonly (EventRef & { readonly from?: Period | undefined })[] | undefined;
+      }
+    | undefined;
 }
 
 /** True when the edit changes nothing, so the bundled file itself can run. */
 export function isEmptyEdit(edit: Edit): boolean {
-  return Object.keys(edit.overrides ?? {}).length === 0 && Object.keys(edit.schedules ?? {}).length === 0;
+  return (
+    Object.keys(edit.overrides ?? {}).length === 0 &&
+    Object.keys(edit.schedules ?? {}).length === 0 &&
+    (edit.events?.force?.length ?? 0) === 0 &&
+    (edit.events?.suppress?.length ?? 0) === 0
+  );
 }
 
 const identifier = (name: string | null, fallback: string): string => {
@@ -57,6 +76,23 @@ export function editedScenarioText(
         entries.map((e) => ({ from: e.from, ...(e.to !== undefined ? { to: e.to } : {}), value: e.value })),
       ]),
     );
+  }
+  const force = edit.events?.force ?? [];
+  const suppress = edit.events?.suppress ?? [];
+  if (force.length || suppress.length) {
+    // Key by key, so no undefined member or date reaches the text.
+    const ref = (e: EventRef) => ({
+      event: e.event,
+      ...(e.member !== undefined ? { member: e.member } : {}),
+    });
+    doc.events = {
+      ...(force.length ? { force: force.map((e) => ({ ...ref(e), at: e.at })) } : {}),
+      ...(suppress.length
+        ? {
+            suppress: suppress.map((e) => ({ ...ref(e), ...(e.from !== undefined ? { from: e.from } : {}) })),
+          }
+        : {}),
+    };
   }
   return stringify(doc, { lineWidth: 0 });
 }

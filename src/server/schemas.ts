@@ -4,6 +4,7 @@
  * override is inside its parameter's range is the engine's own check (see compile/params.ts).
  */
 import { z } from 'zod';
+import { distributionSchema } from '../model/schema.js';
 
 /** A file of models/ or scenarios/, named without `.yaml`: `baseline-2016`. */
 export const fileId = z
@@ -31,9 +32,33 @@ export const seedSchema = z.union([
 const MAX_OVERRIDES = 500;
 const MAX_SCHEDULED = 50;
 
+/** A fixed value, or (without fixing it) a new uncertainty of the parameter, as in a scenario file. */
+const override = z.union([
+  finite,
+  z.strictObject({ value: finite.optional(), uncertainty: z.union([distributionSchema, z.literal('none')]) }),
+]);
 const overrides = z
-  .record(parameterName, finite)
+  .record(parameterName, override)
   .refine((o) => Object.keys(o).length <= MAX_OVERRIDES, `at most ${MAX_OVERRIDES} overrides`);
+const MAX_EVENT_EDITS = 100;
+const eventRef = {
+  event: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'an event name'),
+  member: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'a member name')
+    .optional(),
+};
+/** Events forced to fire at a date, or suppressed (from a date), as in a scenario's `events`. */
+const events = z.strictObject({
+  force: z
+    .array(z.strictObject({ ...eventRef, at: period }))
+    .max(MAX_EVENT_EDITS)
+    .optional(),
+  suppress: z
+    .array(z.strictObject({ ...eventRef, from: period.optional() }))
+    .max(MAX_EVENT_EDITS)
+    .optional(),
+});
 const schedules = z
   .record(
     parameterName,
@@ -51,6 +76,7 @@ function editShape(maxRuns: number) {
     model: fileId.optional(),
     overrides: overrides.optional(),
     schedules: schedules.optional(),
+    events: events.optional(),
     runs: z.number().int().min(1).max(maxRuns).optional(),
     seed: seedSchema.optional(),
   };

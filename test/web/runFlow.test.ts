@@ -5,9 +5,9 @@
  * Screenshots (looked at while writing these checks) go to test-artifacts/.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openSession, type Page$, type UiSession } from './uiSession.js';
+import { type Page$, sessionFor } from './uiSession.js';
 
 /** Counts the run requests a page sends. */
 function countRuns(page: Page): { readonly n: number } {
@@ -21,73 +21,63 @@ function countRuns(page: Page): { readonly n: number } {
 const staleText = (page: Page) => page.locator('#stale');
 
 describe('web UI: the run flow', () => {
-  let ui: UiSession;
-  let page: Page;
-  before(async () => {
-    ui = await openSession();
-    page = await ui.page();
-    await page.goto(`${ui.base}/?scenario=baseline-2016&runs=30`);
-    await page.waitForSelector('#drivers .param');
-  });
-  after(async () => {
-    await ui?.close();
-  });
+  const s = sessionFor('/?scenario=baseline-2016&runs=30');
 
   it('moves focus to the results heading after a run', async () => {
-    await page.click('#run');
-    await page.waitForSelector('#panels [role=tabpanel]:not([hidden]) canvas');
+    await s.page.click('#run');
+    await s.page.waitForSelector('#panels [role=tabpanel]:not([hidden]) canvas');
     assert.equal(
-      await page.evaluate(() => (globalThis as unknown as Page$).document.activeElement?.id),
+      await s.page.evaluate(() => (globalThis as unknown as Page$).document.activeElement?.id),
       'result-title',
     );
-    assert.equal(await staleText(page).isHidden(), true);
+    assert.equal(await staleText(s.page).isHidden(), true);
   });
 
   it('greys the results and says “inputs changed: run again” once a driver moves, until the next run', async () => {
-    await page.fill('#p-taliban_haven-n', '0.7');
-    await page.press('#p-taliban_haven-n', 'Tab');
-    assert.match(String(await staleText(page).textContent()), /^Inputs changed: run again\./);
-    assert.equal(await page.locator('#results.stale').count(), 1);
-    const opacity = await page.$eval(
+    await s.page.fill('#p-taliban_haven-n', '0.7');
+    await s.page.press('#p-taliban_haven-n', 'Tab');
+    assert.match(String(await staleText(s.page).textContent()), /^Inputs changed: run again\./);
+    assert.equal(await s.page.locator('#results.stale').count(), 1);
+    const opacity = await s.page.$eval(
       '#panels',
       (e) => (globalThis as unknown as Page$).getComputedStyle(e).opacity,
     );
     assert.ok(Number(opacity) < 1, `the old charts are greyed (opacity ${opacity})`);
-    await ui.shot(page, 'flow-1280-stale');
-    await page.click('#run');
-    await page.waitForFunction(
+    await s.ui.shot(s.page, 'flow-1280-stale');
+    await s.page.click('#run');
+    await s.page.waitForFunction(
       () => !(globalThis as unknown as Page$).document.querySelector('#results.stale'),
     );
-    assert.equal(await staleText(page).isHidden(), true);
+    assert.equal(await staleText(s.page).isHidden(), true);
   });
 
   it('marks the results stale when a run fails, and shows its error once, naming the driver', async () => {
-    await page.fill('#p-taliban_haven-n', '2');
-    await page.press('#p-taliban_haven-n', 'Tab');
-    await page.click('#run');
-    await page.waitForFunction(
+    await s.page.fill('#p-taliban_haven-n', '2');
+    await s.page.press('#p-taliban_haven-n', 'Tab');
+    await s.page.click('#run');
+    await s.page.waitForFunction(
       () => ((globalThis as unknown as Page$).document.querySelector('#errors')?.textContent ?? '') !== '',
     );
-    const text = String(await page.textContent('#errors'));
+    const text = String(await s.page.textContent('#errors'));
     assert.equal(
       text,
       'The run was refused: Taliban haven: the value is outside its allowed range (allowed: a value in [0, 1]; you gave 2) [E_RANGE]',
     );
     assert.equal(text.split('outside its allowed range').length, 2, 'the problem is said once');
-    assert.match(String(await staleText(page).textContent()), /did not finish|Inputs changed/);
-    assert.equal(await page.locator('#results.stale').count(), 1);
-    await ui.shot(page, 'flow-1280-error');
-    await page.fill('#p-taliban_haven-n', '0.5');
-    await page.press('#p-taliban_haven-n', 'Tab');
+    assert.match(String(await staleText(s.page).textContent()), /did not finish|Inputs changed/);
+    assert.equal(await s.page.locator('#results.stale').count(), 1);
+    await s.ui.shot(s.page, 'flow-1280-error');
+    await s.page.fill('#p-taliban_haven-n', '0.5');
+    await s.page.press('#p-taliban_haven-n', 'Tab');
   });
 
   it('checks the run limit before sending anything', async () => {
-    const sent = countRuns(page);
+    const sent = countRuns(s.page);
     for (const runs of ['20001', '0', '2.5']) {
-      await page.fill('#runs', runs);
-      await page.click('#run');
+      await s.page.fill('#runs', runs);
+      await s.page.click('#run');
       assert.match(
-        String(await page.textContent('#errors')),
+        String(await s.page.textContent('#errors')),
         new RegExp(
           `^Runs: the number of runs must be a whole number from 1 to 20,000 \\(you gave ${runs.replace('.', '\\.')}\\)$`,
         ),
@@ -95,21 +85,21 @@ describe('web UI: the run flow', () => {
     }
     assert.equal(sent.n, 0, 'no run request was sent');
     assert.equal(
-      await page.evaluate(() => (globalThis as unknown as Page$).document.activeElement?.id),
+      await s.page.evaluate(() => (globalThis as unknown as Page$).document.activeElement?.id),
       'runs',
     );
-    await page.fill('#runs', '30');
+    await s.page.fill('#runs', '30');
   });
 
   it('keeps Run and Cancel in view while a driver deep in the list is edited', async () => {
-    const deep = page.locator('#drivers .param input[type=number]').nth(40);
+    const deep = s.page.locator('#drivers .param input[type=number]').nth(40);
     await deep.scrollIntoViewIfNeeded();
     await deep.focus();
     for (const id of ['#run', '#cancel']) {
-      const box = await page.locator(id).boundingBox();
+      const box = await s.page.locator(id).boundingBox();
       assert.ok(box && box.y >= 0 && box.y + box.height <= 800, `${id} is inside the viewport (y ${box?.y})`);
     }
-    await ui.shot(page, 'flow-1280-run-bar');
+    await s.ui.shot(s.page, 'flow-1280-run-bar');
   });
 
   it('refuses a link naming an unknown scenario, an unknown parameter or runs=0, and runs nothing', async () => {
@@ -128,9 +118,9 @@ describe('web UI: the run flow', () => {
       ],
     ];
     for (const [query, message] of cases) {
-      const tab = await ui.page();
+      const tab = await s.ui.page();
       const sent = countRuns(tab);
-      await tab.goto(`${ui.base}/?${query}`);
+      await tab.goto(`${s.ui.base}/?${query}`);
       await tab.waitForSelector('#refused:not(:empty)');
       const text = String(await tab.textContent('#refused'));
       assert.match(text, /^This link was refused, so nothing was run:/);
@@ -138,14 +128,14 @@ describe('web UI: the run flow', () => {
       assert.equal(await tab.locator('#refused').isVisible(), true);
       await tab.waitForSelector('#history li', { state: 'attached' });
       assert.equal(sent.n, 0, `${query}: no run request was sent`);
-      if (query.includes('runs=0')) await ui.shot(tab, 'flow-1280-refused-link');
+      if (query.includes('runs=0')) await s.ui.shot(tab, 'flow-1280-refused-link');
       await tab.close();
     }
   });
 
   it('on a phone, scrolls to the results heading after a run and focuses it', async () => {
-    const phone = await ui.page(375, 812);
-    await phone.goto(`${ui.base}/?scenario=baseline-2016&runs=30`);
+    const phone = await s.ui.page(375, 812);
+    await phone.goto(`${s.ui.base}/?scenario=baseline-2016&runs=30`);
     await phone.waitForSelector('#drivers .param', { state: 'attached' });
     await phone.click('#run');
     await phone.waitForSelector('#panels [role=tabpanel]:not([hidden]) canvas');
@@ -156,11 +146,11 @@ describe('web UI: the run flow', () => {
     ]);
     assert.equal(focused, 'result-title');
     assert.ok(Number(top) >= -2 && Number(top) < 80, `the heading is at the top of the screen (${top}px)`);
-    await ui.shot(phone, 'flow-375-after-run');
+    await s.ui.shot(phone, 'flow-375-after-run');
     await phone.close();
   });
 
-  it('had no page errors', () => {
-    assert.deepEqual(ui.errors, []);
+  it('had no s.page errors', () => {
+    assert.deepEqual(s.ui.errors, []);
   });
 });

@@ -8,6 +8,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { createApp } from '../../src/server/app.js';
 import { repoPath } from '../support/build.js';
@@ -119,4 +120,22 @@ export interface Page$ {
         }
       | undefined;
   };
+}
+
+/**
+ * A session for one `describe` block, opened before its tests on `path` (drivers loaded) and closed after.
+ * Read `ui` and `page` inside the tests (they are set once the block starts).
+ */
+export function sessionFor(path: string): { readonly ui: UiSession; readonly page: Page } {
+  const s = {} as { ui: UiSession; page: Page };
+  before(async () => {
+    s.ui = await openSession();
+    s.page = await s.ui.page();
+    await s.page.goto(`${s.ui.base}${path}`);
+    await s.page.waitForSelector('#drivers .param', { state: 'attached' });
+  });
+  after(async () => {
+    await s.ui?.close();
+  });
+  return s;
 }

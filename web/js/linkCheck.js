@@ -6,6 +6,7 @@
  */
 
 import { el } from './format.js';
+import { parseDistribution } from './share.js';
 
 /**
  * The message of a refused link.
@@ -39,6 +40,8 @@ export function formProblems(search, maxRuns) {
   for (const [k, v] of q) {
     if (k.startsWith('p.') && (v.trim() === '' || !Number.isFinite(Number(v))))
       problems.push(`${k}=${v}: a driver's value must be a number`);
+    if (k.startsWith('u.') && !parseDistribution(v))
+      problems.push(`${k}=${v}: an uncertainty reads like u.NAME=pert:min=0.2:mode=0.5:max=0.9`);
   }
   return problems;
 }

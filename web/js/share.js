@@ -1,12 +1,14 @@
 /**
- * The view as a query string, so a link reproduces it: scenario, overrides (`p.NAME=value`), runs, seed,
+ * The view as a query string, so a link reproduces it: scenario, overrides (`p.NAME=value` fixes a value,
+ * `u.NAME=pert:min=0.6:mode=0.8:max=0.95` replaces its uncertainty), runs, seed,
  * comparison, the open tab, the histogram and compare choices and whether sample runs are drawn
  * (`samples=1`). `run=1` runs it on opening; the same
  * inputs give the same numbers bit for bit.
  */
 
 /**
- * @typedef {{scenario?: string, overrides: Record<string, number>, runs?: number, seed?: string,
+ * @typedef {import('./driverRow.js').Override} Override
+ * @typedef {{scenario?: string, overrides: Record<string, Override>, runs?: number, seed?: string,
  *   compare?: string, tab?: string, snap?: string, ch?: string, cmp?: string, run?: boolean, samples?: boolean, history?: string}} ViewState
  */
 
@@ -29,6 +31,8 @@ export function readState(search) {
   for (const [k, v] of q) {
     if (k.startsWith('p.') && v.trim() !== '' && Number.isFinite(Number(v)))
       state.overrides[k.slice(2)] = Number(v);
+    const dist = k.startsWith('u.') ? parseDistribution(v) : undefined;
+    if (dist) state.overrides[k.slice(2)] = { uncertainty: dist };
   }
   state.run = q.get('run') === '1';
   if (q.get('samples') === '1') state.samples = true;
@@ -42,7 +46,10 @@ export function readState(search) {
 export function writeState(state) {
   const q = new URLSearchParams();
   if (state.scenario) q.set('scenario', state.scenario);
-  for (const [k, v] of Object.entries(state.overrides)) q.set(`p.${k}`, String(v));
+  for (const [k, v] of Object.entries(state.overrides)) {
+    if (typeof v === 'number') q.set(`p.${k}`, String(v));
+    else q.set(`u.${k}`, writeDistribution(v.uncertainty));
+  }
   if (state.runs !== undefined) q.set('runs', String(state.runs));
   for (const k of KEYS) {
     const v = state[k];
@@ -51,4 +58,27 @@ export function writeState(state) {
   if (state.samples) q.set('samples', '1');
   if (state.run) q.set('run', '1');
   return `?${q.toString()}`;
+}
+
+/**
+ * `pert:min=0.6:mode=0.8:max=0.95` → `{dist: 'pert', min: 0.6, mode: 0.8, max: 0.95}`; undefined if malformed.
+ * @param {string} text
+ * @returns {Record<string, any>|undefined}
+ */
+export function parseDistribution(text) {
+  const [dist, ...fields] = text.split(':');
+  if (!dist || !/^[a-z]+$/.test(dist) || fields.length === 0) return undefined;
+  /** @type {Record<string, any>} */
+  const d = { dist };
+  for (const f of fields) {
+    const m = /^([a-z]+)=(.+)$/.exec(f);
+    if (!m || !Number.isFinite(Number(m[2]))) return undefined;
+    d[/** @type {string} */ (m[1])] = Number(m[2]);
+  }
+  return d;
+}
+
+/** @param {Record<string, any>} d */
+export function writeDistribution(d) {
+  return [d.dist, ...Object.entries(d).flatMap(([k, v]) => (k === 'dist' ? [] : [`${k}=${v}`]))].join(':');
 }

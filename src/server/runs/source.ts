@@ -35,7 +35,7 @@ export function resolveSource(
   if (isEmptyEdit(request)) return { entry, source: { path }, text: null };
   const text = editedScenarioText(
     entry,
-    { overrides: request.overrides, schedules: request.schedules },
+    { overrides: request.overrides, schedules: request.schedules, events: request.events },
     catalog.scenariosDir,
     path,
   );
