@@ -44,7 +44,7 @@ browserSuite('web UI in headless Chromium', (ui) => {
       const row = page.locator('.param[data-name="taliban_haven"]');
       assert.equal(await row.locator('.unit').textContent(), 'fraction');
       assert.match(String(await row.locator('.meta').textContent()), /range 0 to 1/);
-      await row.locator('summary').click();
+      await row.locator('summary.src-summary').click();
       assert.match(String(await row.locator('blockquote').first().textContent()), /“.+”/);
       assert.equal(await page.inputValue('#runs'), '1000');
     },
