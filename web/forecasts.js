@@ -3,7 +3,8 @@
  * calibration chart and the backtest; the scale of estimative words is a choice kept in the URL.
  */
 import { api, errorNodes } from './js/api.js';
-import { destroyCharts } from './js/figure.js';
+import { destroyChartsIn } from './js/figure.js';
+import { showClassroom } from './js/views/classroom.js';
 import { showBacktest, showClaims, showScores } from './js/views/forecasts.js';
 
 const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
@@ -19,7 +20,7 @@ async function draw() {
       `${catalogue.scale.source}; grade ${catalogue.scale.grade}.${catalogue.scale.warning ? ` ${catalogue.scale.warning}` : ''}`;
     showClaims($('fc-claims'), catalogue);
     const report = await api(`/api/forecasts/scores?scale=${encodeURIComponent(scale)}`);
-    destroyCharts();
+    destroyChartsIn($('fc-scores'));
     showScores($('fc-scores'), report);
     showBacktest($('fc-backtest'), report);
     $('fc-status').textContent =
@@ -38,4 +39,25 @@ scaleSelect.addEventListener('change', () => {
   history.replaceState(null, '', `?${params}`);
   void draw();
 });
-void draw();
+
+// In a class, the catalogue's readings, the model's forecasts and the scores stay hidden until the reveal.
+const classCode = params.get('class');
+const sections = ['fc-h-scores', 'fc-h-claims', 'fc-h-backtest'].map(
+  (id) => /** @type {HTMLElement} */ ($(id).parentElement),
+);
+let drawn = false;
+const reveal = () => {
+  for (const s of sections) s.hidden = false;
+  if (!drawn) {
+    drawn = true;
+    void draw();
+  }
+};
+if (classCode) for (const s of sections) s.hidden = true;
+else reveal();
+void showClassroom({
+  panel: $('fc-classroom'),
+  code: classCode,
+  teach: params.get('teach') === '1',
+  onReveal: reveal,
+});

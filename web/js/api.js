@@ -32,7 +32,7 @@ export class ApiError extends Error {
 /**
  * Sends a request and parses the JSON answer; throws ApiError for an error answer.
  * @param {string} path
- * @param {{method?: string, body?: unknown, signal?: AbortSignal}} [options]
+ * @param {{method?: string, body?: unknown, signal?: AbortSignal, token?: string}} [options] `token` is sent as `Authorization: Bearer`
  * @returns {Promise<any>}
  */
 export async function api(path, options = {}) {
@@ -44,6 +44,7 @@ export async function api(path, options = {}) {
     init.headers = { ...init.headers, 'Content-Type': 'application/json' };
     init.body = JSON.stringify(options.body);
   }
+  if (options.token) init.headers = { ...init.headers, Authorization: `Bearer ${options.token}` };
   if (options.signal) init.signal = options.signal;
   const res = await fetch(path, init);
   if (res.status === 204) return null;

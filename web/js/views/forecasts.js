@@ -64,7 +64,7 @@ export function showClaims(parent, catalogue) {
  * @param {string[]} heads
  * @param {HTMLElement[]} rows
  */
-function dataTable(id, caption, heads, rows) {
+export function dataTable(id, caption, heads, rows) {
   return el('div', { class: 'table-wrap' }, [
     el('table', { id }, [
       el('caption', { text: caption }),
@@ -105,10 +105,36 @@ export function showScores(parent, report) {
     rows,
   );
   parent.replaceChildren(el('p', { class: 'muted', text: report.method.caution }), table);
-  const bins = report.scores.model?.calibration ?? report.scores.experts.calibration;
-  const datasets = CHARTED.filter((n) => report.scores[n]).map((name, i) => ({
-    label: `${name} (n ${report.scores[name].n})`,
-    data: report.scores[name].calibration
+  const charted = CHARTED.filter((n) => report.scores[n]).map((n) => ({
+    label: `${n} (n ${report.scores[n].n})`,
+    name: n,
+    bins: report.scores[n].calibration,
+  }));
+  addCalibrationFigure(
+    parent,
+    charted,
+    `${report.claims.filter((/** @type {any} */ c) => c.outcome).length} resolved claims; point size grows with the count in the bin`,
+  );
+}
+
+/**
+ * A calibration chart (forecast against observed frequency per bin, point size by count, the diagonal of
+ * perfect calibration) with the table of its bins.
+ * @param {HTMLElement} parent
+ * @param {{label: string, name: string, bins: any[]}[]} series
+ * @param {string} subtitle
+ * @param {string} [title]
+ */
+export function addCalibrationFigure(
+  parent,
+  series,
+  subtitle,
+  title = 'Calibration: how often what was forecast happened',
+) {
+  /** @type {any[]} */
+  const datasets = series.map((sr, i) => ({
+    label: sr.label,
+    data: sr.bins
       .filter((/** @type {any} */ b) => b.count > 0)
       .map((/** @type {any} */ b) => ({ x: b.meanForecast, y: b.observed, count: b.count })),
     backgroundColor: colour(i, 0.8),
@@ -117,21 +143,17 @@ export function showScores(parent, report) {
     showLine: false,
     clip: 12, // points at 0% and 100% are drawn whole, over the chart's edge
   }));
-  datasets.push(
-    /** @type {any} */ ({
-      label: 'perfect calibration',
-      data: [
-        { x: 0, y: 0 },
-        { x: 1, y: 1 },
-      ],
-      borderColor: '#999999',
-      borderDash: [4, 4],
-      pointRadius: 0,
-      showLine: true,
-    }),
-  );
-  const title = 'Calibration: how often what was forecast happened';
-  const subtitle = `${report.claims.filter((/** @type {any} */ c) => c.outcome).length} resolved claims; point size grows with the count in the bin`;
+  datasets.push({
+    label: 'perfect calibration',
+    data: [
+      { x: 0, y: 0 },
+      { x: 1, y: 1 },
+    ],
+    borderColor: '#999999',
+    borderDash: [4, 4],
+    pointRadius: 0,
+    showLine: true,
+  });
   const axis = (/** @type {string} */ text) => ({
     type: 'linear',
     min: 0,
@@ -139,7 +161,8 @@ export function showScores(parent, report) {
     title: { display: true, text, color: '#1a1a1a', font: { size: 12, weight: 'bold' } },
     ticks: { color: '#333', callback: (/** @type {number} */ v) => pct(Number(v)) },
   });
-  addFigure(parent, {
+  const bins = series[0]?.bins ?? [];
+  return addFigure(parent, {
     title,
     subtitle,
     config: {
@@ -165,16 +188,16 @@ export function showScores(parent, report) {
       caption: `${title}: count, mean forecast and observed frequency per bin`,
       columns: [
         { label: 'bin' },
-        ...CHARTED.flatMap((n) => [
-          { label: `${n}: count` },
-          { label: `${n}: mean forecast`, format: f3 },
-          { label: `${n}: observed`, format: f3 },
+        ...series.flatMap((sr) => [
+          { label: `${sr.name}: count` },
+          { label: `${sr.name}: mean forecast`, format: f3 },
+          { label: `${sr.name}: observed`, format: f3 },
         ]),
       ],
       rows: bins.map((/** @type {any} */ b, k) => [
         `${pct(b.lower)}–${pct(b.upper)}`,
-        ...CHARTED.flatMap((n) => {
-          const x = report.scores[n]?.calibration[k];
+        ...series.flatMap((sr) => {
+          const x = sr.bins[k];
           return x ? [x.count, x.meanForecast, x.observed] : [null, null, null];
         }),
       ]),
