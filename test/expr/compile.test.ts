@@ -6,10 +6,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { all, create } from 'mathjs';
-import { type CompileProblem, compileNode, type Lookup, type Scope } from '../../src/expr/compile.js';
-import { parseExpression } from '../../src/expr/parse.js';
+import type { Lookup, Scope } from '../../src/expr/compile.js';
 import { F } from '../../src/expr/runtime.js';
 import * as samplers from '../../src/random/samplers.js';
+import { compileText } from './grammar.js';
 
 const VARS = ['a', 'b', 'c'];
 const scope: Scope = {
@@ -22,14 +22,7 @@ const scope: Scope = {
   names: () => VARS,
 };
 
-function compile(text: string, allowRandom = true): { code?: string; problems: CompileProblem[] } {
-  const parsed = parseExpression(text);
-  if ('problem' in parsed)
-    return { problems: [{ code: 'E_EXPR_UNSUPPORTED', message: parsed.problem.message }] };
-  const problems: CompileProblem[] = [];
-  const { code } = compileNode(parsed.node, text, scope, { allowRandom, dt: 0.25, rng: 'ur' }, problems);
-  return problems.length ? { problems } : { code, problems };
-}
+const compile = (text: string, allowRandom = true) => compileText(text, scope, allowRandom);
 
 function evaluateCompiled(code: string, p: number[]): number {
   return new Function('F', 'R', 'p', 'ur', `return ${code};`)(
