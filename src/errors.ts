@@ -111,10 +111,10 @@ export function formatProblem(p: Problem): string {
 }
 
 /** Formats a field path like zod's: `a.b[2].c`. */
-export function formatPath(path: readonly (string | number)[]): string {
+export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const part of path) {
-    out += typeof part === 'number' ? `[${part}]` : out === '' ? part : `.${part}`;
+    out += typeof part === 'number' ? `[${part}]` : out === '' ? String(part) : `.${String(part)}`;
   }
   return out;
 }

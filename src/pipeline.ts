@@ -3,6 +3,7 @@
  * with a receipt that identifies the inputs exactly. Library code: it throws typed errors, never prints.
  */
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import { type Summary, summarize } from './analysis/summarize.js';
 import { buildPlan } from './compile/buildPlan.js';
 import type { Plan } from './compile/plan.js';
@@ -21,20 +22,24 @@ import {
 import { VERSION } from './version.js';
 
 /** What identifies a result exactly: the same receipt gives the same numbers, bit for bit. */
-export interface Receipt {
-  readonly oxus: string;
-  readonly model: string;
-  readonly scenario: string | null;
-  readonly seed: number | string;
-  readonly runs: number;
-  readonly firstRun: number;
+export const receiptSchema = z.strictObject({
+  oxus: z.string(),
+  model: z.string(),
+  scenario: z.string().nullable(),
+  seed: z.union([z.number(), z.string()]),
+  runs: z.number(),
+  firstRun: z.number(),
   /** sha256 of the model file's text. */
-  readonly modelHash: string;
+  modelHash: z.string(),
   /** sha256 of the scenario files' texts (base first), or null when a model ran on its defaults. */
-  readonly scenarioHash: string | null;
+  scenarioHash: z.string().nullable(),
   /** sha256 of the compiled plan: covers overrides made outside the files. */
-  readonly planHash: string;
-}
+  planHash: z.string(),
+});
+export type Receipt = Readonly<z.infer<typeof receiptSchema>>;
+
+/** Every field of a receipt, in its order. */
+export const RECEIPT_KEYS = receiptSchema.keyof().options;
 
 export interface Prepared {
   readonly plan: Plan;

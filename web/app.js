@@ -2,6 +2,8 @@
  * oxus scenario explorer: pick a scenario, change its drivers, run it (and a second scenario to compare),
  * and read the projections as charts and tables. The page state lives in the URL, so a link reproduces it.
  */
+
+import { parseSeed } from '/lib/parseSeed.js';
 import { ApiError, api, runToEnd } from './js/api.js';
 import { renderDrivers } from './js/drivers.js';
 import { errorNodes, namerOf } from './js/errorText.js';
@@ -72,7 +74,7 @@ function showError(err, lead) {
 function seedValue() {
   const v = dom.seed.value.trim();
   if (v === '') return undefined;
-  return /^-?\d+$/.test(v) && Number.isSafeInteger(Number(v)) ? Number(v) : v;
+  return parseSeed(v);
 }
 
 /** @returns {RunRequest} */

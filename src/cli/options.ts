@@ -11,6 +11,3 @@ export const positiveInt = (what: string, max: number) => (value: string) => {
   }
   return n;
 };
-
-export const seedArg = (value: string): number | string =>
-  /^-?\d+$/.test(value) && Number.isSafeInteger(Number(value)) ? Number(value) : value;

@@ -7,13 +7,15 @@ import { z } from 'zod';
 import { MAX_RUNS } from '../limits.js';
 import { parsePeriod } from '../time/period.js';
 
-const finite = z.number().refine(Number.isFinite, 'a finite number');
+/** A number that is neither NaN nor infinite. */
+export const finite = z.number().refine(Number.isFinite, 'a finite number');
 
 /** A name usable inside expressions: letters, digits and underscores, starting with a letter. */
 export const identifier = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'an identifier (letters, digits, _; starting with a letter)');
 
+/** A date of the time axis: `2016`, `2016Q2` or `2016-05`. */
 export const period = z
   .union([z.string(), z.number().int()])
   .refine((v) => parsePeriod(v) !== undefined, 'a period such as 2016, 2016Q2 or 2016-05');

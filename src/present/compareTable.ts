@@ -5,7 +5,7 @@
  */
 import type { Comparison } from '../analysis/compare.js';
 import type { CompareResult } from '../comparison.js';
-import { cell } from './csv.js';
+import { csvCell } from './csvCell.js';
 import { compactNumber, formatNumber } from './format.js';
 import { table } from './table.js';
 
@@ -103,7 +103,7 @@ export function renderCompareCsv(result: CompareResult): string {
         : []),
     ];
     for (const [stat, value] of stats)
-      lines.push([c.kind, c.output, c.member ?? '', c.date, stat, value].map(cell).join(','));
+      lines.push([c.kind, c.output, c.member ?? '', c.date, stat, value].map(csvCell).join(','));
   }
   return `${lines.join('\n')}\n`;
 }

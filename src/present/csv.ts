@@ -3,12 +3,7 @@
  * directly into R, pandas or a spreadsheet pivot; the receipt comes first as comment lines.
  */
 import type { Result } from '../pipeline.js';
-
-/** One CSV field, quoted when it holds a quote, comma or newline (RFC 4180). */
-export const cell = (v: string | number): string => {
-  const s = String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+import { csvCell } from './csvCell.js';
 
 /** Renders a result as CSV text. */
 export function renderCsv(result: Result): string {
@@ -22,7 +17,7 @@ export function renderCsv(result: Result): string {
     k: number,
     stat: string,
     value: number,
-  ) => lines.push([kind, output, member ?? '', summary.dates[k]!, stat, value].map(cell).join(','));
+  ) => lines.push([kind, output, member ?? '', summary.dates[k]!, stat, value].map(csvCell).join(','));
   for (const s of summary.series) {
     summary.dates.forEach((_, k) => {
       row('series', s.output, s.member, k, 'mean', s.mean[k]!);

@@ -9,7 +9,7 @@ import { channelKey } from '../analysis/summarize.js';
 import type { RunData } from '../engine/simulate.js';
 import type { Receipt } from '../pipeline.js';
 import { axisLabels } from '../time/period.js';
-import { cell } from './csv.js';
+import { csvCell } from './csvCell.js';
 
 export interface PerRunTable {
   readonly names: string[];
@@ -50,7 +50,7 @@ export function renderArrow(table: PerRunTable, receipt: Receipt): Uint8Array {
  */
 export function renderPerRunCsv(table: PerRunTable, receipt: Receipt): string {
   const lines = Object.entries(receipt).map(([k, v]) => `# ${k}: ${v}`);
-  lines.push(table.names.map(cell).join(','));
+  lines.push(table.names.map(csvCell).join(','));
   const runs = table.columns[0]?.length ?? 0;
   for (let i = 0; i < runs; i++) lines.push(table.columns.map((c) => String(c[i])).join(','));
   return `${lines.join('\n')}\n`;

@@ -5,11 +5,7 @@
  * p5, p95, central, crps, crps_persistence, pit) and `backtest_total` (key all).
  */
 import type { FullReport } from '../forecast/report.js';
-
-const cell = (v: string | number | null) => {
-  const s = v === null ? '' : String(v);
-  return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
+import { csvCell } from './csvCell.js';
 
 export function renderScoreCsv(report: FullReport): string {
   const rows: (string | number | null)[][] = [['kind', 'key', 'field', 'value']];
@@ -55,5 +51,5 @@ export function renderScoreCsv(report: FullReport): string {
     );
     rows.push(['backtest_total', 'all', 'n', b.n]);
   }
-  return `${rows.map((r) => r.map(cell).join(',')).join('\n')}\n`;
+  return `${rows.map((r) => r.map((v) => csvCell(v ?? '')).join(',')).join('\n')}\n`;
 }

@@ -3,7 +3,7 @@
  * statistics; and the long-form CSV `parameter,statistic,value` (the per-date values as `statistic@date`).
  */
 import type { SensitivityResult } from '../sensitivity.js';
-import { cell } from './csv.js';
+import { csvCell } from './csvCell.js';
 import { formatNumber } from './format.js';
 import { table } from './table.js';
 
@@ -62,16 +62,16 @@ export function renderSensitivityCsv(result: SensitivityResult): string {
       const v = p[c];
       if (Array.isArray(v)) {
         v.forEach((x, i) => {
-          lines.push([p.name, `${c}_${i ? 'hi' : 'lo'}`, x].map(cell).join(','));
+          lines.push([p.name, `${c}_${i ? 'hi' : 'lo'}`, x].map(csvCell).join(','));
         });
-      } else if (typeof v === 'number') lines.push([p.name, c, v].map(cell).join(','));
+      } else if (typeof v === 'number') lines.push([p.name, c, v].map(csvCell).join(','));
     }
   }
   result.horizons.values.forEach((row, i) => {
     row.forEach((v, k) => {
       lines.push(
         [result.parameters[i]!.name, `${result.horizons.statistic}@${result.horizons.dates[k]}`, v]
-          .map(cell)
+          .map(csvCell)
           .join(','),
       );
     });

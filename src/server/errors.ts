@@ -4,6 +4,7 @@
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { z } from 'zod';
+import { formatPath } from '../errors.js';
 
 /** One problem in a request or in a scenario it names, with the field path where it lies. */
 export interface ApiProblem {
@@ -47,17 +48,9 @@ export class HttpError extends Error {
   }
 }
 
-/** Formats a zod path like the model checks do: `overrides.IMU.recruit`, `schedules.x[0].from`. */
-export function zodPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path)
-    out += typeof part === 'number' ? `[${part}]` : out === '' ? String(part) : `.${String(part)}`;
-  return out;
-}
-
 /** A 400 listing every problem zod found in a request body or query. */
 export function validationError(error: z.ZodError, where = 'body'): HttpError {
-  const problems = error.issues.map((i) => ({ code: i.code, path: zodPath(i.path), message: i.message }));
+  const problems = error.issues.map((i) => ({ code: i.code, path: formatPath(i.path), message: i.message }));
   const first = problems[0]!;
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
   return new HttpError(

@@ -4,7 +4,7 @@
  * override is inside its parameter's range is the engine's own check (see compile/params.ts).
  */
 import { z } from 'zod';
-import { distributionSchema } from '../model/schema.js';
+import { distributionSchema, finite, period } from '../model/schema.js';
 
 /** A file of models/ or scenarios/, named without `.yaml`: `baseline-2016`. */
 export const fileId = z
@@ -19,11 +19,6 @@ export const parameterName = z
     'a parameter name such as haven or IMU.recruit',
   );
 
-const finite = z.number().refine(Number.isFinite, 'a finite number');
-const period = z.union([
-  z.number().int().min(1).max(9999),
-  z.string().regex(/^\d{4}(Q[1-4]|-\d{2})?$/, 'a period such as 2016, 2016Q2 or 2016-05'),
-]);
 export const seedSchema = z.union([
   z.number().int().refine(Number.isSafeInteger, 'a safe integer'),
   z.string().min(1).max(100),

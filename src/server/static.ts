@@ -1,6 +1,6 @@
 /**
  * The web UI's files, Chart.js from the installed package (no CDN), and the modules the UI shares with
- * the CLI (estimative language, number formats, qualified names), with headers that let the page load only its own scripts.
+ * the CLI (estimative language, number formats, qualified names, CSV cells, the seed rule), with headers that let the page load only its own scripts.
  */
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
@@ -27,6 +27,8 @@ const SHARED_MODULES: Record<string, string> = {
   'estimative.js': '../analysis/estimative.js',
   'format.js': '../present/format.js',
   'qualifiedName.js': '../qualifiedName.js',
+  'csvCell.js': '../present/csvCell.js',
+  'parseSeed.js': '../random/parseSeed.js',
 };
 
 /** Headers for every response. */

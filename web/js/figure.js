@@ -2,9 +2,11 @@
  * A chart card: the chart, a button that shows the same numbers as a table, and PNG and CSV downloads.
  * The canvas is labelled for screen readers and the table is the accessible form of the chart.
  */
+
+import { csvCell } from '/lib/csvCell.js';
 import { fitTexts } from './charts.js';
 import { downloadBlob, downloadDataUrl, slug } from './exporting.js';
-import { el, escapeCsv } from './format.js';
+import { el } from './format.js';
 
 /**
  * @typedef {{label: string, format?: (v: any) => string}} Column
@@ -62,9 +64,9 @@ function tableOf(spec, id) {
  * @param {string} subtitle
  */
 function csvOf(spec, subtitle) {
-  const lines = [`# ${spec.caption}`, `# ${subtitle}`, spec.columns.map((c) => escapeCsv(c.label)).join(',')];
+  const lines = [`# ${spec.caption}`, `# ${subtitle}`, spec.columns.map((c) => csvCell(c.label)).join(',')];
   for (const row of spec.rows)
-    lines.push(row.map((v) => escapeCsv(v === null || v === undefined ? '' : String(v))).join(','));
+    lines.push(row.map((v) => csvCell(v === null || v === undefined ? '' : String(v))).join(','));
   return `${lines.join('\n')}\n`;
 }
 

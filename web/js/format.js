@@ -32,11 +32,6 @@ export function channelLabel(s) {
   return s.member !== undefined ? `${s.label} — ${s.member}` : s.label;
 }
 
-/** @param {string} text */
-export function escapeCsv(text) {
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /**
  * "date (quarters)" from the result's time unit.
  * @param {string} unit

@@ -7,8 +7,9 @@ import { DEFAULT_RUNS, DEFAULT_SEED, MAX_RUNS } from '../../limits.js';
 import { executeWithData, type Prepared, prepare } from '../../pipeline.js';
 import { renderCsv } from '../../present/csv.js';
 import { renderTable } from '../../present/table.js';
+import { parseSeed } from '../../random/parseSeed.js';
 import { type CliIO, ExitError, emit } from '../io.js';
-import { positiveInt, seedArg } from '../options.js';
+import { positiveInt } from '../options.js';
 
 interface RunOptions {
   readonly runs?: number;
@@ -61,7 +62,7 @@ export function runCommand(program: Command, io: CliIO): void {
       `number of runs (default: the scenario’s, else ${DEFAULT_RUNS.toLocaleString('en-US')})`,
       positiveInt('--runs', MAX_RUNS),
     )
-    .option('--seed <seed>', `random seed (default: the scenario’s, else ${DEFAULT_SEED})`, seedArg)
+    .option('--seed <seed>', `random seed (default: the scenario’s, else ${DEFAULT_SEED})`, parseSeed)
     .option(
       '--workers <n>',
       'worker threads; 0 runs in this thread (default: all cores for large jobs)',

@@ -3,7 +3,7 @@
  * follows their progress for server-sent events, cancels them, and writes finished ones to the history.
  */
 import { dirname } from 'node:path';
-import type { Receipt, Result } from '../../pipeline.js';
+import { RECEIPT_KEYS, type Receipt, type Result } from '../../pipeline.js';
 import type { Catalog } from '../catalog.js';
 import { type EngineHost, JobFailedError, type RunHandle } from '../engine/host.js';
 import type { JobSource, RunJob } from '../engine/protocol.js';
@@ -49,18 +49,6 @@ const KEEP_FINISHED = 10;
 
 /** Checks of saved scenarios waiting for the engine thread at once. */
 const MAX_CHECKS = 4;
-
-const RECEIPT_KEYS = [
-  'oxus',
-  'model',
-  'scenario',
-  'seed',
-  'runs',
-  'firstRun',
-  'modelHash',
-  'scenarioHash',
-  'planHash',
-] as const;
 
 export class RunManager {
   private readonly runs = new Map<string, Run>();
