@@ -14,6 +14,8 @@ import { EngineHost } from './engine/host.js';
 import { errorHandler, notFound } from './errors.js';
 import { Forecasts } from './forecasts.js';
 import { type AppOptions, settingsOf } from './options.js';
+import { authenticate } from './ownership/access.js';
+import { Tokens } from './ownership/tokens.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { classRoutes } from './routes/classes.js';
 import { forecastRoutes } from './routes/forecasts.js';
@@ -21,6 +23,7 @@ import { historyRoutes } from './routes/history.js';
 import { metaRoutes } from './routes/meta.js';
 import { runRoutes } from './routes/runs.js';
 import { savedRoutes } from './routes/saved.js';
+import { tokenRoutes } from './routes/tokens.js';
 import { RunManager } from './runs/runManager.js';
 import { securityHeaders, staticRoutes } from './static.js';
 import { Classes } from './store/classes.js';
@@ -53,6 +56,7 @@ export async function createApp(options: CreateAppOptions): Promise<Express> {
     saved: new SavedScenarios(db),
     forecasts: new Forecasts(settings.forecastsDir),
     classes: new Classes(db),
+    tokens: new Tokens(db),
   };
   settings.signal?.addEventListener('abort', () => {
     runs.cancelAll();
@@ -73,7 +77,9 @@ export async function createApp(options: CreateAppOptions): Promise<Express> {
     next();
   });
   api.use(express.json({ limit: settings.maxBodyBytes, strict: true }));
+  api.use(authenticate(ctx.tokens));
   api.use(metaRoutes(ctx));
+  api.use(tokenRoutes(ctx));
   api.use(catalogRoutes(ctx));
   api.use(runRoutes(ctx));
   api.use(historyRoutes(ctx));

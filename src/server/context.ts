@@ -3,6 +3,7 @@ import type { Catalog } from './catalog.js';
 import type { Descriptions } from './descriptions.js';
 import type { Forecasts } from './forecasts.js';
 import type { Settings } from './options.js';
+import type { Tokens } from './ownership/tokens.js';
 import type { RunManager } from './runs/runManager.js';
 import type { Classes } from './store/classes.js';
 import type { History } from './store/history.js';
@@ -17,4 +18,5 @@ export interface AppContext {
   readonly saved: SavedScenarios;
   readonly forecasts: Forecasts;
   readonly classes: Classes;
+  readonly tokens: Tokens;
 }

@@ -75,11 +75,13 @@ describe('classroom API', () => {
       .send({ entries: { 'azimov-serious-threat': 0 } })
       .expect(401);
     assert.equal(assertErrorShape(none.body).code, 'E_TOKEN_REQUIRED');
-    await request(t.app)
+    // A token the server never issued is refused before any route sees it (ownership/access.ts).
+    const forged = await request(t.app)
       .put(`/api/classes/${code}/entries`)
       .set(auth('forged-token'))
       .send({ entries: { 'azimov-serious-threat': 0 } })
-      .expect(403);
+      .expect(401);
+    assert.equal(assertErrorShape(forged.body).code, 'E_TOKEN_UNKNOWN');
     const other = await request(t.app).post('/api/classes').send({ title: 'Other class' }).expect(201);
     await request(t.app).get(`/api/classes/${other.body.class.code}/me`).set(auth(ada)).expect(403);
     const me = await request(t.app).get(`/api/classes/${code}/me`).set(auth(ada)).expect(200);

@@ -92,7 +92,11 @@ describe('history routes', () => {
         .expect(200);
       const id = run.body.run.id;
       await request(t.app).get(`/api/history/${id}`).expect(200);
-      await request(t.app).delete(`/api/history/${id}`).expect(204);
+      await request(t.app).delete(`/api/history/${id}`).expect(401);
+      await request(t.app)
+        .delete(`/api/history/${id}`)
+        .set('Authorization', `Bearer ${run.body.token}`)
+        .expect(204);
       const gone = await request(t.app).get(`/api/history/${id}`).expect(404);
       assert.equal(assertErrorShape(gone.body).code, 'E_NOT_FOUND');
       const page = await request(t.app).get('/api/history?limit=0').expect(400);

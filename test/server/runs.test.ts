@@ -211,10 +211,11 @@ describe('run routes', () => {
     const early = await request(t.app).get(run.links.result).expect(409);
     assert.equal(assertErrorShape(early.body).code, 'E_NOT_READY');
     await sleep(200);
-    const res = await request(t.app).post(run.links.cancel).expect(200);
+    const owner = `Bearer ${started.body.token}`;
+    const res = await request(t.app).post(run.links.cancel).set('Authorization', owner).expect(200);
     assert.equal(res.body.run.status, 'cancelled');
     assert.equal(res.body.run.error.code, 'E_CANCELLED');
-    const again = await request(t.app).post(run.links.cancel).expect(409);
+    const again = await request(t.app).post(run.links.cancel).set('Authorization', owner).expect(409);
     assert.equal(assertErrorShape(again.body).code, 'E_NOT_RUNNING');
     const stream = await request(t.app).get(run.links.events).buffer(true).parse(textParser).expect(200);
     const end = parseEvents(stream.body as string).at(-1);
@@ -238,7 +239,10 @@ describe('run routes', () => {
       const second = await request(one.app).post('/api/runs').send({ scenario: 'logistic-base' }).expect(429);
       assert.equal(assertErrorShape(second.body).code, 'E_BUSY');
       assert.equal(second.headers['retry-after'], '2');
-      await request(one.app).post(first.body.run.links.cancel).expect(200);
+      await request(one.app)
+        .post(first.body.run.links.cancel)
+        .set('Authorization', `Bearer ${first.body.token}`)
+        .expect(200);
       await request(one.app)
         .post('/api/runs?wait=true')
         .send({ scenario: 'logistic-base', runs: 20 })
@@ -290,7 +294,10 @@ describe('run routes', () => {
     const during = await request(t.app).get(run.links.self).expect(200);
     assert.equal(during.body.run.status, 'running', 'health answered before the run finished');
     assert.ok(during.body.run.progress.done < during.body.run.progress.total, 'runs were left to do');
-    await request(t.app).post(run.links.cancel).expect(200);
+    await request(t.app)
+      .post(run.links.cancel)
+      .set('Authorization', `Bearer ${started.body.token}`)
+      .expect(200);
     assert.deepEqual(t.errors, []);
   });
 });

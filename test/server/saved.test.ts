@@ -17,6 +17,7 @@ describe('saved scenario routes', () => {
   it('saves, lists, replaces and deletes, and keeps them across app instances', async () => {
     const first = await makeApp(f);
     let id: string;
+    let owner: string;
     try {
       const created = await request(first.app)
         .post('/api/saved-scenarios')
@@ -31,6 +32,7 @@ describe('saved scenario routes', () => {
         .expect(201)
         .expect('Content-Type', /json/);
       id = created.body.saved.id;
+      owner = `Bearer ${created.body.token}`;
       assert.equal(created.headers.location, `/api/saved-scenarios/${id}`);
       assert.deepEqual(created.body.saved.edit, {
         scenario: 'logistic-fast',
@@ -51,13 +53,14 @@ describe('saved scenario routes', () => {
       );
       const replaced = await request(second.app)
         .put(`/api/saved-scenarios/${id}`)
+        .set('Authorization', owner)
         .send({ name: 'Renamed', scenario: 'logistic-base', overrides: { r: 0.05 } })
         .expect(200);
       assert.equal(replaced.body.saved.name, 'Renamed');
       assert.equal(replaced.body.saved.description, null);
       const one = await request(second.app).get(`/api/saved-scenarios/${id}`).expect(200);
       assert.deepEqual(one.body.saved.edit, { scenario: 'logistic-base', overrides: { r: 0.05 } });
-      await request(second.app).delete(`/api/saved-scenarios/${id}`).expect(204);
+      await request(second.app).delete(`/api/saved-scenarios/${id}`).set('Authorization', owner).expect(204);
       await request(second.app).get(`/api/saved-scenarios/${id}`).expect(404);
       await request(second.app)
         .put(`/api/saved-scenarios/${id}`)

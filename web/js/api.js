@@ -29,26 +29,57 @@ export class ApiError extends Error {
   }
 }
 
+/** Where the browser keeps its ownership token: the server gives one with the first thing saved or run. */
+const TOKEN_KEY = 'oxus.token';
+
+/** @returns {string|null} */
+function storedToken() {
+  try {
+    return localStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/** @param {string|null} token */
+function storeToken(token) {
+  try {
+    if (token === null) localStorage.removeItem(TOKEN_KEY);
+    else localStorage.setItem(TOKEN_KEY, token);
+  } catch {
+    // Storage refused (private mode): the token lasts as long as the page.
+  }
+}
+
 /**
- * Sends a request and parses the JSON answer; throws ApiError for an error answer.
+ * Sends a request with this browser's token and parses the JSON answer; throws ApiError for an error
+ * answer. A token the server gives back (`Oxus-Token`) is kept; one it no longer knows is dropped and the
+ * request sent again without it.
  * @param {string} path
  * @param {{method?: string, body?: unknown, signal?: AbortSignal, token?: string}} [options] `token` is sent as `Authorization: Bearer`
  * @returns {Promise<any>}
  */
 export async function api(path, options = {}) {
-  const init = /** @type {RequestInit} */ ({
-    method: options.method ?? 'GET',
-    headers: { Accept: 'application/json' },
-  });
+  const token = storedToken();
+  /** @type {Record<string, string>} */
+  const headers = { Accept: 'application/json' };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const init = /** @type {RequestInit} */ ({ method: options.method ?? 'GET', headers });
   if (options.body !== undefined) {
-    init.headers = { ...init.headers, 'Content-Type': 'application/json' };
+    headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(options.body);
   }
   if (options.token) init.headers = { ...init.headers, Authorization: `Bearer ${options.token}` };
   if (options.signal) init.signal = options.signal;
   const res = await fetch(path, init);
+  const issued = res.headers.get('Oxus-Token');
+  if (issued) storeToken(issued);
   if (res.status === 204) return null;
   const body = await res.json().catch(() => ({}));
+  if (res.status === 401 && body.error?.code === 'E_TOKEN_UNKNOWN' && token) {
+    storeToken(null);
+    return api(path, options);
+  }
   if (!res.ok) throw new ApiError(res.status, body.error ?? {});
   return body;
 }

@@ -3,9 +3,10 @@
  * with its receipt, `/result` its numbers, `POST /api/history/:id/reproduce` runs it again and checks the
  * result is the same bit for bit, and `DELETE` forgets it.
  */
-import { Router } from 'express';
+import { type Response, Router } from 'express';
 import type { AppContext } from '../context.js';
 import { HttpError } from '../errors.js';
+import { assertCanChange, classOf, creatorOf, readable } from '../ownership/access.js';
 import { idParam, pageQuery } from '../schemas.js';
 import type { HistoryEntry } from '../store/history.js';
 import { parseWith } from '../validate.js';
@@ -22,24 +23,24 @@ const withLinks = (e: HistoryEntry) => ({
 
 export function historyRoutes(ctx: AppContext): Router {
   const router = Router();
-  const known = (id: string): HistoryEntry => {
-    const entry = idParam.safeParse(id).success ? ctx.history.get(id) : undefined;
+  const known = (id: string, res: Response): HistoryEntry => {
+    const entry = readable(res, idParam.safeParse(id).success ? ctx.history.get(id) : undefined);
     if (!entry) throw new HttpError(404, 'E_NOT_FOUND', `no run '${id}' in the history`);
     return entry;
   };
 
   router.get('/history', (req, res) => {
     const { limit, offset } = parseWith(pageQuery, req.query, 'query');
-    const { total, items } = ctx.history.list(limit, offset);
+    const { total, items } = ctx.history.list(classOf(res), limit, offset);
     res.json({ total, limit, offset, items: items.map(withLinks) });
   });
 
   router.get('/history/:id', (req, res) => {
-    res.json({ entry: withLinks(known(req.params.id)) });
+    res.json({ entry: withLinks(known(req.params.id, res)) });
   });
 
   router.get('/history/:id/result', async (req, res) => {
-    const entry = known(req.params.id);
+    const entry = known(req.params.id, res);
     const json = await ctx.history.resultJson(entry.id);
     if (json === undefined) throw new HttpError(404, 'E_NOT_FOUND', 'the stored result is missing');
     res.type('json').send(json);
@@ -47,12 +48,20 @@ export function historyRoutes(ctx: AppContext): Router {
 
   router.post('/history/:id/reproduce', async (req, res) => {
     const wait = isWait(req.query);
-    const entry = known(req.params.id);
-    await answerStarted(ctx, res, await ctx.runs.start(entry.request, entry), wait);
+    const entry = known(req.params.id, res);
+    const { principal, token } = creatorOf(ctx.tokens, res);
+    const run = await ctx.runs.start(
+      entry.request,
+      { owner: principal.id, classId: principal.classId },
+      entry,
+    );
+    await answerStarted(ctx, res, run, wait, token);
   });
 
   router.delete('/history/:id', (req, res) => {
-    ctx.history.remove(known(req.params.id).id);
+    const entry = known(req.params.id, res);
+    assertCanChange(res, entry, 'this run');
+    ctx.history.remove(entry.id);
     res.status(204).end();
   });
   return router;

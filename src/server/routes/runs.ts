@@ -8,6 +8,7 @@ import type { Result } from '../../pipeline.js';
 import { renderCsv } from '../../present/csv.js';
 import type { AppContext } from '../context.js';
 import { HttpError } from '../errors.js';
+import { assertCanChange, classOf, creatorOf, readable } from '../ownership/access.js';
 import type { RunInfo } from '../runs/runManager.js';
 import { openEventStream } from '../runs/sse.js';
 import { idParam, runRequestSchema, waitQuery } from '../schemas.js';
@@ -34,12 +35,16 @@ export async function answerStarted(
   res: Response,
   run: RunInfo,
   wait: boolean,
+  token?: string,
 ): Promise<void> {
+  // A token issued for this run (the request had none) comes back in the body too.
+  const issued = token !== undefined ? `,"token":${JSON.stringify(token)}` : '';
   if (!wait) {
     res
       .status(202)
       .location(`/api/runs/${run.id}`)
-      .json({ run: withLinks(run) });
+      .type('json')
+      .send(`{"run":${JSON.stringify(withLinks(run))}${issued}}`);
     return;
   }
   const done = (await ctx.runs.settled(run.id)) ?? run;
@@ -52,7 +57,7 @@ export async function answerStarted(
   res
     .status(200)
     .type('json')
-    .send(`{"run":${JSON.stringify(withLinks(done))},"result":${json}}`);
+    .send(`{"run":${JSON.stringify(withLinks(done))}${issued},"result":${json}}`);
 }
 
 export const isWait = (query: unknown): boolean => {
@@ -62,13 +67,13 @@ export const isWait = (query: unknown): boolean => {
 
 export function runRoutes(ctx: AppContext): Router {
   const router = Router();
-  const known = (id: string): RunInfo => {
-    const run = idParam.safeParse(id).success ? ctx.runs.info(id) : undefined;
+  const known = (id: string, res: Response): RunInfo => {
+    const run = readable(res, idParam.safeParse(id).success ? ctx.runs.info(id) : undefined);
     if (!run) throw new HttpError(404, 'E_NOT_FOUND', `no run '${id}'`);
     return run;
   };
-  const finishedJson = async (id: string): Promise<string> => {
-    const run = known(id);
+  const finishedJson = async (id: string, res: Response): Promise<string> => {
+    const run = known(id, res);
     const json = await ctx.runs.resultJson(id);
     if (json === undefined) {
       throw new HttpError(
@@ -83,23 +88,25 @@ export function runRoutes(ctx: AppContext): Router {
   router.post('/runs', async (req, res) => {
     const wait = isWait(req.query);
     const request = parseBody(runRequestSchema(ctx.settings.maxRuns), req);
-    await answerStarted(ctx, res, await ctx.runs.start(request), wait);
+    const { principal, token } = creatorOf(ctx.tokens, res);
+    const run = await ctx.runs.start(request, { owner: principal.id, classId: principal.classId });
+    await answerStarted(ctx, res, run, wait, token);
   });
 
   router.get('/runs', (_req, res) => {
-    res.json({ runs: ctx.runs.list().map(withLinks) });
+    res.json({ runs: ctx.runs.list(classOf(res)).map(withLinks) });
   });
 
   router.get('/runs/:id', (req, res) => {
-    res.json({ run: withLinks(known(req.params.id)) });
+    res.json({ run: withLinks(known(req.params.id, res)) });
   });
 
   router.get('/runs/:id/result', async (req, res) => {
-    res.type('json').send(await finishedJson(req.params.id));
+    res.type('json').send(await finishedJson(req.params.id, res));
   });
 
   router.get('/runs/:id/result.csv', async (req, res) => {
-    const result = JSON.parse(await finishedJson(req.params.id)) as Result;
+    const result = JSON.parse(await finishedJson(req.params.id, res)) as Result;
     res
       .type('text/csv; charset=utf-8')
       .attachment(`oxus-${result.receipt.scenario ?? result.receipt.model}-${req.params.id.slice(0, 8)}.csv`)
@@ -107,7 +114,7 @@ export function runRoutes(ctx: AppContext): Router {
   });
 
   router.get('/runs/:id/events', (req, res) => {
-    const run = known(req.params.id);
+    const run = known(req.params.id, res);
     const stream = openEventStream(res);
     const end = (info: RunInfo) => {
       stream.send('end', withLinks(info));
@@ -124,7 +131,8 @@ export function runRoutes(ctx: AppContext): Router {
   });
 
   router.post('/runs/:id/cancel', async (req, res) => {
-    const run = known(req.params.id);
+    const run = known(req.params.id, res);
+    assertCanChange(res, run, 'this run');
     res.json({ run: withLinks(await ctx.runs.cancel(run.id)) });
   });
   return router;

@@ -3,9 +3,10 @@
  * the engine (without running) before saving; `GET /api/saved-scenarios/:id/yaml` gives the scenario file
  * that `oxus run` accepts when saved in scenarios/.
  */
-import { Router } from 'express';
+import { type Response, Router } from 'express';
 import type { AppContext } from '../context.js';
 import { HttpError } from '../errors.js';
+import { assertCanChange, classOf, creatorOf, readable } from '../ownership/access.js';
 import { resolveSource } from '../runs/source.js';
 import { editedScenarioText } from '../scenarioText.js';
 import { idParam, savedScenarioSchema } from '../schemas.js';
@@ -20,33 +21,34 @@ const withLinks = (s: SavedScenario) => ({
 export function savedRoutes(ctx: AppContext): Router {
   const router = Router();
   const schema = savedScenarioSchema(ctx.settings.maxRuns);
-  const known = (id: string): SavedScenario => {
-    const saved = idParam.safeParse(id).success ? ctx.saved.get(id) : undefined;
+  const known = (id: string, res: Response): SavedScenario => {
+    const saved = readable(res, idParam.safeParse(id).success ? ctx.saved.get(id) : undefined);
     if (!saved) throw new HttpError(404, 'E_NOT_FOUND', `no saved scenario '${id}'`);
     return saved;
   };
 
   router.get('/saved-scenarios', (_req, res) => {
-    res.json({ items: ctx.saved.list().map(withLinks) });
+    res.json({ items: ctx.saved.list(classOf(res)).map((s) => withLinks(s)) });
   });
 
   router.post('/saved-scenarios', async (req, res) => {
     const input = parseBody(schema, req);
     const { name: _name, description: _description, ...edit } = input;
     await ctx.runs.check(edit);
-    const saved = ctx.saved.create(input);
+    const { principal, token } = creatorOf(ctx.tokens, res);
+    const saved = ctx.saved.create(input, { owner: principal.id, classId: principal.classId });
     res
       .status(201)
       .location(`/api/saved-scenarios/${saved.id}`)
-      .json({ saved: withLinks(saved) });
+      .json({ saved: withLinks(saved), ...(token !== undefined ? { token } : {}) });
   });
 
   router.get('/saved-scenarios/:id', (req, res) => {
-    res.json({ saved: withLinks(known(req.params.id)) });
+    res.json({ saved: withLinks(known(req.params.id, res)) });
   });
 
   router.get('/saved-scenarios/:id/yaml', (req, res) => {
-    const saved = known(req.params.id);
+    const saved = known(req.params.id, res);
     const { entry } = resolveSource(ctx.catalog, saved.edit);
     const yaml = editedScenarioText(entry, saved.edit, ctx.catalog.scenariosDir, ctx.catalog.pathOf(entry));
     res
@@ -56,7 +58,7 @@ export function savedRoutes(ctx: AppContext): Router {
   });
 
   router.put('/saved-scenarios/:id', async (req, res) => {
-    known(req.params.id);
+    assertCanChange(res, known(req.params.id, res), 'this saved scenario');
     const input = parseBody(schema, req);
     const { name: _name, description: _description, ...edit } = input;
     await ctx.runs.check(edit);
@@ -64,7 +66,9 @@ export function savedRoutes(ctx: AppContext): Router {
   });
 
   router.delete('/saved-scenarios/:id', (req, res) => {
-    ctx.saved.remove(known(req.params.id).id);
+    const saved = known(req.params.id, res);
+    assertCanChange(res, saved, 'this saved scenario');
+    ctx.saved.remove(saved.id);
     res.status(204).end();
   });
   return router;

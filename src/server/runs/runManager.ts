@@ -9,6 +9,7 @@ import { type EngineHost, JobFailedError, type RunHandle } from '../engine/host.
 import type { JobSource, RunJob } from '../engine/protocol.js';
 import { HttpError } from '../errors.js';
 import type { Settings } from '../options.js';
+import type { Owned } from '../ownership/access.js';
 import { httpErrorOf, type ProblemContext } from '../problems.js';
 import type { RunRequest } from '../schemas.js';
 import type { History, HistoryEntry } from '../store/history.js';
@@ -16,7 +17,7 @@ import { resolveSource } from './source.js';
 
 export type RunStatus = 'running' | 'done' | 'failed' | 'cancelled';
 
-export interface RunInfo {
+export interface RunInfo extends Owned {
   readonly id: string;
   status: RunStatus;
   readonly createdAt: string;
@@ -66,7 +67,7 @@ export class RunManager {
   }
 
   /** Compiles and starts a run; resolves once it compiled (a bad scenario or override rejects with a 400). */
-  async start(request: RunRequest, reproduce?: HistoryEntry): Promise<RunInfo> {
+  async start(request: RunRequest, owner: Owned, reproduce?: HistoryEntry): Promise<RunInfo> {
     const active = [...this.runs.values()].filter((r) => r.info.status === 'running').length;
     if (active >= this.settings.maxConcurrentRuns) {
       throw new HttpError(
@@ -97,6 +98,8 @@ export class RunManager {
       scenarioText: resolved.text,
       reproduces: reproduce?.id ?? null,
       reproduced: null,
+      owner: owner.owner,
+      classId: owner.classId,
     };
     const started: Run = { info, handle, listeners: new Set(), finished: Promise.resolve() };
     run = started;
@@ -145,9 +148,12 @@ export class RunManager {
     }
   }
 
-  /** Runs in memory: in progress, and the last few finished. */
-  list(): RunInfo[] {
-    return [...this.runs.values()].map((r) => r.info).reverse();
+  /** One class's runs in memory: in progress, and the last few finished. */
+  list(classId: string): RunInfo[] {
+    return [...this.runs.values()]
+      .map((r) => r.info)
+      .filter((info) => info.classId === classId)
+      .reverse();
   }
 
   /** A run in memory, or a finished one from the history. */
@@ -246,9 +252,9 @@ export class RunManager {
     }
     const finishedAt = new Date().toISOString();
     try {
-      const { id, createdAt, title, request, scenarioText } = run.info;
+      const { id, createdAt, title, request, scenarioText, owner, classId } = run.info;
       await this.history.add(
-        { id, createdAt, finishedAt, title, request, receipt: result.receipt, scenarioText },
+        { id, createdAt, finishedAt, title, request, receipt: result.receipt, scenarioText, owner, classId },
         json,
       );
     } catch (err) {
@@ -313,5 +319,7 @@ function infoOfHistory(entry: HistoryEntry): RunInfo {
     scenarioText: entry.scenarioText,
     reproduces: null,
     reproduced: null,
+    owner: entry.owner,
+    classId: entry.classId,
   };
 }

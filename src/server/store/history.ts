@@ -6,13 +6,14 @@
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import type { Receipt } from '../../pipeline.js';
+import type { Owned } from '../ownership/access.js';
 import type { RunRequest } from '../schemas.js';
 import type { Database, Row, SqlValue } from './database.js';
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
 
-export interface HistoryEntry {
+export interface HistoryEntry extends Owned {
   readonly id: string;
   readonly createdAt: string;
   readonly finishedAt: string;
@@ -23,7 +24,7 @@ export interface HistoryEntry {
   readonly scenarioText: string | null;
 }
 
-const COLUMNS = 'id, created_at, finished_at, title, request, receipt, scenario_text';
+const COLUMNS = 'id, created_at, finished_at, title, request, receipt, scenario_text, owner, class_id';
 
 function entryOf(row: Row): HistoryEntry {
   return {
@@ -34,6 +35,8 @@ function entryOf(row: Row): HistoryEntry {
     request: JSON.parse(String(row.request)) as RunRequest,
     receipt: JSON.parse(String(row.receipt)) as Receipt,
     scenarioText: row.scenario_text === null ? null : String(row.scenario_text),
+    owner: row.owner === null ? null : String(row.owner),
+    classId: String(row.class_id),
   };
 }
 
@@ -51,7 +54,7 @@ export class History {
     this.db.write([
       ...drop.map((id): [string, SqlValue[]] => ['DELETE FROM runs WHERE id = ?', [id]]),
       [
-        `INSERT INTO runs (${COLUMNS}, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO runs (${COLUMNS}, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [
           entry.id,
           entry.createdAt,
@@ -60,6 +63,8 @@ export class History {
           JSON.stringify(entry.request),
           JSON.stringify(entry.receipt),
           entry.scenarioText,
+          entry.owner,
+          entry.classId,
           blob,
         ],
       ],
@@ -78,13 +83,13 @@ export class History {
       .map((row) => String(row.id));
   }
 
-  /** Newest first. */
-  list(limit: number, offset: number): { total: number; items: HistoryEntry[] } {
-    const total = Number(this.db.get('SELECT count(*) AS n FROM runs')?.n ?? 0);
-    const rows = this.db.all(`SELECT ${COLUMNS} FROM runs ORDER BY finished_at DESC, id LIMIT ? OFFSET ?`, [
-      limit,
-      offset,
-    ]);
+  /** One class's runs, newest first. */
+  list(classId: string, limit: number, offset: number): { total: number; items: HistoryEntry[] } {
+    const total = Number(this.db.get('SELECT count(*) AS n FROM runs WHERE class_id = ?', [classId])?.n ?? 0);
+    const rows = this.db.all(
+      `SELECT ${COLUMNS} FROM runs WHERE class_id = ? ORDER BY finished_at DESC, id LIMIT ? OFFSET ?`,
+      [classId, limit, offset],
+    );
     return { total, items: rows.map(entryOf) };
   }
 

@@ -69,4 +69,22 @@ export const MIGRATIONS: readonly Migration[] = [
        PRIMARY KEY (participant_id, claim)
      );`,
   },
+  {
+    // Ownership (src/server/ownership/): tokens of the open class, stored as SHA-256 hashes (the
+    // classroom's instructor and participant tokens above stand for their class too); things carry their
+    // owner and class. Rows from before have no owner and belong to the open class.
+    title: 'ownership of runs and saved scenarios',
+    sql: `CREATE TABLE open_tokens (
+       principal TEXT PRIMARY KEY,
+       hash TEXT NOT NULL UNIQUE,
+       name TEXT,
+       created_at TEXT NOT NULL
+     );
+     CREATE INDEX participants_by_token ON participants (token_hash);
+     CREATE INDEX classes_by_instructor ON classes (instructor_hash);
+     ALTER TABLE saved_scenarios ADD COLUMN owner TEXT;
+     ALTER TABLE saved_scenarios ADD COLUMN class_id TEXT NOT NULL DEFAULT 'open';
+     ALTER TABLE runs ADD COLUMN owner TEXT;
+     ALTER TABLE runs ADD COLUMN class_id TEXT NOT NULL DEFAULT 'open';`,
+  },
 ];

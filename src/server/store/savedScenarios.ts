@@ -3,12 +3,13 @@
  * schedules, runs, seed) that reproduces them.
  */
 import { randomUUID } from 'node:crypto';
+import type { Owned } from '../ownership/access.js';
 import type { SavedScenarioInput } from '../schemas.js';
 import type { Database, Row } from './database.js';
 
 export type Edit = Omit<SavedScenarioInput, 'name' | 'description'>;
 
-export interface SavedScenario {
+export interface SavedScenario extends Owned {
   readonly id: string;
   readonly name: string;
   readonly description: string | null;
@@ -25,6 +26,8 @@ function savedOf(row: Row): SavedScenario {
     edit: JSON.parse(String(row.edit)) as Edit,
     createdAt: String(row.created_at),
     updatedAt: String(row.updated_at),
+    owner: row.owner === null ? null : String(row.owner),
+    classId: String(row.class_id),
   };
 }
 
@@ -37,8 +40,11 @@ const split = ({ name, description, ...edit }: SavedScenarioInput) => ({
 export class SavedScenarios {
   constructor(private readonly db: Database) {}
 
-  list(): SavedScenario[] {
-    return this.db.all('SELECT * FROM saved_scenarios ORDER BY updated_at DESC, id').map(savedOf);
+  /** The saved scenarios of one class, newest first. */
+  list(classId: string): SavedScenario[] {
+    return this.db
+      .all('SELECT * FROM saved_scenarios WHERE class_id = ? ORDER BY updated_at DESC, id', [classId])
+      .map(savedOf);
   }
 
   get(id: string): SavedScenario | undefined {
@@ -46,14 +52,14 @@ export class SavedScenarios {
     return row ? savedOf(row) : undefined;
   }
 
-  create(input: SavedScenarioInput): SavedScenario {
+  create(input: SavedScenarioInput, owner: Owned): SavedScenario {
     const id = randomUUID();
     const now = new Date().toISOString();
     const { name, description, edit } = split(input);
     this.db.write([
       [
-        'INSERT INTO saved_scenarios (id, name, description, edit, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
-        [id, name, description, JSON.stringify(edit), now, now],
+        'INSERT INTO saved_scenarios (id, name, description, edit, created_at, updated_at, owner, class_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        [id, name, description, JSON.stringify(edit), now, now, owner.owner, owner.classId],
       ],
     ]);
     return this.get(id)!;

@@ -40,7 +40,8 @@ describe('database file', () => {
     assert.equal(db.get('PRAGMA synchronous')?.synchronous, 2, 'FULL: every commit is fsync-ed');
     assert.equal(db.get('PRAGMA application_id')?.application_id, APPLICATION_ID);
     assert.equal(db.get('PRAGMA user_version')?.user_version, MIGRATIONS.length);
-    const insert = 'INSERT INTO saved_scenarios VALUES (?, ?, ?, ?, ?, ?)';
+    const insert =
+      'INSERT INTO saved_scenarios (id, name, description, edit, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)';
     assert.equal(db.write([[insert, ['a', 'A', null, '{}', 't', 't']]]), 1);
     // The second statement fails (same key): the transaction keeps neither row.
     assert.throws(() =>
@@ -101,7 +102,12 @@ describe('database file', () => {
     const path = join(dir, 'damaged.sqlite');
     const db = Database.open(path);
     const blob = new Uint8Array(200_000).fill(7);
-    db.write([[`INSERT INTO runs VALUES ('r', 't', 't', 'T', '{}', '{}', NULL, ?)`, [blob]]]);
+    db.write([
+      [
+        `INSERT INTO runs (id, created_at, finished_at, title, request, receipt, scenario_text, result) VALUES ('r', 't', 't', 'T', '{}', '{}', NULL, ?)`,
+        [blob],
+      ],
+    ]);
     db.close();
     const bytes = readFileSync(path);
     // Overwrite pages 2 onwards (the schema's tables and the blob's overflow chain) with noise.
