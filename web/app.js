@@ -153,6 +153,15 @@ async function run() {
     { done: 0, total: request.runs ?? 1 },
     { done: 0, total: other ? (request.runs ?? 1) : 0 },
   ];
+  /** Runs the charts are drawn from while the run goes on (0: none drawn yet). */
+  let drawn = 0;
+  const progressText = () =>
+    `Simulating: ${progress
+      .filter((p) => p.total > 0)
+      .map((p) => `${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')}`)
+      .join(
+        ' and ',
+      )} runs…${drawn ? ` Charts show the first ${drawn.toLocaleString('en-US')} runs (exact for those runs), refined as more finish.` : ''}`;
   const hooks = (/** @type {number} */ i) => ({
     onStart: (/** @type {RunInfo} */ r) => {
       active.push(r);
@@ -161,10 +170,19 @@ async function run() {
       progress[i] = { done, total };
       const all = progress.reduce((s, p) => s + p.total, 0);
       dom.progress.value = all ? progress.reduce((s, p) => s + p.done, 0) / all : 0;
-      say(
-        `Simulating: ${progress.map((p) => `${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')}`).join(' and ')} runs…`,
-      );
+      say(progressText());
     },
+    // One scenario: draw the exact summary of the runs finished so far while the rest run, and refine it.
+    ...(other
+      ? {}
+      : {
+          onPartial: (/** @type {RunInfo} */ r, /** @type {import('./js/api.js').Partial} */ p) => {
+            showResults(dom.results, { run: r, result: p.result }, null, state, patchState);
+            drawn = p.runs;
+            dom.current.section.dataset.partialRuns = String(p.runs);
+            say(progressText());
+          },
+        }),
     onWait: say,
   });
   const started = performance.now();
@@ -184,6 +202,7 @@ async function run() {
     ]);
     dom.progress.value = 1;
     showResults(dom.results, a, b, state, patchState);
+    delete dom.current.section.dataset.partialRuns;
     markCurrent(dom.current);
     dom.refused.replaceChildren();
     focusResults(dom.current);

@@ -14,6 +14,12 @@ function view(kind: ChannelKind, buffer: ArrayBufferLike): ChannelValues {
   return kind === 'leader' ? new Int16Array(buffer) : new Uint8Array(buffer);
 }
 
+/** Bytes of the per-run records of `runs` runs. */
+export function recordBytes(plan: Plan, runs: number): number {
+  const points = plan.axis.steps + 1;
+  return plan.channels.reduce((sum, c) => sum + runs * points * BYTES[c.kind], 0);
+}
+
 /** Arrays for `runs` runs of every channel, in shared memory when worker threads will write into them. */
 export function allocateChannels(plan: Plan, runs: number, shared: boolean): ChannelValues[] {
   const points = plan.axis.steps + 1;

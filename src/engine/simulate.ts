@@ -25,6 +25,12 @@ export interface SimulateOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** A sampling design: `runs` evaluations, each with designed parameters and another run's other numbers. */
   readonly design?: Design;
+  /**
+   * Called whenever the first runs finished in run order grow: a view (no copy) of the records of runs
+   * firstRun … firstRun + view.runs − 1, final and complete, so a summary of it is the exact summary of those
+   * runs; and of all runs at the end, where it equals the result. Use it within the call.
+   */
+  readonly onRunsDone?: (view: RunData) => void;
 }
 
 /** Per-run records of every channel: `values[c][(run - firstRun) * points + k]`. */
@@ -62,20 +68,46 @@ export async function simulate(plan: Plan, options: SimulateOptions): Promise<Ru
   // With workers, the per-channel arrays live in shared memory and the workers write into them directly.
   const values = allocateChannels(plan, runs, workers > 0);
   let done = 0;
-  const progress = (count: number): void => {
-    done += count;
+  // Runs firstRun … prefix − 1 are all finished; blocks finished beyond that wait in `ahead`.
+  let prefix = firstRun;
+  const ahead = new Map<number, number>();
+  const progress = (from: number, to: number): void => {
+    done += to - from;
+    ahead.set(from, to);
+    const before = prefix;
+    for (let end = ahead.get(prefix); end !== undefined; end = ahead.get(prefix)) {
+      ahead.delete(prefix);
+      prefix = end;
+    }
     options.onProgress?.(done, runs);
+    if (prefix > before && options.onRunsDone) {
+      const n = prefix - firstRun;
+      options.onRunsDone({
+        plan,
+        runs: n,
+        seed,
+        firstRun,
+        points,
+        values: values.map((v) => v.subarray(0, n * points)),
+      });
+    }
   };
+  // The first block of each thread is an eighth of the others, so the first finished runs (and a first
+  // progressive picture) arrive early; block sizes never change the numbers.
   const blocks: [number, number][] = [];
-  for (let a = firstRun; a < firstRun + runs; a += chunk)
-    blocks.push([a, Math.min(a + chunk, firstRun + runs)]);
+  const small = options.chunk ?? Math.max(16, Math.ceil(chunk / 8));
+  for (let a = firstRun, i = 0; a < firstRun + runs; i++) {
+    const size = i < Math.max(1, workers) ? small : chunk;
+    blocks.push([a, Math.min(a + size, firstRun + runs)]);
+    a += size;
+  }
 
   if (workers <= 0) {
     const runner = makeBlockRunner(plan, seed, options.design);
     for (const [a, b] of blocks) {
       if (options.signal?.aborted) throw new CancelledError();
       scatter(runner(a, b), a, b, firstRun, points, values);
-      progress(b - a);
+      progress(a, b);
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   } else {
@@ -95,7 +127,7 @@ function runOnPool(
   init: ToWorker,
   blocks: [number, number][],
   count: number,
-  progress: (count: number) => void,
+  progress: (from: number, to: number) => void,
   signal?: AbortSignal,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -145,7 +177,7 @@ function runOnPool(
           const runOf = (e: Error) => (e instanceof EngineError ? e.run : Number.POSITIVE_INFINITY);
           if (!failure || runOf(err) < runOf(failure)) failure = err;
         } else {
-          progress(msg.to - msg.from);
+          progress(msg.from, msg.to);
           finished++;
         }
         if (failure) {

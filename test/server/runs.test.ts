@@ -253,7 +253,8 @@ describe('run routes', () => {
   });
 
   it('refuses a run whose per-run records would exceed the memory limit', async () => {
-    // logistic: 2 channels × 41 dates × 8 bytes = 656 bytes per run, so 10,000 bytes allow 15 runs.
+    // logistic: a series (41 dates × 8 bytes) and a threshold (41 × 1 byte) = 369 bytes per run, so
+    // 10,000 bytes allow 27 runs.
     const small = await makeApp({ ...f, dbPath: join(f.root, 'small.sqlite') }, { maxRunBytes: 10_000 });
     try {
       const res = await request(small.app)
@@ -263,7 +264,7 @@ describe('run routes', () => {
       const e = assertErrorShape(res.body);
       assert.equal(e.code, 'E_TOO_MANY_RUNS');
       assert.equal(e.path, 'runs');
-      assert.match(e.message, /at most 15 runs/);
+      assert.match(e.message, /at most 27 runs/);
       await request(small.app)
         .post('/api/runs?wait=true')
         .send({ scenario: 'logistic-base', runs: 15 })

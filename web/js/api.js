@@ -132,18 +132,28 @@ export async function start(path, request, onWait) {
 }
 
 /**
+ * The result of the first `runs` runs of a run still going: exact for those runs (the server summarises
+ * only runs that are all finished, in run order).
+ * @typedef {{runs: number, total: number, result: any}} Partial
+ */
+
+/**
  * Follows a run's server-sent events until it ends; resolves with its final status.
  * @param {RunInfo} run
  * @param {(done: number, total: number) => void} onProgress
+ * @param {(partial: Partial) => void} [onPartial]
  * @returns {Promise<RunInfo>}
  */
-export function follow(run, onProgress) {
+export function follow(run, onProgress, onPartial) {
   return new Promise((resolve, reject) => {
     const events = new EventSource(run.links.events);
     let ended = false;
     events.addEventListener('progress', (e) => {
       const { done, total } = JSON.parse(/** @type {MessageEvent} */ (e).data);
       onProgress(done, total);
+    });
+    events.addEventListener('partial', (e) => {
+      if (!ended) onPartial?.(JSON.parse(/** @type {MessageEvent} */ (e).data));
     });
     events.addEventListener('end', (e) => {
       ended = true;
@@ -177,13 +187,13 @@ async function poll(self, onProgress) {
  * Starts a run, follows it and fetches its result.
  * @param {string} path
  * @param {RunRequest|undefined} request
- * @param {{onStart?: (run: RunInfo) => void, onProgress: (done: number, total: number) => void, onWait: (m: string) => void}} hooks
+ * @param {{onStart?: (run: RunInfo) => void, onProgress: (done: number, total: number) => void, onPartial?: (run: RunInfo, partial: Partial) => void, onWait: (m: string) => void}} hooks
  * @returns {Promise<{run: RunInfo, result: any}>}
  */
 export async function runToEnd(path, request, hooks) {
   const started = await start(path, request, hooks.onWait);
   hooks.onStart?.(started);
-  const run = await follow(started, hooks.onProgress);
+  const run = await follow(started, hooks.onProgress, (p) => hooks.onPartial?.(started, p));
   if (run.status !== 'done') {
     throw new ApiError(409, run.error ?? { code: 'E_FAILED', message: `the run ${run.status}` });
   }

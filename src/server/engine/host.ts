@@ -86,7 +86,11 @@ export class EngineHost {
   }
 
   /** Compiles and runs a scenario; `onProgress` sees the runs done so far. */
-  run(job: RunJob, onProgress: (done: number, total: number) => void): RunHandle {
+  run(
+    job: RunJob,
+    onProgress: (done: number, total: number) => void,
+    onPartial?: (partial: Extract<FromHost, { type: 'partial' }>) => void,
+  ): RunHandle {
     const id = randomUUID();
     const prepared = deferred<Receipt>();
     const result = deferred<Result>();
@@ -99,6 +103,7 @@ export class EngineHost {
       onMessage: (msg) => {
         if (msg.type === 'prepared') prepared.resolve(msg.receipt);
         else if (msg.type === 'progress') onProgress(msg.done, msg.total);
+        else if (msg.type === 'partial') onPartial?.(msg);
         else if (msg.type === 'result') result.resolve(msg.result);
         else if (msg.type === 'failed') fail(msg.failure);
       },
@@ -142,7 +147,7 @@ export class EngineHost {
     worker.on('message', (msg: FromHost) => {
       const p = this.pending.get(msg.id);
       if (!p) return;
-      const last = msg.type !== 'prepared' && msg.type !== 'progress';
+      const last = msg.type !== 'prepared' && msg.type !== 'progress' && msg.type !== 'partial';
       if (last) this.pending.delete(msg.id);
       p.onMessage(msg);
       if (this.pending.size === 0) worker.unref();

@@ -4,12 +4,26 @@
  * thousands of runs a little more; the simulation itself runs on the engine's own worker pool from here.
  */
 import { parentPort } from 'node:worker_threads';
+import { recordBytes } from '../../engine/channelValues.js';
 import { errorKind, LimitError } from '../../errors.js';
-import { execute, type Prepared, prepare, prepareText, receiptOf } from '../../pipeline.js';
+import {
+  aboutOf,
+  assembleResult,
+  execute,
+  type Prepared,
+  prepare,
+  prepareText,
+  receiptOf,
+} from '../../pipeline.js';
 import { describe } from './describe.js';
 import type { FromHost, JobFailure, JobSource, RunJob, ToHost } from './protocol.js';
 
 const PROGRESS_EVERY_MS = 100;
+/**
+ * Partial summaries for the UI's progressive charts: the first as soon as the first block of runs is in,
+ * then at most one per interval (a summary of thousands of runs costs tens of milliseconds here).
+ */
+const PARTIAL_EVERY_MS = 250;
 const port = parentPort!;
 const jobs = new Map<string, AbortController>();
 const send = (msg: FromHost): void => port.postMessage(msg);
@@ -40,7 +54,7 @@ function compileJob(job: RunJob): Prepared {
   }
   // The engine keeps every run's value of every channel at every date until it summarises them.
   const { plan, runs } = prepared;
-  const bytes = runs * plan.channels.length * (plan.axis.steps + 1) * 8;
+  const bytes = recordBytes(plan, runs);
   if (bytes > job.maxRunBytes) {
     const mib = (b: number) => Math.ceil(b / 2 ** 20);
     throw new LimitError(
@@ -58,6 +72,7 @@ async function run(id: string, job: RunJob): Promise<void> {
     const prepared = compileJob(job);
     send({ type: 'prepared', id, receipt: receiptOf(prepared) });
     let last = 0;
+    let lastPartial = 0;
     const result = await execute(prepared, {
       workers: job.workers,
       signal: AbortSignal.any([cancel.signal, timeout]),
@@ -66,6 +81,14 @@ async function run(id: string, job: RunJob): Promise<void> {
         if (done < total && now - last < PROGRESS_EVERY_MS) return;
         last = now;
         send({ type: 'progress', id, done, total });
+      },
+      onRunsDone: (view) => {
+        const now = Date.now();
+        if (view.runs >= prepared.runs || now - lastPartial < PARTIAL_EVERY_MS) return;
+        lastPartial = now;
+        const receipt = { ...receiptOf(prepared), runs: view.runs };
+        const result = assembleResult(receipt, aboutOf(prepared), view);
+        send({ type: 'partial', id, runs: view.runs, total: prepared.runs, result });
       },
     });
     send({ type: 'result', id, result });

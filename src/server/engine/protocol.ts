@@ -14,7 +14,7 @@ export interface RunJob {
   readonly runs?: number;
   readonly seed?: number | string;
   readonly maxRuns: number;
-  /** Most memory the per-run records may take: runs × channels × dates × 8 bytes. */
+  /** Most memory the per-run records may take (8 bytes a series value, 1 a flag, 2 a leader). */
   readonly maxRunBytes: number;
   readonly workers: number;
   readonly timeoutMs: number;
@@ -35,5 +35,13 @@ export type FromHost =
   | { readonly type: 'prepared'; readonly id: string; readonly receipt: Receipt }
   | { readonly type: 'checked'; readonly id: string; readonly receipt: Receipt }
   | { readonly type: 'progress'; readonly id: string; readonly done: number; readonly total: number }
+  /** The result of the first `runs` runs (all finished, summarised exactly) while the rest still run. */
+  | {
+      readonly type: 'partial';
+      readonly id: string;
+      readonly runs: number;
+      readonly total: number;
+      readonly result: Result;
+    }
   | { readonly type: 'result'; readonly id: string; readonly result: Result }
   | { readonly type: 'failed'; readonly id: string; readonly failure: JobFailure };

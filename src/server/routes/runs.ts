@@ -122,9 +122,13 @@ export function runRoutes(ctx: AppContext): Router {
     };
     if (run.status !== 'running') return end(run);
     stream.send('progress', run.progress);
+    const partial = ctx.runs.partialOf(run.id);
+    if (partial) stream.send('partial', partial);
     stream.onClose(
       ctx.runs.subscribe(run.id, (event) => {
         if (event.type === 'progress') stream.send('progress', { done: event.done, total: event.total });
+        else if (event.type === 'partial')
+          stream.send('partial', { runs: event.runs, total: event.total, result: event.result });
         else end(event.run);
       }),
     );

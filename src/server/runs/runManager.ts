@@ -34,7 +34,18 @@ export interface RunInfo extends Owned {
   reproduced: { receipt: boolean; summary: boolean } | null;
 }
 
-export type RunEvent = { type: 'progress'; done: number; total: number } | { type: 'end'; run: RunInfo };
+/** The exact summary of the first `runs` runs of a run still going (for progressive charts). */
+export interface PartialSummary {
+  readonly runs: number;
+  readonly total: number;
+  /** A result of those runs: its receipt says `runs`, the summary is theirs. */
+  readonly result: Result;
+}
+
+export type RunEvent =
+  | { type: 'progress'; done: number; total: number }
+  | ({ type: 'partial' } & PartialSummary)
+  | { type: 'end'; run: RunInfo };
 
 interface Run {
   readonly info: RunInfo;
@@ -43,6 +54,8 @@ interface Run {
   /** Settles when the run has finished and been stored. */
   finished: Promise<void>;
   resultJson?: string;
+  /** The latest partial summary while the run goes on. */
+  partial?: PartialSummary;
 }
 
 /** Finished runs kept in memory (their results also live in the history). */
@@ -82,9 +95,17 @@ export class RunManager {
     const resolved = resolveSource(this.catalog, request);
     const ctx = this.contextOf(resolved.source.text !== undefined ? resolved.source.path : undefined);
     let run: Run | undefined;
-    const handle = this.host.run(this.jobOf(request, resolved.source), (done, total) => {
-      if (run) this.progress(run, done, total);
-    });
+    const handle = this.host.run(
+      this.jobOf(request, resolved.source),
+      (done, total) => {
+        if (run) this.progress(run, done, total);
+      },
+      ({ runs, total, result }) => {
+        if (!run) return;
+        run.partial = { runs, total, result };
+        for (const listener of run.listeners) listener({ type: 'partial', runs, total, result });
+      },
+    );
     const info: RunInfo = {
       id: handle.id,
       status: 'running',
@@ -193,6 +214,12 @@ export class RunManager {
     run.handle.cancel();
     await run.finished;
     return run.info;
+  }
+
+  /** The latest partial summary of a run still going, if one has arrived. */
+  partialOf(id: string): PartialSummary | undefined {
+    const run = this.runs.get(id);
+    return run?.info.status === 'running' ? run.partial : undefined;
   }
 
   /** Follows a run's progress until it ends; returns the function that stops following. */
