@@ -124,18 +124,3 @@ export function classReport(claims: readonly ClaimForecasts[], entrants: readonl
   });
   return { rows, calibration: calibration(p, o), spread };
 }
-
-/** `name,claim,p,outcome,brier` per entry, for grading (the receipt of the scores is the catalogue's). */
-export function classCsv(claims: readonly ClaimForecasts[], entrants: readonly Entrant[]): string {
-  const byId = new Map(claims.map((c) => [c.id, c]));
-  const cell = (v: string) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-  const lines = ['name,claim,p,outcome,brier'];
-  for (const e of entrants) {
-    for (const [claim, v] of Object.entries(e.entries)) {
-      const out = byId.get(claim)?.outcome ?? null;
-      const b = out === null ? '' : String((v - (out === 'yes' ? 1 : 0)) ** 2);
-      lines.push([cell(e.name), claim, String(v), out ?? '', b].join(','));
-    }
-  }
-  return `${lines.join('\n')}\n`;
-}

@@ -8,7 +8,8 @@
  */
 import { type Request, Router } from 'express';
 import { z } from 'zod';
-import { classCsv, classReport, participantScores } from '../../forecast/classroom.js';
+import { classReport, participantScores } from '../../forecast/classroom.js';
+import { classCsv } from '../../present/classCsv.js';
 import type { AppContext } from '../context.js';
 import { HttpError } from '../errors.js';
 import { ClassError, type Participant } from '../store/classes.js';
