@@ -102,6 +102,8 @@ export function errorKind(err: unknown): ErrorKind {
 
 /** `models/x.yaml:12:5 rules.growth.add: unknown symbol 'S2' (expected …, found S2) [E_UNKNOWN_SYMBOL]` */
 export function formatProblem(p: Problem): string {
+  // A file that cannot be read has no line to point at: `nope.yaml: file not found [E_FILE]`.
+  if (p.code === 'E_FILE' && p.path === '') return `${p.file}: ${p.message} [${p.code}]`;
   const where = `${p.file}:${p.line}:${p.column}`;
   const detail = [
     p.expected !== undefined ? `expected ${p.expected}` : undefined,

@@ -70,11 +70,10 @@ function showError(err, lead) {
   );
 }
 
-/** The seed as the CLI reads it: a whole number, or else a text. */
+/** The seed as typed: the server reads it by the same rule as the CLI and scenario files (docs/model-format.md). */
 function seedValue() {
-  const v = dom.seed.value.trim();
-  if (v === '') return undefined;
-  return parseSeed(v);
+  const v = dom.seed.value;
+  return v.trim() === '' ? undefined : parseSeed(v);
 }
 
 /** @returns {RunRequest} */
@@ -403,7 +402,7 @@ async function init() {
   });
   dom.compare.addEventListener('change', () => inputsChanged({ compare: dom.compare.value || undefined }));
   dom.runs.addEventListener('change', () => inputsChanged({ runs: Number(dom.runs.value) || undefined }));
-  dom.seed.addEventListener('change', () => inputsChanged({ seed: dom.seed.value.trim() || undefined }));
+  dom.seed.addEventListener('change', () => inputsChanged({ seed: seedValue() }));
   dom.run.addEventListener('click', () => {
     // A new comparison opens on its own tab; a shared link keeps the tab it names.
     if (dom.compare.value) state = { ...state, tab: 'compare' };

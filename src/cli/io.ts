@@ -1,6 +1,6 @@
 /** What a command needs from the process, passed in so that tests run the CLI in-process. */
-import { writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import { writeOut } from './outPath.js';
 
 export interface CliIO {
   readonly stdout: (text: string) => void;
@@ -11,15 +11,7 @@ export interface CliIO {
   readonly signal?: AbortSignal;
 }
 
-/** Exit code and message of a failure the user can act on. */
-export class ExitError extends Error {
-  constructor(
-    readonly exitCode: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { ExitError } from './exitError.js';
 
 /** A path as the user would write it: relative to the working directory when it lies below it. */
 export function shownPath(io: CliIO, path: string): string {
@@ -43,7 +35,7 @@ export function emit<T>(
         ? render.csv(result)
         : render.table(result);
   if (opts.out !== undefined) {
-    writeFileSync(resolve(io.cwd, opts.out), text);
+    writeOut('--out', resolve(io.cwd, opts.out), opts.out, text);
     io.stderr(`wrote ${opts.format} to ${opts.out}\n`);
   } else io.stdout(text);
 }

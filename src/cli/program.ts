@@ -69,10 +69,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         io.stderr(`error: ${failure.message}\n`);
         return 1;
     }
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-      io.stderr(`error: ${(err as Error).message}\n`);
-      return 1;
-    }
+    // A bug, not a user's mistake: the stack trace is what a bug report needs.
     throw err;
   }
 }

@@ -45,21 +45,31 @@ export interface LoadedScenario {
   readonly snapshots: readonly Entry<string | number>[];
 }
 
-/** Reads a file as UTF-8; a missing or unreadable file is an OxusError (E_FILE) naming it. */
+/** Why a file cannot be read, in the user's terms (the system's code only where there is no better word). */
+export function fileErrorMessage(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'file not found';
+    case 'EISDIR':
+      return 'this is a folder, not a file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'cannot read the file: permission denied';
+    case 'ENOTDIR':
+      return 'file not found: a part of the path is a file, not a folder';
+    default:
+      return `cannot read the file (${code ?? 'unknown reason'})`;
+  }
+}
+
+/** Reads a file as UTF-8; a missing, unreadable or folder path is an OxusError (E_FILE) naming it. */
 export function readText(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
     throw new OxusError([
-      {
-        code: 'E_FILE',
-        file: path,
-        line: 1,
-        column: 1,
-        path: '',
-        message: code === 'ENOENT' ? 'file not found' : `cannot read file (${code ?? String(err)})`,
-      },
+      { code: 'E_FILE', file: path, line: 1, column: 1, path: '', message: fileErrorMessage(err) },
     ]);
   }
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { MAX_RUNS } from '../limits.js';
 import { parsePeriod } from '../time/period.js';
+import { seedSchema } from './seed.js';
 
 /** A number that is neither NaN nor infinite. */
 export const finite = z.number().refine(Number.isFinite, 'a finite number');
@@ -222,7 +223,7 @@ export const scenarioSchema = z.strictObject({
   extends: z.string().min(1).optional(),
   time: z.strictObject({ start: period.optional(), end: period.optional() }).optional(),
   runs: z.number().int().min(1).max(MAX_RUNS).optional(),
-  seed: z.union([z.number().int(), z.string().min(1)]).optional(),
+  seed: seedSchema.optional(),
   parameters: z.record(z.string(), parameterOverride).optional(),
   initial: z.record(z.string(), z.union([initialValue])).optional(),
   schedules: z.record(z.string(), z.array(scheduleEntry).min(1)).optional(),

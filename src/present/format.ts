@@ -32,3 +32,8 @@ export function evenIndices(last: number, count: number): number[] {
   for (let i = 0; i < n; i++) out.add(Math.round((i * last) / (n - 1)));
   return [...out];
 }
+
+/** A count with its noun in the right number: `counted(1, 'event')` is "1 event", 2 gives "2 events". */
+export function counted(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}

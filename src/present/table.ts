@@ -71,9 +71,11 @@ export function renderTable(result: Result, columns = 6): string {
     ).join(', ');
     parts.push('', `Probabilities (words: ICD 203 — ${scale})`, t.toString());
   }
-  if (shown.length < rows.length) {
+  const hidden = rows.length - shown.length;
+  if (hidden > 0) {
+    const kinds = hidden === 1 ? 'threshold or event' : 'thresholds and events';
     parts.push(
-      `(${rows.length - shown.length} thresholds and events with probability 0 at every date are not shown)`,
+      `(${hidden} ${kinds} with probability 0 at every date ${hidden === 1 ? 'is' : 'are'} not shown)`,
     );
   }
   for (const l of summary.leaders) {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { distributionSchema, finite, period } from '../model/schema.js';
+import { seedSchema } from '../model/seed.js';
 
 /** A file of models/ or scenarios/, named without `.yaml`: `baseline-2016`. */
 export const fileId = z
@@ -18,11 +19,6 @@ export const parameterName = z
     /^[A-Za-z][A-Za-z0-9_]{0,63}(\.[A-Za-z][A-Za-z0-9_]{0,63})?$/,
     'a parameter name such as haven or IMU.recruit',
   );
-
-export const seedSchema = z.union([
-  z.number().int().refine(Number.isSafeInteger, 'a safe integer'),
-  z.string().min(1).max(100),
-]);
 
 const MAX_OVERRIDES = 500;
 const MAX_SCHEDULED = 50;

@@ -33,7 +33,8 @@ describe('oxus run', () => {
     );
     assert.match(r.stdout, /median \[5th–95th percentile\]/);
     assert.match(r.stdout, /Stock \(people\)/);
-    assert.match(r.stdout, /\(1 thresholds and events with probability 0 at every date are not shown\)/);
+    // One hidden row: singular noun and verb (issue 7, CLI item 11).
+    assert.match(r.stdout, /\(1 threshold or event with probability 0 at every date is not shown\)/);
     assert.equal(r.stderr, '');
   });
 
@@ -151,7 +152,7 @@ describe('oxus list and help', () => {
     const r = await cli('list');
     assert.equal(r.code, 0);
     assert.match(r.stdout, /^models\/$/m);
-    assert.match(r.stdout, /models\/logistic-reference\.yaml\s+Logistic growth/);
+    assert.match(r.stdout, /models\/logistic-reference\.yaml\s+model\s+Logistic growth/);
     assert.match(r.stdout, /^scenarios\/$/m);
   });
 

@@ -4,9 +4,8 @@ import { type Command, Option } from 'commander';
 import { executeCompare } from '../../comparison.js';
 import { prepare } from '../../pipeline.js';
 import { renderCompareCsv, renderCompareTable } from '../../present/compareTable.js';
-import { parseSeed } from '../../random/parseSeed.js';
 import { type CliIO, emit } from '../io.js';
-import { positiveInt } from '../options.js';
+import { positiveInt, seedArg } from '../options.js';
 
 interface CompareOptions {
   readonly output?: string;
@@ -32,7 +31,7 @@ export function compareCommand(program: Command, io: CliIO): void {
       (v: string, prev?: string[]) => [...(prev ?? []), v],
     )
     .option('--runs <n>', "runs of each side (default: A's)", positiveInt('--runs', 10_000_000))
-    .option('--seed <seed>', "seed of both sides (default: A's)", parseSeed)
+    .option('--seed <seed>', "seed of both sides (default: A's)", seedArg)
     .addOption(
       new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'),
     )

@@ -1,19 +1,41 @@
-/** `oxus list [dirs…]`: the models and scenarios of some folders, with their titles and questions. */
-import { readdirSync, readFileSync } from 'node:fs';
+/** `oxus list [dirs…]`: the models and scenarios of some folders, each with its title and question. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { parse } from 'yaml';
 import { isScenarioText } from '../../model/load.js';
-import { type CliIO, shownPath } from '../io.js';
+import { counted } from '../../present/format.js';
+import { type CliIO, ExitError, shownPath } from '../io.js';
 
-function yamlFiles(dir: string): string[] {
+/** What `list` shows of one file: its title, and a scenario's question. */
+interface Header {
+  readonly kind: 'model' | 'scenario';
+  readonly title?: string;
+  readonly question?: string;
+  readonly broken?: true;
+}
+
+function header(text: string): Header {
+  const kind = isScenarioText(text) ? 'scenario' : 'model';
+  let data: unknown;
   try {
-    return readdirSync(dir)
-      .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
-      .sort()
-      .map((f) => join(dir, f));
+    data = parse(text, { maxAliasCount: 100 });
   } catch {
-    return [];
+    return { kind, broken: true };
   }
+  const field = (key: string) => {
+    const v = data !== null && typeof data === 'object' ? (data as Record<string, unknown>)[key] : undefined;
+    return typeof v === 'string' && v.trim() ? { [key]: v.trim().replace(/\s+/g, ' ') } : {};
+  };
+  return { kind, ...field('title'), ...field('question') };
+}
+
+/** Why a folder cannot be listed, or undefined when it can. */
+function folderProblem(dir: string): string | undefined {
+  const stat = statSync(dir, { throwIfNoEntry: false });
+  if (!stat) return 'folder not found';
+  if (!stat.isDirectory()) return 'not a folder (list takes folders; `oxus validate FILE` checks one file)';
+  return undefined;
 }
 
 export function listCommand(program: Command, io: CliIO): void {
@@ -22,20 +44,34 @@ export function listCommand(program: Command, io: CliIO): void {
     .description('list the models and scenarios in models/ and scenarios/ (or the given folders)')
     .argument('[dirs...]', 'folders to list', ['models', 'scenarios'])
     .action((dirs: string[]) => {
+      const refused: string[] = [];
       for (const dir of dirs) {
-        const files = yamlFiles(resolve(io.cwd, dir));
-        io.stdout(`${dir}/\n`);
-        if (files.length === 0) io.stdout('  (none)\n');
-        for (const f of files) {
-          const text = readFileSync(f, 'utf8');
-          const pick = (key: string) =>
-            new RegExp(`^${key}:\\s*(.+)$`, 'm')
-              .exec(text)?.[1]
-              ?.replace(/^["']|["']$/g, '')
-              .trim();
-          const what = isScenarioText(text) ? (pick('question') ?? pick('title')) : pick('title');
-          io.stdout(`  ${shownPath(io, f).padEnd(44)} ${what ?? ''}\n`);
+        const abs = resolve(io.cwd, dir);
+        const problem = folderProblem(abs);
+        if (problem) {
+          refused.push(dir);
+          io.stderr(`error: ${dir}: ${problem}\n`);
+          continue;
         }
+        listFolder(io, dir, abs);
       }
+      if (refused.length) throw new ExitError(1, `${counted(refused.length, 'folder')} not listed`);
     });
+}
+
+function listFolder(io: CliIO, dir: string, abs: string): void {
+  const files = readdirSync(abs)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
+    .map((f) => join(abs, f));
+  io.stdout(`${dir.replace(/\/?$/, '/')}\n`);
+  if (files.length === 0) io.stdout('  (no .yaml files)\n');
+  const width = Math.max(0, ...files.map((f) => shownPath(io, f).length)) + 2;
+  for (const f of files) {
+    const shown = shownPath(io, f);
+    const h = header(readFileSync(f, 'utf8'));
+    const title = h.broken ? `(not valid YAML: oxus validate ${shown} says why)` : (h.title ?? '(no title)');
+    io.stdout(`  ${shown.padEnd(width)}${h.kind === 'scenario' ? 'scenario' : 'model   '}  ${title}\n`);
+    if (h.question) io.stdout(`  ${' '.repeat(width + 10)}${h.question}\n`);
+  }
 }

@@ -1,5 +1,4 @@
 /** `oxus run <file>`: simulate a scenario (or a model on its defaults) and print or write its projections. */
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { type Command, InvalidArgumentError, Option } from 'commander';
@@ -7,9 +6,9 @@ import { DEFAULT_RUNS, DEFAULT_SEED, MAX_RUNS } from '../../limits.js';
 import { executeWithData, type Prepared, prepare } from '../../pipeline.js';
 import { renderCsv } from '../../present/csv.js';
 import { renderTable } from '../../present/table.js';
-import { parseSeed } from '../../random/parseSeed.js';
 import { type CliIO, ExitError, emit } from '../io.js';
-import { positiveInt } from '../options.js';
+import { seedArg, wholeNumber, workersArg } from '../options.js';
+import { checkOutPath, writeOut } from '../outPath.js';
 
 interface RunOptions {
   readonly runs?: number;
@@ -47,7 +46,7 @@ function valuesFormat(file: string): 'arrow' | 'csv' {
   if (!format)
     throw new ExitError(
       1,
-      `--values ${file}: the file name must end in .arrow, .feather or .ipc (Arrow IPC) or .csv, found '${ending ? `.${ending}` : 'no ending'}'`,
+      `error: --values ${file}: the file name must end in .arrow, .feather or .ipc (Arrow IPC) or .csv, found '${ending ? `.${ending}` : 'no ending'}'`,
     );
   return format;
 }
@@ -60,13 +59,13 @@ export function runCommand(program: Command, io: CliIO): void {
     .option(
       '--runs <n>',
       `number of runs (default: the scenario’s, else ${DEFAULT_RUNS.toLocaleString('en-US')})`,
-      positiveInt('--runs', MAX_RUNS),
+      wholeNumber('--runs', 1, MAX_RUNS),
     )
-    .option('--seed <seed>', `random seed (default: the scenario’s, else ${DEFAULT_SEED})`, parseSeed)
+    .option('--seed <seed>', `random seed (default: the scenario’s, else ${DEFAULT_SEED})`, seedArg)
     .option(
       '--workers <n>',
       'worker threads; 0 runs in this thread (default: all cores for large jobs)',
-      (v) => (v === '0' ? 0 : positiveInt('--workers', 256)(v)),
+      workersArg,
     )
     .addOption(
       new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'),
@@ -86,7 +85,14 @@ export function runCommand(program: Command, io: CliIO): void {
 }
 
 async function run(io: CliIO, file: string, opts: RunOptions): Promise<void> {
+  // Every output path is checked before simulating, so a long run never ends in a refused write.
   const valuesAs = opts.values !== undefined ? valuesFormat(opts.values) : undefined;
+  const valuesPath =
+    opts.values !== undefined ? checkOutPath(io, '--values', opts.values, 'values.arrow') : undefined;
+  if (opts.out !== undefined) {
+    const example = opts.shard ? 'shard.oxshard' : `result.${opts.format === 'table' ? 'txt' : opts.format}`;
+    checkOutPath(io, '--out', opts.out, example);
+  }
   const prepared = prepare(resolve(io.cwd, file), {
     ...(opts.runs !== undefined ? { runs: opts.runs } : {}),
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
@@ -112,12 +118,14 @@ async function run(io: CliIO, file: string, opts: RunOptions): Promise<void> {
     bar?.stop();
   }
   const { result, data } = done;
-  if (opts.values !== undefined) {
+  if (valuesPath !== undefined && opts.values !== undefined) {
     // Loaded only when asked for: Arrow's library adds about 18 MiB to every process that loads it.
     const { perRunTable, renderArrow, renderPerRunCsv } = await import('../../present/perRunValues.js');
     const table = perRunTable(data);
-    writeFileSync(
-      resolve(io.cwd, opts.values),
+    writeOut(
+      '--values',
+      valuesPath,
+      opts.values,
       valuesAs === 'arrow' ? renderArrow(table, result.receipt) : renderPerRunCsv(table, result.receipt),
     );
     io.stderr(`wrote per-run values (${valuesAs === 'arrow' ? 'Arrow IPC' : 'CSV'}) to ${opts.values}\n`);
@@ -134,7 +142,7 @@ async function shard(io: CliIO, prepared: Prepared, [index, count]: [number, num
     ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
     ...(io.signal ? { signal: io.signal } : {}),
   });
-  writeFileSync(resolve(io.cwd, opts.out), bytes);
+  writeOut('--out', resolve(io.cwd, opts.out), opts.out, bytes);
   const { from, to } = header.shard;
   io.stderr(`wrote shard ${index}/${count} (runs ${from} to ${to - 1} of ${prepared.runs}) to ${opts.out}\n`);
 }

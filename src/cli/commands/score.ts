@@ -7,7 +7,7 @@ import { SCALE_IDS, type ScaleId } from '../../forecast/scales.js';
 import { renderScoreCsv } from '../../present/scoreCsv.js';
 import { renderScoreTable } from '../../present/scoreTable.js';
 import type { CliIO } from '../io.js';
-import { positiveInt } from '../options.js';
+import { positiveInt, workersArg } from '../options.js';
 
 interface ScoreOptions {
   readonly claims: string;
@@ -40,9 +40,7 @@ export function scoreCommand(program: Command, io: CliIO): void {
       "override every scenario's run count (the scores then differ from the stated ones)",
       positiveInt('--runs', 20_000),
     )
-    .option('--workers <n>', 'worker threads; 0 runs in this thread', (v) =>
-      v === '0' ? 0 : positiveInt('--workers', 256)(v),
-    )
+    .option('--workers <n>', 'worker threads; 0 runs in this thread', workersArg)
     .option('--out <file>', 'write the output to a file instead of stdout')
     .action((opts: ScoreOptions) => score(io, opts));
 }

@@ -4,10 +4,9 @@ import { type Command, Option } from 'commander';
 import type { GroupBy } from '../../analysis/sensitivity/factors.js';
 import { prepare } from '../../pipeline.js';
 import { renderSensitivityCsv, renderSensitivityTable } from '../../present/sensitivityTable.js';
-import { parseSeed } from '../../random/parseSeed.js';
 import { DEFAULT_SAMPLES, executeSensitivity, type SensitivityMethod } from '../../sensitivity.js';
 import { type CliIO, emit } from '../io.js';
-import { positiveInt } from '../options.js';
+import { positiveInt, seedArg } from '../options.js';
 
 interface SensitivityOptions {
   readonly output: string;
@@ -50,7 +49,7 @@ export function sensitivityCommand(program: Command, io: CliIO): void {
       "rank: the scenario's runs to read (default: the scenario's)",
       positiveInt('--runs', 10_000_000),
     )
-    .option('--seed <seed>', "random seed (default: the scenario's)", parseSeed)
+    .option('--seed <seed>', "random seed (default: the scenario's)", seedArg)
     .addOption(
       new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'),
     )

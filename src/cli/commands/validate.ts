@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { formatProblem } from '../../errors.js';
 import { checkFile } from '../../pipeline.js';
+import { counted } from '../../present/format.js';
 import { type CliIO, ExitError, shownPath } from '../io.js';
 
 export function validateCommand(program: Command, io: CliIO): void {
@@ -20,7 +21,6 @@ export function validateCommand(program: Command, io: CliIO): void {
           for (const p of problems) io.stderr(`${formatProblem({ ...p, file: shownPath(io, p.file) })}\n`);
         }
       }
-      if (bad)
-        throw new ExitError(1, `${bad} of ${files.length} file${files.length === 1 ? '' : 's'} invalid`);
+      if (bad) throw new ExitError(1, `${bad} of ${counted(files.length, 'file')} invalid`);
     });
 }
