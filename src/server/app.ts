@@ -16,6 +16,7 @@ import { Forecasts } from './forecasts.js';
 import { type AppOptions, settingsOf } from './options.js';
 import { authenticate } from './ownership/access.js';
 import { Tokens } from './ownership/tokens.js';
+import { hostCheck, jsonChangesOnly, servedNames } from './requestGuards.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { classRoutes } from './routes/classes.js';
 import { forecastRoutes } from './routes/forecasts.js';
@@ -76,6 +77,8 @@ export async function createApp(options: CreateAppOptions): Promise<Express> {
     res.set('Cache-Control', 'no-store');
     next();
   });
+  api.use(hostCheck(servedNames(settings.allowedHosts)));
+  api.use(jsonChangesOnly);
   api.use(express.json({ limit: settings.maxBodyBytes, strict: true }));
   api.use(authenticate(ctx.tokens));
   api.use(metaRoutes(ctx));

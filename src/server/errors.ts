@@ -101,9 +101,12 @@ export function errorHandler(log: (err: unknown) => void): ErrorRequestHandler {
     const known =
       err instanceof HttpError
         ? err
-        : typeof err === 'object' && err !== null
-          ? fromBodyParser(err as BodyParserError)
-          : undefined;
+        : err instanceof URIError
+          ? // A malformed %-escape in the path (`/api/saved-scenarios/%ff`): the client's mistake, not ours.
+            new HttpError(400, 'E_BAD_PATH', 'the path has a malformed %-escape')
+          : typeof err === 'object' && err !== null
+            ? fromBodyParser(err as BodyParserError)
+            : undefined;
     if (known) {
       res.status(known.status).set(known.headers).json(known.body());
       return;

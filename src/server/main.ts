@@ -15,6 +15,8 @@ const app = await createApp({
   modelsDir: resolve(REPO_ROOT, 'models'),
   scenariosDir: resolve(REPO_ROOT, 'scenarios'),
   dbPath: resolve(process.env.OXUS_DB ?? resolve(REPO_ROOT, 'data', 'oxus.sqlite')),
+  // Names besides loopback and this machine's own that browsers may use to reach the server.
+  allowedHosts: [host, ...(process.env.OXUS_ALLOWED_HOSTS ?? '').split(',').filter(Boolean)],
   signal: shutdown.signal,
   log: (err) => console.error(err),
 }).catch((err: unknown) => {

@@ -31,6 +31,8 @@ export interface AppOptions {
   readonly historyMaxBytes?: number;
   /** Folder of the claims catalogue, outcomes and backtest estimates. Default: `forecasts/` of this repository. */
   readonly forecastsDir?: string;
+  /** Host names the API answers to besides loopback, this machine's name and addresses (DNS rebinding). */
+  readonly allowedHosts?: readonly string[];
   /** Folder of the web UI's static files. Default: `web/` of this repository. */
   readonly webDir?: string;
   /** Aborting it cancels every run and stops the engine host (for shutdown and tests). */
@@ -57,6 +59,7 @@ export function settingsOf(options: AppOptions): Settings {
     historyLimit: options.historyLimit ?? 200,
     historyMaxBytes: options.historyMaxBytes ?? 100 * 1024 * 1024,
     forecastsDir: resolve(options.forecastsDir ?? resolve(REPO_ROOT, 'forecasts')),
+    allowedHosts: options.allowedHosts ?? [],
     webDir: resolve(options.webDir ?? resolve(REPO_ROOT, 'web')),
     ...(options.signal ? { signal: options.signal } : {}),
   };

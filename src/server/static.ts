@@ -19,6 +19,18 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** Powerful features the UI never uses, switched off for it and anything it could embed. */
+const PERMISSIONS = [
+  'camera=()',
+  'microphone=()',
+  'geolocation=()',
+  'payment=()',
+  'usb=()',
+  'serial=()',
+  'bluetooth=()',
+  'interest-cohort=()',
+].join(', ');
+
 /**
  * Modules of the engine's presentation code that have no imports, served to the browser as they are, so
  * the UI formats numbers and words probabilities exactly as the CLI does.
@@ -38,6 +50,9 @@ export const securityHeaders: RequestHandler = (_req, res, next) => {
     'Referrer-Policy': 'no-referrer',
     'X-Frame-Options': 'DENY',
     'Content-Security-Policy': CSP,
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Permissions-Policy': PERMISSIONS,
   });
   next();
 };

@@ -1,6 +1,7 @@
 /** Parsing at the HTTP boundary: bodies, queries and ids go through zod before a handler trusts them. */
 import type { Request } from 'express';
 import type { z } from 'zod';
+import { formatPath } from '../errors.js';
 import { HttpError, validationError } from './errors.js';
 
 /** Parses `value` with `schema`, or throws a 400 that lists every problem. */
@@ -10,10 +11,40 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, where:
   return parsed.data;
 }
 
+/** Keys that name JavaScript's object machinery rather than data: never accepted anywhere in a body. */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Paths of every reserved key in a parsed JSON value (depth is bounded by the body-size limit). */
+export function reservedKeyPaths(value: unknown, path: PropertyKey[] = [], found: string[] = []): string[] {
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) reservedKeyPaths(v, [...path, i], found);
+  } else if (typeof value === 'object' && value !== null)
+    for (const key of Object.keys(value)) {
+      if (RESERVED_KEYS.has(key)) found.push(formatPath([...path, key]));
+      else reservedKeyPaths((value as Record<string, unknown>)[key], [...path, key], found);
+    }
+  return found;
+}
+
 /** The JSON body of a request, parsed with `schema`; a body of another type is a 415. */
 export function parseBody<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
   if (!req.is('application/json')) {
     throw new HttpError(415, 'E_CONTENT_TYPE', 'send the body as JSON with Content-Type: application/json');
+  }
+  const reserved = reservedKeyPaths(req.body);
+  if (reserved.length) {
+    const problems = reserved.map((path) => ({
+      code: 'E_RESERVED_KEY',
+      path,
+      message: `'${path.split(/[.[]/).at(-1)}' is not a name oxus accepts (it names JavaScript's object machinery)`,
+    }));
+    throw new HttpError(
+      400,
+      'E_VALIDATION',
+      `body ${problems[0]!.path}: ${problems[0]!.message}`,
+      problems[0]!.path,
+      problems,
+    );
   }
   return parseWith(schema, req.body, 'body');
 }

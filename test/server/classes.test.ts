@@ -99,7 +99,7 @@ describe('classroom API', () => {
   });
 
   it('reveal locks the entries and shows the scores beside the model, experts and base rate', async () => {
-    const r = await request(t.app).post(`/api/classes/${code}/reveal`).set(auth(ada)).expect(200);
+    const r = await request(t.app).post(`/api/classes/${code}/reveal`).send({}).set(auth(ada)).expect(200);
     assert.equal(r.body.participant.revealed, true);
     const you = r.body.revealed.scores.you;
     assert.equal(you.n, 2);

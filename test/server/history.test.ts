@@ -54,7 +54,10 @@ describe('history routes', () => {
       const viaRuns = await request(second.app).get(`/api/runs/${id}`).expect(200);
       assert.equal(viaRuns.body.run.status, 'done');
 
-      const again = await request(second.app).post(`/api/history/${id}/reproduce?wait=true`).expect(200);
+      const again = await request(second.app)
+        .post(`/api/history/${id}/reproduce?wait=true`)
+        .send({})
+        .expect(200);
       assert.deepEqual(again.body.run.reproduced, { receipt: true, summary: true });
       assert.equal(again.body.run.reproduces, id);
       assert.equal(JSON.stringify(again.body.result.summary), JSON.stringify(stored.body.summary));
@@ -74,7 +77,7 @@ describe('history routes', () => {
         .send({ scenario: 'logistic-fast', runs: 50 })
         .expect(200);
       appendFileSync(join(f.scenariosDir, 'logistic-fast.yaml'), '# edited after the run\n');
-      const res = await request(t.app).post(`/api/history/${run.body.run.id}/reproduce`).expect(409);
+      const res = await request(t.app).post(`/api/history/${run.body.run.id}/reproduce`).send({}).expect(409);
       const e = assertErrorShape(res.body);
       assert.equal(e.code, 'E_RECEIPT_MISMATCH');
       assert.match(e.message, /scenarioHash/);

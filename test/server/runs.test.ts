@@ -212,10 +212,14 @@ describe('run routes', () => {
     assert.equal(assertErrorShape(early.body).code, 'E_NOT_READY');
     await sleep(200);
     const owner = `Bearer ${started.body.token}`;
-    const res = await request(t.app).post(run.links.cancel).set('Authorization', owner).expect(200);
+    const res = await request(t.app).post(run.links.cancel).send({}).set('Authorization', owner).expect(200);
     assert.equal(res.body.run.status, 'cancelled');
     assert.equal(res.body.run.error.code, 'E_CANCELLED');
-    const again = await request(t.app).post(run.links.cancel).set('Authorization', owner).expect(409);
+    const again = await request(t.app)
+      .post(run.links.cancel)
+      .send({})
+      .set('Authorization', owner)
+      .expect(409);
     assert.equal(assertErrorShape(again.body).code, 'E_NOT_RUNNING');
     const stream = await request(t.app).get(run.links.events).buffer(true).parse(textParser).expect(200);
     const end = parseEvents(stream.body as string).at(-1);
@@ -229,7 +233,7 @@ describe('run routes', () => {
       const res = await request(t.app).get(path).expect(404).expect('Content-Type', /json/);
       assert.equal(assertErrorShape(res.body).code, 'E_NOT_FOUND');
     }
-    await request(t.app).post(`/api/runs/${id}/cancel`).expect(404);
+    await request(t.app).post(`/api/runs/${id}/cancel`).send({}).expect(404);
   });
 
   it('refuses more concurrent runs than allowed with 429 and Retry-After', async () => {
@@ -241,6 +245,7 @@ describe('run routes', () => {
       assert.equal(second.headers['retry-after'], '2');
       await request(one.app)
         .post(first.body.run.links.cancel)
+        .send({})
         .set('Authorization', `Bearer ${first.body.token}`)
         .expect(200);
       await request(one.app)
@@ -297,6 +302,7 @@ describe('run routes', () => {
     assert.ok(during.body.run.progress.done < during.body.run.progress.total, 'runs were left to do');
     await request(t.app)
       .post(run.links.cancel)
+      .send({})
       .set('Authorization', `Bearer ${started.body.token}`)
       .expect(200);
     assert.deepEqual(t.errors, []);

@@ -65,9 +65,10 @@ export async function api(path, options = {}) {
   const headers = { Accept: 'application/json' };
   if (token) headers.Authorization = `Bearer ${token}`;
   const init = /** @type {RequestInit} */ ({ method: options.method ?? 'GET', headers });
-  if (options.body !== undefined) {
+  // The server takes changes only as JSON (a cross-site page cannot send that without asking first).
+  if (options.body !== undefined || ['POST', 'PUT', 'PATCH'].includes(init.method ?? 'GET')) {
     headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify(options.body);
+    init.body = JSON.stringify(options.body ?? {});
   }
   if (options.token) init.headers = { ...init.headers, Authorization: `Bearer ${options.token}` };
   if (options.signal) init.signal = options.signal;
@@ -76,7 +77,7 @@ export async function api(path, options = {}) {
   if (issued) storeToken(issued);
   if (res.status === 204) return null;
   const body = await res.json().catch(() => ({}));
-  if (res.status === 401 && body.error?.code === 'E_TOKEN_UNKNOWN' && token) {
+  if (res.status === 401 && body.error?.code === 'E_TOKEN_UNKNOWN' && token && !options.token) {
     storeToken(null);
     return api(path, options);
   }
