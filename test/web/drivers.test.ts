@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { waitForDone } from './browser.js';
 import { sessionFor } from './uiSession.js';
 
 /** Opens a folded entry (a click would close it again if a filter had opened it). */
@@ -77,10 +78,14 @@ describe('web UI: the drivers', () => {
     await row.scrollIntoViewIfNeeded();
     await s.ui.shot(s.page, 'drivers-1280-uncertainty');
     await s.page.click('#run');
+    // The final result, not a partial one drawn while the runs go on.
+    await waitForDone(s.page);
     await s.page.waitForSelector('#panels [role=tabpanel]:not([hidden]) canvas');
     assert.match(String(await s.page.textContent('#receipts')), /baseline_2016_edited · 30 runs/);
     const again = await s.ui.page(375, 812);
     await again.goto(s.page.url());
+    // The final result, not a partial one drawn while the runs go on.
+    await waitForDone(again);
     await again.waitForSelector('#panels [role=tabpanel]:not([hidden]) canvas');
     assert.equal(await again.inputValue('#p-taliban_haven-u-mode'), '0.8');
     assert.equal(await again.isChecked('#p-IMU\\.uzbek_led'), false);

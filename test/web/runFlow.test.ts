@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { waitForDone } from './browser.js';
 import { type Page$, sessionFor } from './uiSession.js';
 
 /** Counts the run requests a page sends. */
@@ -25,6 +26,8 @@ describe('web UI: the run flow', () => {
 
   it('moves focus to the results heading after a run', async () => {
     await s.page.click('#run');
+    // The final result, not a partial one drawn while the runs go on.
+    await waitForDone(s.page);
     await s.page.waitForSelector('#panels [role=tabpanel]:not([hidden]) canvas');
     assert.equal(
       await s.page.evaluate(() => (globalThis as unknown as Page$).document.activeElement?.id),
@@ -138,6 +141,8 @@ describe('web UI: the run flow', () => {
     await phone.goto(`${s.ui.base}/?scenario=baseline-2016&runs=30`);
     await phone.waitForSelector('#drivers .param', { state: 'attached' });
     await phone.click('#run');
+    // The final result, not a partial one drawn while the runs go on.
+    await waitForDone(phone);
     await phone.waitForSelector('#panels [role=tabpanel]:not([hidden]) canvas');
     const [focused, top] = await phone.evaluate(() => [
       (globalThis as unknown as Page$).document.activeElement?.id,
