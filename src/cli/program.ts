@@ -12,6 +12,7 @@ import { mergeCommand } from './commands/merge.js';
 import { runCommand } from './commands/run.js';
 import { scoreCommand } from './commands/score.js';
 import { sensitivityCommand } from './commands/sensitivity.js';
+import { traceCommand } from './commands/trace.js';
 import { validateCommand } from './commands/validate.js';
 import { type CliIO, ExitError, shownPath } from './io.js';
 
@@ -26,6 +27,7 @@ const COMMANDS: readonly ((program: Command, io: CliIO) => void)[] = [
   scoreCommand,
   mergeCommand,
   sensitivityCommand,
+  traceCommand,
 ];
 
 export function makeProgram(io: CliIO): Command {

@@ -34,7 +34,11 @@ export interface BuildResult {
 }
 
 /** Checks and compiles a model under a scenario. Never throws for problems in the files. */
-export function buildPlan(model: LoadedModel, scenario?: LoadedScenario): BuildResult {
+export function buildPlan(
+  model: LoadedModel,
+  scenario?: LoadedScenario,
+  options: { readonly trace?: boolean } = {},
+): BuildResult {
   const file = model.file;
   const { axis, problems: axisProblems } = timeAxis(model, scenario);
   const dt = MONTHS_PER_STEP[file.time.step] / 12;
@@ -63,6 +67,7 @@ export function buildPlan(model: LoadedModel, scenario?: LoadedScenario): BuildR
     step: [...rules, ...events],
     state: states,
     scheduled: schedules.map((s) => s.slot),
+    ...(options.trace ? { trace: true } : {}),
   });
 
   const runs = scenario?.runs ?? DEFAULT_RUNS;

@@ -17,6 +17,11 @@ export interface CodeParts {
   readonly step: readonly string[];
   readonly state: readonly { readonly min: number; readonly max: number; readonly flag: boolean }[];
   readonly scheduled: readonly number[];
+  /**
+   * Instrumented for `oxus trace`: `R.trace(i, k, y)` after the step's copy (i = -1), after each step
+   * statement i (rules, then events), and after clamping (i = -2). Traced plans never run Monte Carlo.
+   */
+  readonly trace?: boolean;
 }
 
 /** The arrays of generated code: parameters, state now (x) and next (y), derived values. */
@@ -136,8 +141,16 @@ export function assemble(parts: CodeParts): string {
   );
   const derive = chunked('derive', parts.derive);
   const record = chunked('record', parts.record);
-  const step = chunked('step', parts.step);
-  const finish = chunked('finish', finishStatements(parts.state));
+  const step = chunked(
+    'step',
+    parts.trace
+      ? ['R.trace(-1, k, y);', ...parts.step.map((st, i) => `${st} R.trace(${i}, k, y);`)]
+      : parts.step,
+  );
+  const finish = chunked('finish', [
+    ...finishStatements(parts.state),
+    ...(parts.trace ? ['R.trace(-2, k, y);'] : []),
+  ]);
   const sched = parts.scheduled
     .map((slot, j) => `{ const v = sched[${j}][k]; p[${slot}] = v === v ? v : base[${slot}]; }`)
     .join(' ');

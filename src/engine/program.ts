@@ -38,8 +38,18 @@ const R = Object.freeze({ ...samplers, keyed: keyedUniform });
 const cache = new Map<string, Program>();
 const CACHE_SIZE = 8;
 
-/** Instantiates the plan's code (or returns the program already made from the same code). */
-export function instantiate(plan: Plan): Program {
+/** What a traced plan's code calls after each part of a step (see compile/codegen.ts). */
+export type TraceHook = (statement: number, k: number, y: Float64Array) => void;
+
+/**
+ * Instantiates the plan's code (or returns the program already made from the same code). With `trace`,
+ * a fresh program of a traced plan that reports to it (never cached: the hook belongs to one caller).
+ */
+export function instantiate(plan: Plan, trace?: TraceHook): Program {
+  if (trace) {
+    const factory = new Function('F', 'R', plan.code) as (f: typeof F, r: unknown) => Program;
+    return factory(F, Object.freeze({ ...R, trace }));
+  }
   let program = cache.get(plan.code);
   if (program) cache.delete(plan.code);
   else {

@@ -11,7 +11,7 @@ import { correlateUniforms } from '../random/copula.js';
 import { truncatedQuantile } from '../random/distributions.js';
 import { keyedUniform, nameKey, runNameKey, runStream, STREAM_RULES, seedKey } from '../random/stream.js';
 import { decimalYear, formatPeriod, pointAt } from '../time/period.js';
-import { instantiate } from './program.js';
+import { instantiate, type TraceHook } from './program.js';
 
 /** Half the resolution of the stream's uniforms (2^-32): centres draws for quantile functions in (0, 1). */
 export const HALF_STEP = 2 ** -33;
@@ -29,8 +29,9 @@ export function makeBlockRunner(
   plan: Plan,
   seed: number | string,
   design?: Design,
+  trace?: TraceHook,
 ): (from: number, to: number) => Float64Array {
-  const prog = instantiate(plan);
+  const prog = instantiate(plan, trace);
   const key = seedKey(seed);
   const P = plan.params.length;
   const S = plan.state.length;
