@@ -1,6 +1,6 @@
 /** `oxus trace` output: the run's story, its events; CSV of every contribution `from,to,state,source,amount`. */
 import type { TraceResult } from '../runTrace.js';
-import { cell } from './csv.js';
+import { csvCell } from './csvCell.js';
 
 export function renderTraceText(t: TraceResult): string {
   const r = t.receipt;
@@ -17,6 +17,6 @@ export function renderTraceCsv(t: TraceResult): string {
   for (const step of t.steps)
     for (const c of step.changes)
       for (const x of c.contributions)
-        lines.push([step.from, step.to, c.state, x.source, x.amount, x.from, x.to].map(cell).join(','));
+        lines.push([step.from, step.to, c.state, x.source, x.amount, x.from, x.to].map(csvCell).join(','));
   return `${lines.join('\n')}\n`;
 }

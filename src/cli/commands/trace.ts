@@ -3,9 +3,9 @@ import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { prepare } from '../../pipeline.js';
 import { renderTraceCsv, renderTraceText } from '../../present/traceTable.js';
+import { parseSeed } from '../../random/parseSeed.js';
 import { executeTrace } from '../../runTrace.js';
 import { type CliIO, emit } from '../io.js';
-import { seedArg } from '../options.js';
 
 interface TraceOptions {
   readonly run: number;
@@ -28,7 +28,7 @@ export function traceCommand(program: Command, io: CliIO): void {
       },
       0,
     )
-    .option('--seed <seed>', "random seed (default: the scenario's)", seedArg)
+    .option('--seed <seed>', "random seed (default: the scenario's)", parseSeed)
     .addOption(
       new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'),
     )
