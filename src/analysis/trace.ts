@@ -77,7 +77,9 @@ export function traceRun(
         if (!Object.is(next, prev)) contributions.push({ source, amount: next - prev, from: prev, to: next });
         prev = next;
       };
-      snap.after.forEach((y, i) => add(sourceName(sources[i]!), y[s]!));
+      snap.after.forEach((y, i) => {
+        add(sourceName(sources[i]!), y[s]!);
+      });
       add('bounds', snap.end[s]!);
       if (contributions.length)
         changes.push({ state: st.name, from: snap.before[s]!, to: snap.end[s]!, contributions });
