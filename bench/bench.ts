@@ -18,6 +18,7 @@ import { prepare } from '../src/pipeline.js';
 import { rnorm } from '../src/random/samplers.js';
 import { drawUniform, nameKey, runStream, STREAM_RULES, seedKey } from '../src/random/stream.js';
 import { benchCentralAsia, SCENARIO } from './centralAsia.js';
+import { benchSobol } from './sobol.js';
 import { peakMemoryMiB, wholeProcess } from './wholeProcess.js';
 
 const MODEL = fileURLToPath(new URL('../../models/logistic-reference.yaml', import.meta.url));
@@ -285,6 +286,11 @@ async function main(): Promise<void> {
     `Central Asia model, ${whole.caRuns.toLocaleString('en-US')} runs, 2 workers: ${whole.ca.toFixed(2)} s, peak ${whole.caPeak.toFixed(0)} MiB, JSON ${mib(whole.caBytes)}`,
   );
   console.log(`rounds (hand-written / reference / Central Asia): ${whole.perRound}`);
+  const sobol = await benchSobol(256);
+  console.log('');
+  console.log(
+    `grouped Sobol analysis of the Central Asia model (IBB strength at 2026Q2, ${sobol.factors} parameter tables, N = 256): ${sobol.evaluations.toLocaleString('en-US')} evaluations in ${sobol.seconds.toFixed(1)} s (${fmt(sobol.evaluations / sobol.seconds)} evaluations/s, default workers)`,
+  );
   console.log(
     `targets: reference ≥ 0.50 × hand-written whole-process: ${whole.ratio >= 0.5 ? 'met' : 'NOT met'}; Central Asia ≤ 4 s: ${whole.ca <= 4 ? 'met' : 'NOT met'}, ≤ 1 GiB: ${whole.caPeak <= 1024 ? 'met' : 'NOT met'}, JSON ≤ 10 MB: ${whole.caBytes <= 10e6 ? 'met' : 'NOT met'}`,
   );
