@@ -5,7 +5,7 @@
  */
 import type { LoadedModel, LoadedScenario } from '../model/load.js';
 import { type QualifiedName, qualify } from '../qualifiedName.js';
-import type { BuildContext } from './context.js';
+import type { BuildContext } from './buildContext.js';
 import { applyParamOverrides, buildParamSlots, type ParamDraft } from './params.js';
 import type { InitialValue } from './plan.js';
 import type { Category } from './symbols.js';

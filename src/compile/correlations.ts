@@ -5,7 +5,7 @@
 import type { LoadedModel } from '../model/load.js';
 import type { Path } from '../model/yamlFile.js';
 import { cholesky, spearmanToPearson } from '../random/copula.js';
-import type { BuildContext } from './context.js';
+import type { BuildContext } from './buildContext.js';
 import type { ParamDraft } from './params.js';
 import type { Plan } from './plan.js';
 

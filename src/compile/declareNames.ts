@@ -5,7 +5,7 @@
 import { AGGREGATES, FUNCTIONS } from '../expr/functions.js';
 import type { LoadedModel } from '../model/load.js';
 import type { Path } from '../model/yamlFile.js';
-import type { BuildContext } from './context.js';
+import type { BuildContext } from './buildContext.js';
 import { RESERVED } from './symbols.js';
 
 /** Declares entities and members, reporting reserved, duplicate and unknown names. */

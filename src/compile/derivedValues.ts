@@ -5,8 +5,8 @@
 import type { LoadedModel } from '../model/load.js';
 import type { Path } from '../model/yamlFile.js';
 import { type QualifiedName, qualify } from '../qualifiedName.js';
+import type { BuildContext } from './buildContext.js';
 import { derivedStatement } from './codegen.js';
-import type { BuildContext } from './context.js';
 import { dependencyOrder } from './dependencyOrder.js';
 
 /** The statements computing every derived value (slots in the order of `names`); reports cycles. */

@@ -5,8 +5,8 @@
 import type { LoadedModel } from '../model/load.js';
 import type { Path } from '../model/yamlFile.js';
 import { qualify } from '../qualifiedName.js';
+import type { BuildContext } from './buildContext.js';
 import { eventStatement } from './codegen.js';
-import type { BuildContext } from './context.js';
 import type { EventTimes } from './scenarioChecks.js';
 
 /** The step statements of every event instance, numbered from 1 in the model's order. */

@@ -2,13 +2,13 @@
  * Initial values of state variables and event flags: numbers and distributions checked against the state's
  * range, expressions compiled over the parameters only; then the scenario's `initial:` entries.
  */
-import type { Scope } from '../expr/compile.js';
+import type { Scope } from '../expr/compileExpression.js';
 import type { LoadedModel, LoadedScenario, Origin } from '../model/load.js';
 import type { Distribution } from '../model/schema.js';
 import type { Path } from '../model/yamlFile.js';
 import { qualify, splitQualified } from '../qualifiedName.js';
 import type { Slots } from './allocateSlots.js';
-import type { BuildContext } from './context.js';
+import type { BuildContext } from './buildContext.js';
 import { checkDistribution, checkValue } from './params.js';
 import type { Binding } from './symbols.js';
 

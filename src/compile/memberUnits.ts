@@ -3,7 +3,7 @@
  * `units` needs `for`, and names only members of that entity type.
  */
 import type { ModelFile } from '../model/schema.js';
-import type { BuildContext } from './context.js';
+import type { BuildContext } from './buildContext.js';
 
 export function checkMemberUnits(ctx: BuildContext, file: ModelFile): void {
   const sections = ['parameters', 'state', 'derived', 'outputs'] as const;

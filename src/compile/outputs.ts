@@ -5,8 +5,8 @@
 import type { LoadedModel } from '../model/load.js';
 import { unitOf } from '../model/unitOf.js';
 import type { Path } from '../model/yamlFile.js';
+import type { BuildContext } from './buildContext.js';
 import { indicatorCode, leaderStatement, recordStatement, slotRef } from './codegen.js';
-import type { BuildContext } from './context.js';
 import type { Channel } from './plan.js';
 
 /** The channels and the statements recording them; `points` is the number of points per channel. */

@@ -8,7 +8,7 @@ import { unitOf } from '../model/unitOf.js';
 import type { Path } from '../model/yamlFile.js';
 import { type QualifiedName, qualify } from '../qualifiedName.js';
 import { distributionProblems, support } from '../random/distributions.js';
-import type { BuildContext } from './context.js';
+import type { BuildContext } from './buildContext.js';
 import type { ParamSlot } from './plan.js';
 
 const UNIT_BOUNDED = new Set(['probability', 'fraction']);

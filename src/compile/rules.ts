@@ -4,8 +4,8 @@
  */
 import type { LoadedModel } from '../model/load.js';
 import type { Path } from '../model/yamlFile.js';
+import type { BuildContext } from './buildContext.js';
 import { ruleStatement } from './codegen.js';
-import type { BuildContext } from './context.js';
 
 /** The step statements of every rule instance, in the model's order; reports bad targets and conflicts. */
 export function ruleCode(ctx: BuildContext, model: LoadedModel): string[] {

@@ -5,7 +5,7 @@
 import type { LoadedModel, LoadedScenario, Origin } from '../model/load.js';
 import { type QualifiedName, qualify } from '../qualifiedName.js';
 import { indexOf, MONTHS_PER_STEP, parsePeriod, type TimeAxis } from '../time/period.js';
-import type { BuildContext } from './context.js';
+import type { BuildContext } from './buildContext.js';
 import { checkSlotValue, type ParamDraft, resolveParamName } from './params.js';
 import type { Plan } from './plan.js';
 

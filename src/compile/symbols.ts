@@ -2,7 +2,7 @@
  * The model's namespace: which names exist, whether they are global or per member, and the slot each
  * occupies in the parameter (p), state (x/y) and derived (d) arrays. Implements the expression Scope.
  */
-import type { Lookup, Scope } from '../expr/compile.js';
+import type { Lookup, Scope } from '../expr/compileExpression.js';
 import { qualify } from '../qualifiedName.js';
 import { numberCode, type SlotArray, slotRef } from './codegen.js';
 

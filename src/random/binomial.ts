@@ -2,7 +2,7 @@
  * Binomial variates for `rbinom(n, p)`: inversion by sequential search when the mean is small, and the
  * transformed rejection sampler BTRS of Hörmann otherwise.
  */
-import { logFactorialTail } from './log-factorial.js';
+import { logFactorialTail } from './logFactorial.js';
 import type { Uniform } from './stream.js';
 
 /** Below this mean, inversion is faster than BTRS's setup; BTRS needs n·p ≥ 10. */

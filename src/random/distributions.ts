@@ -7,12 +7,12 @@
  */
 import betainc from '@stdlib/math-base-special-betainc';
 import type { Distribution } from '../model/schema.js';
-import { betaQuantile } from './beta-quantile.js';
+import { betaQuantile } from './betaQuantile.js';
 import { choiceCdf, choiceMean, choiceQuantile, choiceSupport, choiceVariance } from './choice.js';
 import { standardNormalCdf, standardNormalQuantile } from './normal.js';
-import { truncatedStandardNormalQuantile } from './truncated-normal.js';
+import { truncatedStandardNormalQuantile } from './truncatedNormal.js';
 
-export { distributionProblems } from './distribution-problems.js';
+export { distributionProblems } from './distributionProblems.js';
 
 /** PERT's default weight of the mode (Malcolm et al. 1959; Vose 2008, "Risk Analysis", 3rd ed.). */
 export const PERT_DEFAULT_LAMBDA = 4;

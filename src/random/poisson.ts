@@ -2,7 +2,7 @@
  * Poisson variates for `rpois(lambda)`: inversion by sequential search for small means, and the
  * transformed rejection sampler PTRS of Hörmann for large ones.
  */
-import { logFactorialTail } from './log-factorial.js';
+import { logFactorialTail } from './logFactorial.js';
 import type { Uniform } from './stream.js';
 
 /** Below this mean, inversion (about λ + 1 comparisons) is faster than PTRS's setup; PTRS needs λ ≥ 10. */

@@ -7,12 +7,12 @@
  *   app.listen(3000);
  */
 import express, { type Express } from 'express';
+import type { AppContext } from './appContext.js';
 import { Catalog } from './catalog.js';
-import type { AppContext } from './context.js';
-import { Descriptions } from './descriptions.js';
-import { EngineHost } from './engine/host.js';
-import { errorHandler, notFound } from './errors.js';
+import { Descriptions } from './descriptionCache.js';
+import { EngineHost } from './engineHost/host.js';
 import { Forecasts } from './forecasts.js';
+import { errorHandler, notFound } from './httpErrors.js';
 import { type AppOptions, settingsOf } from './options.js';
 import { authenticate } from './ownership/access.js';
 import { Tokens } from './ownership/tokens.js';

@@ -2,7 +2,7 @@
 import type { Request } from 'express';
 import type { z } from 'zod';
 import { formatPath } from '../errors.js';
-import { HttpError, validationError } from './errors.js';
+import { HttpError, validationError } from './httpErrors.js';
 
 /** Parses `value` with `schema`, or throws a 400 that lists every problem. */
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown, where: string): z.infer<S> {

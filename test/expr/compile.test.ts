@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { all, create } from 'mathjs';
-import type { Lookup, Scope } from '../../src/expr/compile.js';
+import type { Lookup, Scope } from '../../src/expr/compileExpression.js';
 import { F } from '../../src/expr/runtime.js';
 import * as samplers from '../../src/random/samplers.js';
 import { compileText } from './grammar.js';

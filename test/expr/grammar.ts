@@ -7,7 +7,7 @@
  * must happen to it and a test can count how much of the grammar it covered.
  */
 import fc from 'fast-check';
-import { type CompileProblem, compileNode, type Scope } from '../../src/expr/compile.js';
+import { type CompileProblem, compileNode, type Scope } from '../../src/expr/compileExpression.js';
 import { FUNCTIONS } from '../../src/expr/functions.js';
 import { parseExpression } from '../../src/expr/parse.js';
 

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import type { Lookup, Scope } from '../../src/expr/compile.js';
+import type { Lookup, Scope } from '../../src/expr/compileExpression.js';
 import { compileText, expressions, type Generated } from './grammar.js';
 
 const VARS = ['a', 'b', 'c'];

@@ -5,7 +5,7 @@
  * something, is given a new token (in the `Oxus-Token` response header and the body's `token`).
  */
 import type { RequestHandler, Response } from 'express';
-import { HttpError } from '../errors.js';
+import { HttpError } from '../httpErrors.js';
 import { OPEN_CLASS, type Principal, type Tokens } from './tokens.js';
 
 /** What a thing records about who owns it. Things from before ownership have no owner. */

@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { Router } from 'express';
+import type { AppContext } from '../appContext.js';
 import type { EntryKind } from '../catalog.js';
-import type { AppContext } from '../context.js';
-import { HttpError } from '../errors.js';
+import { HttpError } from '../httpErrors.js';
 
 export function catalogRoutes(ctx: AppContext): Router {
   const router = Router();

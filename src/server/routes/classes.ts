@@ -10,8 +10,8 @@ import { type Request, Router } from 'express';
 import { z } from 'zod';
 import { classReport, participantScores } from '../../forecast/classroom.js';
 import { classCsv } from '../../present/classCsv.js';
-import type { AppContext } from '../context.js';
-import { HttpError } from '../errors.js';
+import type { AppContext } from '../appContext.js';
+import { HttpError } from '../httpErrors.js';
 import { ClassError, type Participant } from '../store/classes.js';
 import { parseBody, parseWith } from '../validate.js';
 

@@ -6,8 +6,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { SCALE_IDS } from '../../forecast/scales.js';
-import type { AppContext } from '../context.js';
-import { validationError } from '../errors.js';
+import type { AppContext } from '../appContext.js';
+import { validationError } from '../httpErrors.js';
 
 const query = z.strictObject({ scale: z.enum(SCALE_IDS).default('icd203') });
 

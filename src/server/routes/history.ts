@@ -4,10 +4,10 @@
  * result is the same bit for bit, and `DELETE` forgets it.
  */
 import { type Response, Router } from 'express';
-import type { AppContext } from '../context.js';
-import { HttpError } from '../errors.js';
+import type { AppContext } from '../appContext.js';
+import { HttpError } from '../httpErrors.js';
 import { assertCanChange, classOf, creatorOf, readable } from '../ownership/access.js';
-import { idParam, pageQuery } from '../schemas.js';
+import { idParam, pageQuery } from '../requestSchemas.js';
 import type { HistoryEntry } from '../store/history.js';
 import { parseWith } from '../validate.js';
 import { answerStarted, isWait } from './runs.js';

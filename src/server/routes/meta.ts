@@ -1,7 +1,7 @@
 /** `GET /api`: what this server is, its limits and its endpoints; `GET /api/health` for probes. */
 import { Router } from 'express';
 import { VERSION } from '../../version.js';
-import type { AppContext } from '../context.js';
+import type { AppContext } from '../appContext.js';
 
 export function metaRoutes(ctx: AppContext): Router {
   const router = Router();

@@ -6,12 +6,12 @@
 import { type Response, Router } from 'express';
 import type { Result } from '../../pipeline.js';
 import { renderCsv } from '../../present/csv.js';
-import type { AppContext } from '../context.js';
-import { HttpError } from '../errors.js';
+import type { AppContext } from '../appContext.js';
+import { HttpError } from '../httpErrors.js';
 import { assertCanChange, classOf, creatorOf, readable } from '../ownership/access.js';
+import { idParam, runRequestSchema, waitQuery } from '../requestSchemas.js';
 import type { RunInfo } from '../runs/runManager.js';
 import { openEventStream } from '../runs/sse.js';
-import { idParam, runRequestSchema, waitQuery } from '../schemas.js';
 import { parseBody, parseWith } from '../validate.js';
 
 /** Links a client follows from a run. */

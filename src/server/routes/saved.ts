@@ -4,12 +4,12 @@
  * that `oxus run` accepts when saved in scenarios/.
  */
 import { type Response, Router } from 'express';
-import type { AppContext } from '../context.js';
-import { HttpError } from '../errors.js';
+import type { AppContext } from '../appContext.js';
+import { HttpError } from '../httpErrors.js';
 import { assertCanChange, classOf, creatorOf, readable } from '../ownership/access.js';
+import { idParam, savedScenarioSchema } from '../requestSchemas.js';
 import { resolveSource } from '../runs/source.js';
 import { editedScenarioText } from '../scenarioText.js';
-import { idParam, savedScenarioSchema } from '../schemas.js';
 import type { SavedScenario } from '../store/savedScenarios.js';
 import { parseBody } from '../validate.js';
 

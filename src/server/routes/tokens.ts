@@ -5,8 +5,8 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import type { AppContext } from '../context.js';
-import { HttpError } from '../errors.js';
+import type { AppContext } from '../appContext.js';
+import { HttpError } from '../httpErrors.js';
 import { principalOf } from '../ownership/access.js';
 import { parseBody } from '../validate.js';
 

@@ -4,14 +4,14 @@
  */
 import { dirname } from 'node:path';
 import { RECEIPT_KEYS, type Receipt, type Result } from '../../pipeline.js';
+import { httpErrorOf, type ProblemContext } from '../apiProblems.js';
 import type { Catalog } from '../catalog.js';
-import { type EngineHost, JobFailedError, type RunHandle } from '../engine/host.js';
-import type { JobSource, RunJob } from '../engine/protocol.js';
-import { HttpError } from '../errors.js';
+import { type EngineHost, JobFailedError, type RunHandle } from '../engineHost/host.js';
+import type { JobSource, RunJob } from '../engineHost/protocol.js';
+import { HttpError } from '../httpErrors.js';
 import type { Settings } from '../options.js';
 import type { Owned } from '../ownership/access.js';
-import { httpErrorOf, type ProblemContext } from '../problems.js';
-import type { RunRequest } from '../schemas.js';
+import type { RunRequest } from '../requestSchemas.js';
 import type { History, HistoryEntry } from '../store/history.js';
 import { resolveSource } from './source.js';
 

@@ -4,8 +4,8 @@
  */
 import { join } from 'node:path';
 import type { Catalog, CatalogEntry } from '../catalog.js';
-import type { JobSource } from '../engine/protocol.js';
-import { HttpError } from '../errors.js';
+import type { JobSource } from '../engineHost/protocol.js';
+import { HttpError } from '../httpErrors.js';
 import { type Edit, editedScenarioText, isEmptyEdit } from '../scenarioText.js';
 
 export interface ResolvedSource {

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import type { Receipt } from '../../pipeline.js';
 import type { Owned } from '../ownership/access.js';
-import type { RunRequest } from '../schemas.js';
+import type { RunRequest } from '../requestSchemas.js';
 import type { Database, Row, SqlValue } from './database.js';
 
 const gzipAsync = promisify(gzip);

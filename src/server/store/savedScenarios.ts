@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Owned } from '../ownership/access.js';
-import type { SavedScenarioInput } from '../schemas.js';
+import type { SavedScenarioInput } from '../requestSchemas.js';
 import type { Database, Row } from './database.js';
 
 export type Edit = Omit<SavedScenarioInput, 'name' | 'description'>;

@@ -4,11 +4,11 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { httpErrorOf } from './apiProblems.js';
 import type { Catalog, CatalogEntry } from './catalog.js';
-import type { Description } from './engine/describe.js';
-import { type EngineHost, JobFailedError } from './engine/host.js';
-import { HttpError } from './errors.js';
-import { httpErrorOf } from './problems.js';
+import type { Description } from './engineHost/describe.js';
+import { type EngineHost, JobFailedError } from './engineHost/host.js';
+import { HttpError } from './httpErrors.js';
 
 /** A description as the API sends it: the catalog entry, its model's id, and what the engine reports. */
 export type DescribedEntry = Omit<CatalogEntry, 'model'> &

@@ -4,7 +4,7 @@
 import betainc from '@stdlib/math-base-special-betainc';
 import gammaln from '@stdlib/math-base-special-gammaln';
 import stdlibBetaQuantile from '@stdlib/stats-base-dists-beta-quantile';
-import { incompleteBeta, inverseIncompleteBeta } from './beta-inverse.js';
+import { incompleteBeta, inverseIncompleteBeta } from './betaInverse.js';
 
 /**
  * Below this probability stdlib's beta quantile is not trusted: a scan of 400,000 random (α, β) in
@@ -46,7 +46,7 @@ function logBeta(alpha: number, beta: number): number {
 
 /**
  * The quantile x of Beta(α, β) with regularized incomplete beta I_x(α, β) = p: the fast inverse of
- * beta-inverse.ts where it checks out, else stdlib's inverse (Boost's ibeta_inv) for p ≥ 1e-40, and below
+ * betaInverse.ts where it checks out, else stdlib's inverse (Boost's ibeta_inv) for p ≥ 1e-40, and below
  * that bisection on log x of I_x(α, β) = p, which cannot fail.
  */
 export function betaQuantile(p: number, alpha: number, beta: number): number {

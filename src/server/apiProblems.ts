@@ -5,8 +5,8 @@
  */
 import { relative } from 'node:path';
 import type { Problem } from '../errors.js';
-import type { JobFailure } from './engine/protocol.js';
-import { type ApiProblem, HttpError } from './errors.js';
+import type { JobFailure } from './engineHost/protocol.js';
+import { type ApiProblem, HttpError } from './httpErrors.js';
 
 /** Where problems point: the virtual file of an edited scenario, and the folder files are shown from. */
 export interface ProblemContext {

@@ -28,7 +28,7 @@ const port = parentPort!;
 const jobs = new Map<string, AbortController>();
 const send = (msg: FromHost): void => port.postMessage(msg);
 
-function compile(source: JobSource, overrides: { runs?: number; seed?: number | string }): Prepared {
+function prepareSource(source: JobSource, overrides: { runs?: number; seed?: number | string }): Prepared {
   return source.text !== undefined
     ? prepareText(source.text, source.path, overrides)
     : prepare(source.path, overrides);
@@ -43,7 +43,7 @@ function failureOf(err: unknown, timedOut: boolean, timeoutMs: number): JobFailu
 
 /** Compiles the job's scenario within the server's run limit. */
 function compileJob(job: RunJob): Prepared {
-  const prepared = compile(job.source, {
+  const prepared = prepareSource(job.source, {
     ...(job.runs !== undefined ? { runs: job.runs } : {}),
     ...(job.seed !== undefined ? { seed: job.seed } : {}),
   });
@@ -109,7 +109,7 @@ port.on('message', (msg: ToHost) => {
   } else if (msg.type === 'describe' || msg.type === 'check') {
     try {
       if (msg.type === 'describe')
-        send({ type: 'described', id: msg.id, description: describe(compile(msg.source, {})) });
+        send({ type: 'described', id: msg.id, description: describe(prepareSource(msg.source, {})) });
       else send({ type: 'checked', id: msg.id, receipt: receiptOf(compileJob(msg)) });
     } catch (err) {
       send({ type: 'failed', id: msg.id, failure: failureOf(err, false, 0) });

@@ -2,7 +2,7 @@
  * A fast inverse of the regularized incomplete beta function, after Numerical Recipes (Press et al., 3rd ed.,
  * 2007, §6.4 `betai`/`betacf` and §6.14.9 `invbetai`): an initial approximation (Abramowitz & Stegun
  * 26.5.22 for α, β ≥ 1), refined by Halley's method on I_x(α, β) evaluated by Lentz's continued fraction.
- * About 4 µs a call where stdlib's Boost-derived `ibeta_inv` takes about 15 to 25 µs; beta-quantile.ts
+ * About 4 µs a call where stdlib's Boost-derived `ibeta_inv` takes about 15 to 25 µs; betaQuantile.ts
  * checks every result and falls back to stdlib when it is not accurate to 1e-12 in probability.
  */
 const EPS = 1e-15;

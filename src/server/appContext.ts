@@ -1,6 +1,6 @@
 /** What the route groups share: settings, the catalog of bundled files, the engine and the stores. */
 import type { Catalog } from './catalog.js';
-import type { Descriptions } from './descriptions.js';
+import type { Descriptions } from './descriptionCache.js';
 import type { Forecasts } from './forecasts.js';
 import type { Settings } from './options.js';
 import type { Tokens } from './ownership/tokens.js';

@@ -4,7 +4,7 @@
  */
 
 import type { Problem } from '../errors.js';
-import { type CompileProblem, compileNode, type Scope } from '../expr/compile.js';
+import { type CompileProblem, compileNode, type Scope } from '../expr/compileExpression.js';
 import { parseExpression } from '../expr/parse.js';
 import type { Origin } from '../model/load.js';
 import type { Path, YamlFile } from '../model/yamlFile.js';
