@@ -6,7 +6,7 @@
  */
 import { hostname, networkInterfaces } from 'node:os';
 import type { RequestHandler } from 'express';
-import { HttpError } from './errors.js';
+import { HttpError } from './httpErrors.js';
 
 /** Names this machine answers to: loopback, its host name, and its interfaces' addresses. */
 export function servedNames(extra: readonly string[] = []): Set<string> {
