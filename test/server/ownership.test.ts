@@ -112,7 +112,7 @@ describe('ownership tokens', () => {
   });
 
   it('refuses an unknown or malformed token instead of ignoring it', async () => {
-    for (const header of ['Bearer oxus_' + 'A'.repeat(43), 'Bearer nonsense', 'Basic dXNlcjpwYXNz']) {
+    for (const header of [`Bearer oxus_${'A'.repeat(43)}`, 'Bearer nonsense', 'Basic dXNlcjpwYXNz']) {
       const res = await request(t.app).get('/api/saved-scenarios').set('Authorization', header).expect(401);
       assert.equal(assertErrorShape(res.body).code, 'E_TOKEN_UNKNOWN');
     }

@@ -15,6 +15,17 @@ interface Series {
   percentiles: Record<string, number[]>;
 }
 
+/** The page globals read while a partial result is shown (this project compiles without the DOM library). */
+interface PartialPage$ {
+  readonly document: {
+    querySelector(
+      s: string,
+    ): { getAttribute(name: string): string | null; textContent: string | null } | null;
+    querySelectorAll(s: string): Iterable<unknown>;
+  };
+  readonly Chart: Page$['Chart'];
+}
+
 browserSuite('web UI: progressive results', (ui) => {
   ui.test(
     'draws a fan chart before the run ends, refines it, and ends on the one-shot numbers',
@@ -22,20 +33,33 @@ browserSuite('web UI: progressive results', (ui) => {
       await page.goto(`${ui.base}/?scenario=baseline-2016&runs=${RUNS}&seed=11`);
       await page.waitForSelector('#drivers .param');
       await page.click('#run');
-      // A chart drawn from a partial result, while the page still says the run is going.
-      await page.waitForFunction((sel) => {
-        const d = (globalThis as unknown as Page$).document;
-        return (
-          d.querySelector('#results[data-partial-runs]') && d.querySelectorAll(`${sel} canvas`).length > 0
-        );
+      // A chart drawn from a partial result, while the page still says the run is going. The run count,
+      // the status and the fan's datasets are copied in the same turn of the page's event loop that sees
+      // the partial result, so a run that ends a moment later cannot swap the picture under the test.
+      const snapshot = await page.waitForFunction((sel) => {
+        const g = globalThis as unknown as PartialPage$;
+        const d = g.document;
+        const partial = d.querySelector('#results[data-partial-runs]');
+        if (!partial) return null;
+        for (const canvas of d.querySelectorAll(`${sel} canvas`)) {
+          const chart = g.Chart.getChart(canvas);
+          if (chart?.data.datasets.length !== 5) continue;
+          return {
+            runs: Number(partial.getAttribute('data-partial-runs')),
+            status: d.querySelector('#status')?.textContent ?? '',
+            datasets: chart.data.datasets.map((s) => ({ label: s.label, data: [...s.data] })),
+          };
+        }
+        return null;
       }, SHOWN);
-      const partialRuns = Number(await page.getAttribute('#results', 'data-partial-runs'));
-      const status = String(await page.textContent('#status'));
-      await page.screenshot({ path: join(ARTIFACTS, 'progressive-partial.png') });
-      assert.ok(partialRuns > 0 && partialRuns < RUNS, `drawn from ${partialRuns} of ${RUNS} runs`);
-      assert.match(status, /^Simulating: .* Charts show the first [\d,]+ runs \(exact for those runs\)/);
-      const early = (await chartsIn(page, SHOWN)).find((c) => c?.datasets.length === 5);
+      const early = await snapshot.jsonValue();
       assert.ok(early, 'a fan chart is drawn from the partial result');
+      await page.screenshot({ path: join(ARTIFACTS, 'progressive-partial.png') });
+      assert.ok(early.runs > 0 && early.runs < RUNS, `drawn from ${early.runs} of ${RUNS} runs`);
+      assert.match(
+        early.status,
+        /^Simulating: .* Charts show the first [\d,]+ runs \(exact for those runs\)/,
+      );
 
       await waitForDone(page);
       assert.equal(await page.getAttribute('#results', 'data-partial-runs'), null);
