@@ -1,8 +1,9 @@
 /**
  * Words of estimative probability, from US ICD 203 (ODNI, Analytic Standards; grade A transcription in
  * shared/domain/estimative-language.md §4.1). The scale's shared endpoints are ambiguous; oxus uses
- * half-open intervals [lower, upper) except the top one, and below 1% / above 99% (outside the scale's
- * rows) it still uses the nearest row, as the scale does not go further.
+ * half-open intervals [lower, upper) except the top one. Below 1% and above 99% (outside the scale's rows,
+ * where 0% and 100% fall) it uses the nearest row's term but a range that holds the probability ("under
+ * 5%", "over 95%"), so no probability is given a range that excludes it.
  */
 export interface EstimativeTerm {
   readonly term: string;
@@ -26,8 +27,11 @@ export function estimativeTerm(p: number): EstimativeTerm {
   return ICD_203[ICD_203.length - 1]!;
 }
 
-/** "likely (55–80%)". */
+/** "likely (55–80%)"; "almost no chance (under 5%)" for 0.4%, "almost certain (over 95%)" for 100%. */
 export function describeProbability(p: number): string {
   const t = estimativeTerm(p);
-  return `${t.term} (${Math.round(t.lower * 100)}–${Math.round(t.upper * 100)}%)`;
+  const pct = (x: number) => Math.round(x * 100);
+  if (p < t.lower) return `${t.term} (under ${pct(t.upper)}%)`;
+  if (p > t.upper) return `${t.term} (over ${pct(t.lower)}%)`;
+  return `${t.term} (${pct(t.lower)}–${pct(t.upper)}%)`;
 }

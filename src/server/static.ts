@@ -38,6 +38,7 @@ const PERMISSIONS = [
 const SHARED_MODULES: Record<string, string> = {
   'estimative.js': '../analysis/estimative.js',
   'format.js': '../present/format.js',
+  'wilson.js': '../analysis/wilson.js',
   'qualifiedName.js': '../qualifiedName.js',
   'csvCell.js': '../present/csvCell.js',
   'parseSeed.js': '../random/parseSeed.js',

@@ -85,7 +85,10 @@ export const whiteBackground = {
  * @param {Frame} f
  */
 function options(f) {
-  const tick = f.percent ? (/** @type {number|string} */ v) => `${Math.round(Number(v) * 100)}%` : undefined;
+  const tick = f.percent
+    ? (/** @type {number|string} */ v) =>
+        Number(v) < 0 || Number(v) > 1 ? '' : `${Math.round(Number(v) * 100)}%`
+    : undefined;
   return {
     responsive: true,
     maintainAspectRatio: false,
@@ -264,6 +267,14 @@ export function showSampleRuns(chart, samples, on) {
   chart.update();
 }
 
+/** Dash patterns of the second and later lines of a chart. */
+const DASHES = [
+  [8, 4],
+  [3, 3],
+  [12, 3, 3, 3],
+  [2, 5],
+];
+
 /**
  * Lines (medians of several groups, probabilities by date, differences).
  * @param {Frame & {dates: string[], lines: {label: string, data: (number|null)[], colourIndex: number, dashed?: boolean}[]}} f
@@ -273,13 +284,15 @@ export function lineChart(f) {
     type: 'line',
     data: {
       labels: f.dates,
-      datasets: f.lines.map((l) => ({
+      datasets: f.lines.map((l, i) => ({
         label: l.label,
         data: l.data,
         borderColor: colour(l.colourIndex),
         backgroundColor: colour(l.colourIndex),
-        borderWidth: 2,
-        borderDash: l.dashed ? [6, 4] : [],
+        // Lines that coincide stay visible: Chart.js draws the first dataset on top, so the last line is
+        // solid and wide at the bottom and the others are narrower dashes over it.
+        borderWidth: i === f.lines.length - 1 ? 3.5 : 2,
+        borderDash: l.dashed ? [6, 4] : i === f.lines.length - 1 ? [] : (DASHES[i % DASHES.length] ?? []),
         pointRadius: 0,
         tension: 0,
         fill: false,

@@ -5,15 +5,39 @@
 import { describeProbability } from '/lib/estimative.js';
 import { formatNumber, formatPercent } from '/lib/format.js';
 import { qualify } from '/lib/qualifiedName.js';
+import { wilsonInterval } from '/lib/wilson.js';
 
 export { describeProbability, formatNumber, formatPercent };
 
 /**
- * "34% — unlikely (20–45%)".
+ * A percentage with one decimal below 10% and above 90% ("0.4%"): interval ends need the small digits.
  * @param {number} p
  */
-export function probabilityWithWords(p) {
-  return `${formatPercent(p)} — ${describeProbability(p)}`;
+export const fine = (p) => `${(p * 100).toFixed(p < 0.1 || p > 0.9 ? 1 : 0)}%`;
+
+/**
+ * A Monte Carlo probability over `runs` runs with its Wilson 95% interval: "34% (95% interval 31–37%)",
+ * "< 0.4% (in none of 1,000 runs)", "> 99.6% (in all 1,000 runs)". Without `runs`, the percentage alone.
+ * @param {number} p
+ * @param {number} [runs]
+ */
+export function probabilityText(p, runs) {
+  if (!runs) return formatPercent(p);
+  const k = Math.round(p * runs);
+  const [lo, hi] = wilsonInterval(k, runs);
+  const n = runs.toLocaleString('en-US');
+  if (k === 0) return `< ${fine(hi)} (in none of ${n} runs)`;
+  if (k === runs) return `> ${fine(lo)} (in all ${n} runs)`;
+  return `${formatPercent(p)} (95% interval ${fine(lo)}–${fine(hi)})`;
+}
+
+/**
+ * "34% (95% interval 31–37%) — unlikely (20–45%)".
+ * @param {number} p
+ * @param {number} [runs] the run count, for the interval
+ */
+export function probabilityWithWords(p, runs) {
+  return `${probabilityText(p, runs)} — ${describeProbability(p)}`;
 }
 
 /**

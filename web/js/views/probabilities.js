@@ -4,7 +4,14 @@
  */
 import { lineChart, stackedChart } from '../charts.js';
 import { addFigure } from '../figure.js';
-import { channelLabel, el, formatPercent, probabilityWithWords } from '../format.js';
+import {
+  channelLabel,
+  describeProbability,
+  el,
+  formatPercent,
+  probabilityText,
+  probabilityWithWords,
+} from '../format.js';
 
 /**
  * @typedef {import('./context.js').ViewContext} ViewContext
@@ -33,8 +40,9 @@ export function addProbabilityFigure(parent, ctx, title, curves) {
       xLabel: ctx.xLabel,
       yLabel: 'Probability (% of runs)',
       percent: true,
-      yMin: 0,
-      yMax: 1,
+      // A little room below 0% and above 100%, so a curve at either end is not hidden by the axis.
+      yMin: -0.02,
+      yMax: 1.02,
       dates,
       lines: curves.map((c, i) => ({ label: c.label, data: c.data, colourIndex: ctx.colourOf(c.member, i) })),
     }),
@@ -62,7 +70,7 @@ export function wordsList(ctx, items, lead) {
       items.map((i) =>
         el('li', {}, [
           el('strong', { text: `${i.label}: ` }),
-          probabilityWithWords(i.p),
+          probabilityWithWords(i.p, Number(ctx.result.receipt.runs)),
           i.note ? el('span', { class: 'words', text: ` · ${i.note}` }) : null,
         ]),
       ),
@@ -151,6 +159,41 @@ export function renderLeader(panel, group, ctx) {
 }
 
 /**
+ * A table of events by their probability at the end.
+ * @param {EventSummary[]} items
+ * @param {number} runs
+ * @param {string} last the last date
+ * @param {string} caption
+ */
+function eventsTable(items, runs, last, caption) {
+  const rows = items.map((e) => {
+    const p = e.pBy[e.pBy.length - 1] ?? 0;
+    return el('tr', {}, [
+      el('th', { scope: 'row', text: channelLabel(e) }),
+      el('td', { text: probabilityText(p, runs) }),
+      el('td', { class: 'words', text: describeProbability(p) }),
+      el('td', { text: e.firstTime.p50 ?? `after ${last}` }),
+    ]);
+  });
+  const head = ['Event', `By ${last} (95% interval)`, 'In words', 'Median first date'];
+  return el('div', { class: 'table-plain' }, [
+    el('table', { class: 'events-table' }, [
+      el('caption', { text: caption }),
+      el('thead', {}, [
+        el(
+          'tr',
+          {},
+          head.map((t) => el('th', { scope: 'col', text: t })),
+        ),
+      ]),
+      el('tbody', {}, rows),
+    ]),
+  ]);
+}
+
+/**
+ * Events sorted by their probability at the end, most likely first; those that happened in no run are
+ * folded away below (one line says how many, and the bound their zero count puts on them).
  * @param {HTMLElement} panel
  * @param {EventsGroup} group
  * @param {ViewContext} ctx
@@ -158,33 +201,35 @@ export function renderLeader(panel, group, ctx) {
 export function renderEvents(panel, group, ctx) {
   const { dates } = ctx.result.summary;
   const last = dates[dates.length - 1] ?? '';
+  const runs = Number(ctx.result.receipt.runs);
+  const end = (/** @type {EventSummary} */ e) => e.pBy[e.pBy.length - 1] ?? 0;
+  const sorted = [...group.items].sort((a, b) => end(b) - end(a));
+  const seen = sorted.filter((e) => e.pBy.some((p) => p > 0));
+  const none = sorted.filter((e) => !e.pBy.some((p) => p > 0));
   panel.append(el('h3', { text: 'Events: probability of having happened by each date' }));
-  const rows = group.items.map((e) => {
-    const p = e.pBy[e.pBy.length - 1] ?? 0;
-    return el('tr', {}, [
-      el('th', { scope: 'row', text: channelLabel(e) }),
-      el('td', { text: formatPercent(p) }),
-      el('td', { class: 'words', text: probabilityWithWords(p).split(' — ')[1] ?? '' }),
-      el('td', { text: e.firstTime.p50 ?? `after ${last}` }),
-    ]);
-  });
   panel.append(
-    el('div', { class: 'table-wrap' }, [
-      el('table', {}, [
-        el('caption', { text: `Probability by ${last}, with the date by which half of runs have seen it` }),
-        el('thead', {}, [
-          el(
-            'tr',
-            {},
-            ['Event', `By ${last}`, 'In words', 'Median first date'].map((t) =>
-              el('th', { scope: 'col', text: t }),
-            ),
-          ),
-        ]),
-        el('tbody', {}, rows),
-      ]),
-    ]),
+    eventsTable(
+      seen,
+      runs,
+      last,
+      `Probability by ${last}, most likely first, with the date by which half of runs have seen it`,
+    ),
   );
+  if (none.length) {
+    panel.append(
+      el('details', { class: 'never' }, [
+        el('summary', {
+          text: `${none.length} event${none.length === 1 ? '' : 's'} happened in no run (${probabilityText(0, runs)} each)`,
+        }),
+        eventsTable(
+          none,
+          runs,
+          last,
+          `Events that happened in none of the ${runs.toLocaleString('en-US')} runs`,
+        ),
+      ]),
+    );
+  }
   /** @type {Map<string, EventSummary[]>} */
   const byEvent = new Map();
   for (const e of group.items) byEvent.set(e.event, [...(byEvent.get(e.event) ?? []), e]);
@@ -192,9 +237,9 @@ export function renderEvents(panel, group, ctx) {
   panel.append(grid);
   const never = [];
   for (const [event, items] of byEvent) {
-    const seen = items.filter((e) => e.pBy.some((p) => p > 0));
+    const drawn = items.filter((e) => e.pBy.some((p) => p > 0));
     const label = items[0]?.label ?? event;
-    if (seen.length === 0) {
+    if (drawn.length === 0) {
       never.push(label);
       continue;
     }
@@ -202,7 +247,7 @@ export function renderEvents(panel, group, ctx) {
       grid,
       ctx,
       `${label}: probability it has happened by each date`,
-      seen.map((e) => ({
+      drawn.map((e) => ({
         label: e.member ?? e.label,
         data: e.pBy,
         ...(e.member !== undefined ? { member: e.member } : {}),
