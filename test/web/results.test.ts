@@ -10,13 +10,12 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describeProbability } from '../../src/analysis/estimative.js';
 import { wilsonInterval } from '../../src/analysis/wilson.js';
-import { ARTIFACTS, browserSuite, chartsIn, waitForDone } from './browser.js';
+import { ARTIFACTS, browserSuite, waitForDone } from './browser.js';
 
 interface SeriesJson {
   output: string;
   member?: string;
   unit: string;
-  percentiles: Record<string, number[]>;
 }
 interface ResultJson {
   receipt: { runs: number };
@@ -25,25 +24,6 @@ interface ResultJson {
     thresholds: { output: string; member?: string; pBy: number[] }[];
     events: { event: string; member?: string; label: string; pBy: number[] }[];
   };
-}
-
-/** The y-axis (title, top) and dash patterns of each chart under `selector`. */
-function axesIn(page: Page, selector: string) {
-  interface Drawn {
-    options: { scales: { y: { title: { text: string | string[] }; max?: number } } };
-    data: { datasets: { borderDash?: number[] }[] };
-  }
-  return page.$$eval(`${selector} canvas`, (canvases) =>
-    canvases.map((c) => {
-      const chart = (globalThis as unknown as { Chart: { getChart(c: unknown): Drawn } }).Chart.getChart(c);
-      const t = chart.options.scales.y.title.text;
-      return {
-        y: Array.isArray(t) ? t.join(' ') : t,
-        max: chart.options.scales.y.max,
-        dashes: chart.data.datasets.map((d) => JSON.stringify(d.borderDash ?? [])),
-      };
-    }),
-  );
 }
 
 const LINK = '/?scenario=baseline-2016&runs=200&run=1';
@@ -57,39 +37,6 @@ browserSuite('web UI: results views', (ui) => {
     assert.ok(path, 'the page fetched a result');
     return t.api<ResultJson>(path);
   };
-
-  ui.test('draws a unit per member: Hizb ut-Tahrir’s members on a panel of their own', async (t) => {
-    const result = await open(t);
-    const strength = result.summary.series.filter((s) => s.output === 'strength');
-    assert.deepEqual(
-      strength.map((s) => `${s.member}:${s.unit}`),
-      ['IMU:fighters', 'KTJ:fighters', 'IBB:fighters', 'TIP:fighters', 'ISKP:fighters', 'HT:members'],
-    );
-    const panel = '#panel-series-strength';
-    assert.equal(await t.page.textContent(`${panel} h3`), 'Strength (fighters; HT: members)');
-    const charts = await chartsIn(t.page, panel);
-    const axes = await axesIn(t.page, panel);
-    assert.equal(charts[0]?.title, 'Strength: medians, in fighters');
-    assert.deepEqual(
-      charts[0]?.datasets.map((d) => d.label),
-      ['IMU', 'KTJ', 'IBB', 'TIP', 'ISKP'],
-    );
-    assert.equal(axes[0]?.y, 'fighters');
-    assert.equal(charts[1]?.title, 'Strength: medians, in members');
-    assert.deepEqual(
-      charts[1]?.datasets.map((d) => d.label),
-      ['HT'],
-    );
-    assert.equal(axes[1]?.y, 'members');
-    assert.deepEqual(charts[1]?.datasets[0]?.data, strength[5]?.percentiles['50']);
-    const fans = charts.slice(2).map((c, i) => `${c?.title}:${axes[i + 2]?.y}`);
-    assert.deepEqual(
-      fans,
-      strength.map((s) => `Strength — ${s.member}:${s.unit}`),
-    );
-    assert.equal(new Set(axes[0]?.dashes).size, 5, 'five lines, five dash patterns: none hides another');
-    await t.page.screenshot({ path: join(ARTIFACTS, 'results-1280-strength-units.png'), fullPage: true });
-  });
 
   ui.test('gives each probability its Wilson 95% interval and words whose range holds it', async (t) => {
     const result = await open(t);
@@ -172,28 +119,4 @@ browserSuite('web UI: results views', (ui) => {
     },
     { viewport: { width: 375, height: 812 } },
   );
-
-  ui.test('puts the country panels on one y-axis on request', async (t) => {
-    const result = await open(t);
-    await t.page.click('#tab-series-threat');
-    const panel = '#panel-series-threat';
-    const before = (await axesIn(t.page, panel)).slice(1).map((a) => a.max);
-    assert.ok(
-      before.every((m) => m === undefined),
-      'each panel scaled to its own data at first',
-    );
-    await t.page.locator(panel).getByLabel('Same y-axis for every panel (of one unit)').check();
-    const after = (await axesIn(t.page, panel)).slice(1).map((a) => a.max);
-    const top = Math.max(
-      ...result.summary.series
-        .filter((s) => s.output.startsWith('threat_'))
-        .flatMap((s) => s.percentiles['95']!),
-    );
-    assert.equal(new Set(after).size, 1, `one top for every country (${after.join(', ')})`);
-    assert.ok(
-      after[0]! >= top && after[0]! < top * 1.1,
-      `the top ${after[0]} covers the largest 95th percentile ${top}`,
-    );
-    await t.page.screenshot({ path: join(ARTIFACTS, 'results-1280-threat-shared-axis.png'), fullPage: true });
-  });
 });

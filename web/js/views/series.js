@@ -124,7 +124,6 @@ export function addFan(parent, ctx, s, colourIndex, extra = {}) {
       samples ? `${caption}. Sample runs are not tabulated (they are in the JSON download).` : caption,
     ),
   });
-  card.querySelector('canvas')?.setAttribute('data-unit', s.unit);
   if (samples && extra.samples) {
     const canvas = card.querySelector('canvas');
     extra.samples.listen((on) => {
@@ -150,99 +149,9 @@ function sampleCheckbox(group, ctx, samples) {
   samples.listen((on) => {
     box.checked = on;
   });
-  return el('div', { class: 'check' }, [
-    box,
-    el('label', { for: id, text: `Show sample runs (first ${count})` }),
+  return el('div', { class: 'picker' }, [
+    el('div', { class: 'check' }, [box, el('label', { for: id, text: `Show sample runs (first ${count})` })]),
   ]);
-}
-
-/**
- * The overview of a group's medians, one chart per unit: members counted in different units (Hizb
- * ut-Tahrir's members, the armed groups' fighters) never share an axis.
- * @param {HTMLElement} grid
- * @param {SeriesGroup} group
- * @param {ViewContext} ctx
- */
-function addOverviews(grid, group, ctx) {
-  const { dates } = ctx.result.summary;
-  /** @type {Map<string, SeriesSummary[]>} */
-  const byUnit = new Map();
-  for (const s of group.items) byUnit.set(s.unit, [...(byUnit.get(s.unit) ?? []), s]);
-  for (const [unit, items] of byUnit) {
-    const title = byUnit.size > 1 ? `${group.title}: medians, in ${unit}` : `${group.title}: medians`;
-    const names = items.map((s) => s.member ?? shortName(s.label, group.title));
-    addFigure(grid, {
-      title,
-      subtitle: ctx.subtitle,
-      config: lineChart({
-        title,
-        subtitle: `${ctx.subtitle} · median across runs`,
-        xLabel: ctx.xLabel,
-        yLabel: unit || 'value',
-        ...(items.every((s) => (s.percentiles['50'] ?? []).every((v) => v >= 0)) ? { yMin: 0 } : {}),
-        dates,
-        lines: items.map((s, i) => ({
-          label: names[i] ?? '',
-          data: s.percentiles['50'] ?? [],
-          colourIndex: ctx.colourOf(s.member, group.items.indexOf(s)),
-        })),
-      }),
-      table: {
-        caption: `${title} (${unit})`,
-        columns: [{ label: 'Date' }, ...names.map((label) => ({ label, format: formatNumber }))],
-        rows: dates.map((d, k) => [d, ...items.map((s) => s.percentiles['50']?.[k])]),
-      },
-    });
-  }
-}
-
-/**
- * Rounds up to two significant digits (3,024 → 3,100), so the shared top reads as a tick.
- * @param {number} x
- */
-const roundUp = (x) => {
-  const unit = 10 ** (Math.floor(Math.log10(x)) - 1);
-  return Math.ceil(x / unit) * unit;
-};
-
-/**
- * "Same y-axis for every panel": the fans of one unit share the largest 95th percentile as their top.
- * @param {SeriesGroup} group
- * @param {HTMLElement} grid
- */
-function sharedAxisCheckbox(group, grid) {
-  const id = `shared-y-${group.id}`;
-  const box = el('input', { type: 'checkbox', id });
-  box.addEventListener('change', () => {
-    /** @type {Map<string, number>} */
-    const top = new Map();
-    for (const s of group.items)
-      top.set(s.unit, Math.max(top.get(s.unit) ?? 0, ...(s.percentiles['95'] ?? [0])));
-    const Chart = /** @type {any} */ (window).Chart;
-    for (const canvas of grid.querySelectorAll('canvas[data-unit]')) {
-      const chart = Chart.getChart(canvas);
-      if (!chart || !(canvas instanceof HTMLElement)) continue;
-      const max = top.get(canvas.dataset.unit ?? '');
-      if (box.checked && max !== undefined && max > 0) chart.options.scales.y.max = roundUp(max);
-      else delete chart.options.scales.y.max;
-      chart.update();
-    }
-  });
-  return el('div', { class: 'check' }, [
-    box,
-    el('label', { for: id, text: 'Same y-axis for every panel (of one unit)' }),
-  ]);
-}
-
-/**
- * "Strength (fighters; HT: members)".
- * @param {SeriesGroup} group
- */
-function unitsOf(group) {
-  const others = group.items
-    .filter((s) => s.unit !== group.unit)
-    .map((s) => `${s.member ?? s.label}: ${s.unit}`);
-  return [group.unit, ...others].filter(Boolean).join('; ');
 }
 
 /**
@@ -252,16 +161,38 @@ function unitsOf(group) {
  * @param {SampleToggle} samples
  */
 export function renderSeries(panel, group, ctx, samples) {
-  panel.append(el('h3', { text: withUnit(group.title, unitsOf(group)) }));
-  const grid = el('div', { class: 'grid' });
+  const { dates } = ctx.result.summary;
+  panel.append(el('h3', { text: withUnit(group.title, group.unit) }));
   const check = sampleCheckbox(group, ctx, samples);
-  const options = el('div', { class: 'picker' }, [
-    ...(check ? [check] : []),
-    ...(group.items.length > 1 ? [sharedAxisCheckbox(group, grid)] : []),
-  ]);
-  if (options.childElementCount) panel.append(options);
+  if (check) panel.append(check);
+  const grid = el('div', { class: 'grid' });
   panel.append(grid);
-  if (group.items.length > 1) addOverviews(grid, group, ctx);
+  if (group.items.length > 1) {
+    const title = `${group.title}: medians`;
+    const names = group.items.map((s) => s.member ?? shortName(s.label, group.title));
+    addFigure(grid, {
+      title,
+      subtitle: ctx.subtitle,
+      config: lineChart({
+        title,
+        subtitle: `${ctx.subtitle} · median across runs`,
+        xLabel: ctx.xLabel,
+        yLabel: group.unit || 'value',
+        ...(group.items.every((s) => (s.percentiles['50'] ?? []).every((v) => v >= 0)) ? { yMin: 0 } : {}),
+        dates,
+        lines: group.items.map((s, i) => ({
+          label: names[i] ?? '',
+          data: s.percentiles['50'] ?? [],
+          colourIndex: ctx.colourOf(s.member, i),
+        })),
+      }),
+      table: {
+        caption: `${title} (${group.unit})`,
+        columns: [{ label: 'Date' }, ...names.map((label) => ({ label, format: formatNumber }))],
+        rows: dates.map((d, k) => [d, ...group.items.map((s) => s.percentiles['50']?.[k])]),
+      },
+    });
+  }
   group.items.forEach((s, i) => {
     addFan(grid, ctx, s, ctx.colourOf(s.member, i), { samples });
   });
