@@ -86,7 +86,7 @@ browserSuite('web UI in headless Chromium', (ui) => {
     await page.click('#tab-threshold-extinct');
     assert.match(
       String(await page.textContent('#panel-threshold-extinct')),
-      /% — (almost no chance|very unlikely|unlikely|roughly even chance|likely|very likely|almost certain) \((\d+–\d+%|under \d+%|over \d+%)\)/,
+      /%\)? — (almost no chance|very unlikely|unlikely|roughly even chance|likely|very likely|almost certain) \((\d+–\d+%|under \d+%|over \d+%)\)/,
     );
     await page.screenshot({ path: join(ARTIFACTS, 'ui-1280x800-extinction.png') });
   });
