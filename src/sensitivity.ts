@@ -79,6 +79,31 @@ export interface SensitivityResult {
   readonly horizons: { readonly statistic: string; readonly dates: string[]; readonly values: number[][] };
 }
 
+/** The factors the analysis varies: every uncertain parameter, or groups of them (rank: never grouped). */
+export function factorsFor(p: Prepared, request: Pick<SensitivityRequest, 'method' | 'groupBy'>): Factor[] {
+  const groupBy = request.method === 'rank' ? 'none' : (request.groupBy ?? 'none');
+  return factorsOf(p.plan, groupBy, (name) => p.model.file.parameters?.[name]?.family);
+}
+
+/** Model evaluations the analysis makes with k factors (rank reads the scenario's `runs`). */
+export function evaluationsOf(
+  request: Pick<SensitivityRequest, 'method' | 'samples'>,
+  k: number,
+  runs: number,
+): number {
+  const n = request.samples ?? DEFAULT_SAMPLES[request.method];
+  switch (request.method) {
+    case 'rank':
+      return runs;
+    case 'sobol':
+      return n * (k + 2);
+    case 'morris':
+      return n * (k + 1);
+    case 'tornado':
+      return n * (1 + 2 * k);
+  }
+}
+
 /** Runs the analysis. */
 export async function executeSensitivity(
   p: Prepared,
@@ -95,7 +120,7 @@ export async function executeSensitivity(
     );
   }
   const groupBy = request.groupBy ?? 'none';
-  const factors = factorsOf(p.plan, request.method === 'rank' ? 'none' : groupBy);
+  const factors = factorsFor(p, request);
   if (factors.length === 0)
     throw new AnalysisError('E_NO_UNCERTAINTY', 'the scenario has no uncertain parameter to analyse');
   const samples = request.samples ?? DEFAULT_SAMPLES[request.method];
@@ -136,7 +161,7 @@ export async function executeSensitivity(
   }
   if (request.method === 'sobol') {
     const N = samples;
-    const cols = await run(saltelliDesign(factors, N, p.seed), N * (factors.length + 2));
+    const cols = await run(saltelliDesign(factors, N, p.seed), evaluationsOf(request, factors.length, 0));
     const split = (y: Float64Array) => ({
       fA: y.subarray(0, N),
       fB: y.subarray(N, 2 * N),
@@ -146,7 +171,7 @@ export async function executeSensitivity(
     const indices = sobolIndices(at.fA, at.fB, at.fAB, { seed: p.seed });
     return {
       ...common,
-      runs: N * (factors.length + 2),
+      runs: evaluationsOf(request, factors.length, 0),
       parameters: factors.map((f, i) => ({ ...described(f), ...indices[i]! })),
       horizons: byDate('S1', dates, cols, (y) => {
         const s = split(y);
@@ -156,11 +181,11 @@ export async function executeSensitivity(
   }
   if (request.method === 'morris') {
     const { design, order, sign } = morrisDesign(factors, samples, p.seed);
-    const cols = await run(design, samples * (factors.length + 1));
+    const cols = await run(design, evaluationsOf(request, factors.length, 0));
     const indices = morrisIndices(cols[point]!, factors.length, order, sign);
     return {
       ...common,
-      runs: samples * (factors.length + 1),
+      runs: evaluationsOf(request, factors.length, 0),
       parameters: factors.map((f, i) => ({ ...described(f), ...indices[i]! })),
       horizons: byDate('mu_star', dates, cols, (y) =>
         morrisIndices(y, factors.length, order, sign).map((x) => x.mu_star),
@@ -168,11 +193,11 @@ export async function executeSensitivity(
     };
   }
   const R = samples;
-  const cols = await run(tornadoDesign(factors, R), R * (1 + 2 * factors.length));
+  const cols = await run(tornadoDesign(factors, R), evaluationsOf(request, factors.length, 0));
   const bars = tornadoBars(cols[point]!, factors.length, R);
   return {
     ...common,
-    runs: R * (1 + 2 * factors.length),
+    runs: evaluationsOf(request, factors.length, 0),
     parameters: factors.map((f, i) => ({
       ...described(f),
       ...bars[i]!,

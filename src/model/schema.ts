@@ -87,6 +87,8 @@ export const parameterSchema = z.strictObject({
   switch: z.boolean().optional(),
   /** A key driver: the UI lists key drivers first. */
   key: z.boolean().optional(),
+  /** The driver family it belongs to, for sensitivity analysis grouped by family (default: its name's first word). */
+  family: identifier.optional(),
   label: z.string().optional(),
   description: z.string().optional(),
   sources,

@@ -7,6 +7,7 @@
  *   app.listen(3000);
  */
 import express, { type Express } from 'express';
+import { Analyses } from './analyses/analyses.js';
 import type { AppContext } from './appContext.js';
 import { Catalog } from './catalog.js';
 import { Descriptions } from './descriptionCache.js';
@@ -17,6 +18,7 @@ import { type AppOptions, settingsOf } from './options.js';
 import { authenticate } from './ownership/access.js';
 import { Tokens } from './ownership/tokens.js';
 import { hostCheck, jsonChangesOnly, servedNames } from './requestGuards.js';
+import { analysisRoutes } from './routes/analyses.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { classRoutes } from './routes/classes.js';
 import { forecastRoutes } from './routes/forecasts.js';
@@ -53,6 +55,7 @@ export async function createApp(options: CreateAppOptions): Promise<Express> {
     catalog,
     descriptions: new Descriptions(catalog, host),
     runs,
+    analyses: new Analyses(settings, catalog, host),
     history,
     saved: new SavedScenarios(db),
     forecasts: new Forecasts(settings.forecastsDir),
@@ -85,6 +88,7 @@ export async function createApp(options: CreateAppOptions): Promise<Express> {
   api.use(tokenRoutes(ctx));
   api.use(catalogRoutes(ctx));
   api.use(runRoutes(ctx));
+  api.use(analysisRoutes(ctx));
   api.use(historyRoutes(ctx));
   api.use(savedRoutes(ctx));
   api.use(forecastRoutes(ctx));

@@ -1,4 +1,5 @@
 /** What the route groups share: settings, the catalog of bundled files, the engine and the stores. */
+import type { Analyses } from './analyses/analyses.js';
 import type { Catalog } from './catalog.js';
 import type { Descriptions } from './descriptionCache.js';
 import type { Forecasts } from './forecasts.js';
@@ -14,6 +15,7 @@ export interface AppContext {
   readonly catalog: Catalog;
   readonly descriptions: Descriptions;
   readonly runs: RunManager;
+  readonly analyses: Analyses;
   readonly history: History;
   readonly saved: SavedScenarios;
   readonly forecasts: Forecasts;

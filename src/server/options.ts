@@ -17,6 +17,10 @@ export interface AppOptions {
   readonly maxRuns?: number;
   /** Simulations in progress at once; more are refused with 429. Default 2. */
   readonly maxConcurrentRuns?: number;
+  /** Analyses (compare, sensitivity, trace) in progress at once; more are refused with 429. Default 2. */
+  readonly maxConcurrentAnalyses?: number;
+  /** Most model evaluations one sensitivity design (Sobol, Morris, tornado) may make. Default 100,000. */
+  readonly maxEvaluations?: number;
   /** A simulation still going after this long is aborted. Default 120 s. */
   readonly runTimeoutMs?: number;
   /** Largest accepted JSON body, in bytes. Default 64 KiB. */
@@ -52,6 +56,8 @@ export function settingsOf(options: AppOptions): Settings {
     dbPath: resolve(options.dbPath),
     maxRuns: options.maxRuns ?? 20_000,
     maxConcurrentRuns: options.maxConcurrentRuns ?? 2,
+    maxConcurrentAnalyses: options.maxConcurrentAnalyses ?? 2,
+    maxEvaluations: options.maxEvaluations ?? 100_000,
     runTimeoutMs: options.runTimeoutMs ?? 120_000,
     maxBodyBytes: options.maxBodyBytes ?? 64 * 1024,
     workers: options.workers ?? availableParallelism(),

@@ -61,7 +61,7 @@ const schedules = z
   .refine((o) => Object.keys(o).length <= MAX_SCHEDULED, `at most ${MAX_SCHEDULED} scheduled parameters`);
 
 /** What to simulate: a bundled scenario (or model) plus the user's changes. */
-function editShape(maxRuns: number) {
+export function editShape(maxRuns: number) {
   return {
     scenario: fileId.optional(),
     model: fileId.optional(),
@@ -73,9 +73,9 @@ function editShape(maxRuns: number) {
   };
 }
 
-const oneSource = (v: { scenario?: string | undefined; model?: string | undefined }) =>
+export const oneSource = (v: { scenario?: string | undefined; model?: string | undefined }) =>
   (v.scenario === undefined) !== (v.model === undefined);
-const oneSourceMessage = { message: 'give exactly one of `scenario` or `model`', path: ['scenario'] };
+export const oneSourceMessage = { message: 'give exactly one of `scenario` or `model`', path: ['scenario'] };
 
 export function runRequestSchema(maxRuns: number) {
   return z.strictObject(editShape(maxRuns)).refine(oneSource, oneSourceMessage);

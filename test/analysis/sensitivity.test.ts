@@ -170,3 +170,39 @@ describe('oxus sensitivity', () => {
     assert.match(date.stderr, /1999 is not a date of the time axis/);
   });
 });
+
+describe('factors grouped by driver family', () => {
+  const FAMILIES = `oxus: 1
+model: families
+title: y = a_one + a_two + b_one + c
+time: { start: 2000, end: 2001, step: year }
+parameters:
+  a_one: &u { value: 0.5, unit: fraction, uncertainty: { dist: uniform, min: 0, max: 1 }, sources: [{ judgment: test }] }
+  a_two: *u
+  b_one: *u
+  c: { value: 0.5, unit: fraction, family: a, uncertainty: { dist: uniform, min: 0, max: 1 }, sources: [{ judgment: test }] }
+  fixed_one: { value: 1, unit: fraction, sources: [{ judgment: test }] }
+state:
+  y: { unit: index, initial: "a_one + a_two + b_one + c + fixed_one" }
+outputs:
+  y: { kind: series, expr: y, unit: index }
+`;
+
+  it('groups by the declared family, else the name’s first word; fixed parameters are no factor', async () => {
+    const result = await executeSensitivity(preparedOf(FAMILIES, 10), {
+      method: 'morris',
+      output: 'y',
+      at: '2001',
+      samples: 10,
+      groupBy: 'family',
+    });
+    assert.deepEqual(
+      result.parameters.map((p) => [p.name, p.members]),
+      [
+        ['a', ['a_one', 'a_two', 'c']],
+        ['b', ['b_one']],
+      ],
+    );
+    assert.equal(result.runs, 10 * 3, 'Morris: r (k + 1) evaluations for k = 2 factors');
+  });
+});

@@ -9,7 +9,10 @@ import type { Channel, Plan } from '../../compile/plan.js';
 import type { RunData } from '../../engine/simulate.js';
 import { AnalysisError } from '../../errors.js';
 
-export type GroupBy = 'none' | 'parameter';
+export type GroupBy = 'none' | 'parameter' | 'family';
+
+/** A parameter's driver family: the one it declares, else the first word of its name (`k_us` → `k`). */
+export type FamilyOf = (parameter: string) => string | undefined;
 
 export interface Factor {
   /** `taliban_haven`, `IMU.recruit`, or a parameter table's name when grouped (`recruit`). */
@@ -18,13 +21,22 @@ export interface Factor {
   readonly slots: readonly number[];
 }
 
-/** The uncertain parameters of a plan as factors. */
-export function factorsOf(plan: Plan, groupBy: GroupBy = 'none'): Factor[] {
+/**
+ * The uncertain parameters of a plan as factors: one per slot, per parameter table, or per driver family
+ * (`declared` gives a parameter's declared family; otherwise its name's first word).
+ */
+export function factorsOf(
+  plan: Plan,
+  groupBy: GroupBy = 'none',
+  declared: FamilyOf = () => undefined,
+): Factor[] {
   const uncertain = plan.params.flatMap((s, i) => (s.dist ? [i] : []));
   if (groupBy === 'none') return uncertain.map((i) => ({ name: plan.params[i]!.name, slots: [i] }));
   const groups = new Map<string, number[]>();
   for (const i of uncertain) {
-    const key = plan.params[i]!.parameter;
+    const { parameter } = plan.params[i]!;
+    const key =
+      groupBy === 'parameter' ? parameter : (declared(parameter) ?? parameter.split('_')[0] ?? parameter);
     groups.set(key, [...(groups.get(key) ?? []), i]);
   }
   return [...groups].map(([name, slots]) => ({ name, slots }));

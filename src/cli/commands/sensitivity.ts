@@ -40,8 +40,11 @@ export function sensitivityCommand(program: Command, io: CliIO): void {
       positiveInt('--samples', 100_000),
     )
     .addOption(
-      new Option('--group-by <grouping>', 'vary each parameter table as one factor')
-        .choices(['none', 'parameter'])
+      new Option(
+        '--group-by <grouping>',
+        "vary each parameter table (parameter) or driver family (family: a parameter's declared family, else its name's first word) as one factor",
+      )
+        .choices(['none', 'parameter', 'family'])
         .default('none'),
     )
     .option(

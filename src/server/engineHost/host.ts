@@ -7,7 +7,15 @@ import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { Receipt, Result } from '../../pipeline.js';
 import type { Description } from './describe.js';
-import type { FromHost, JobFailure, JobSource, RunJob, ToHost } from './protocol.js';
+import type {
+  AnalysisJob,
+  AnalysisResult,
+  FromHost,
+  JobFailure,
+  JobSource,
+  RunJob,
+  ToHost,
+} from './protocol.js';
 
 /** A job that did not finish, with the reason the host gave. */
 export class JobFailedError extends Error {
@@ -67,6 +75,24 @@ export class EngineHost {
       (id) => ({ type: 'check', id, ...job }),
       (msg) => (msg.type === 'checked' ? msg.receipt : undefined),
     );
+  }
+
+  /** Runs an analysis (compare, sensitivity, trace); `signal` cancels it (the client went away). */
+  analyse(job: AnalysisJob, signal?: AbortSignal): Promise<AnalysisResult> {
+    let sent: string | undefined;
+    const cancel = () => {
+      if (sent !== undefined) this.post({ type: 'cancel', id: sent });
+    };
+    signal?.addEventListener('abort', cancel, { once: true });
+    const answer = this.ask(
+      (id) => {
+        sent = id;
+        return { type: 'analyse', id, ...job };
+      },
+      (msg) => (msg.type === 'analysed' ? msg.result : undefined),
+    );
+    void answer.finally(() => signal?.removeEventListener('abort', cancel)).catch(() => {});
+    return answer;
   }
 
   /** Sends one request and resolves with the answer `accept` picks out, or rejects with the host's failure. */

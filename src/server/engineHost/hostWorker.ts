@@ -4,19 +4,12 @@
  * thousands of runs a little more; the simulation itself runs on the engine's own worker pool from here.
  */
 import { parentPort } from 'node:worker_threads';
-import { recordBytes } from '../../engine/channelValues.js';
-import { errorKind, LimitError } from '../../errors.js';
-import {
-  aboutOf,
-  assembleResult,
-  execute,
-  type Prepared,
-  prepare,
-  prepareText,
-  receiptOf,
-} from '../../pipeline.js';
+import { errorKind } from '../../errors.js';
+import { aboutOf, assembleResult, execute, receiptOf } from '../../pipeline.js';
+import { analyse } from './analyse.js';
+import { compileJob, prepareSource } from './compileJob.js';
 import { describe } from './describe.js';
-import type { FromHost, JobFailure, JobSource, RunJob, ToHost } from './protocol.js';
+import type { AnalysisJob, FromHost, JobFailure, RunJob, ToHost } from './protocol.js';
 
 const PROGRESS_EVERY_MS = 100;
 /**
@@ -28,12 +21,6 @@ const port = parentPort!;
 const jobs = new Map<string, AbortController>();
 const send = (msg: FromHost): void => port.postMessage(msg);
 
-function prepareSource(source: JobSource, overrides: { runs?: number; seed?: number | string }): Prepared {
-  return source.text !== undefined
-    ? prepareText(source.text, source.path, overrides)
-    : prepare(source.path, overrides);
-}
-
 function failureOf(err: unknown, timedOut: boolean, timeoutMs: number): JobFailure {
   const kind = errorKind(err);
   if (kind.kind === 'cancelled' && timedOut)
@@ -41,41 +28,37 @@ function failureOf(err: unknown, timedOut: boolean, timeoutMs: number): JobFailu
   return kind;
 }
 
-/** Compiles the job's scenario within the server's run limit. */
-function compileJob(job: RunJob): Prepared {
-  const prepared = prepareSource(job.source, {
-    ...(job.runs !== undefined ? { runs: job.runs } : {}),
-    ...(job.seed !== undefined ? { seed: job.seed } : {}),
-  });
-  if (prepared.runs > job.maxRuns) {
-    throw new LimitError(
-      `the scenario asks for ${prepared.runs} runs; this server runs at most ${job.maxRuns}: pass runs`,
-    );
-  }
-  // The engine keeps every run's value of every channel at every date until it summarises them.
-  const { plan, runs } = prepared;
-  const bytes = recordBytes(plan, runs);
-  if (bytes > job.maxRunBytes) {
-    const mib = (b: number) => Math.ceil(b / 2 ** 20);
-    throw new LimitError(
-      `${runs} runs of this scenario would need ${mib(bytes)} MiB; this server allows ${mib(job.maxRunBytes)} MiB, that is at most ${Math.floor((job.maxRunBytes * runs) / bytes)} runs`,
-    );
-  }
-  return prepared;
-}
-
-async function run(id: string, job: RunJob): Promise<void> {
+/** Runs a job's body under its cancel and time limit; a failure is sent as the job's answer. */
+async function guarded(
+  id: string,
+  timeoutMs: number,
+  body: (signal: AbortSignal) => Promise<void>,
+): Promise<void> {
   const cancel = new AbortController();
   jobs.set(id, cancel);
-  const timeout = AbortSignal.timeout(job.timeoutMs);
+  const timeout = AbortSignal.timeout(timeoutMs);
   try {
+    await body(AbortSignal.any([cancel.signal, timeout]));
+  } catch (err) {
+    send({
+      type: 'failed',
+      id,
+      failure: failureOf(err, timeout.aborted && !cancel.signal.aborted, timeoutMs),
+    });
+  } finally {
+    jobs.delete(id);
+  }
+}
+
+const run = (id: string, job: RunJob) =>
+  guarded(id, job.timeoutMs, async (signal) => {
     const prepared = compileJob(job);
     send({ type: 'prepared', id, receipt: receiptOf(prepared) });
     let last = 0;
     let lastPartial = 0;
     const result = await execute(prepared, {
       workers: job.workers,
-      signal: AbortSignal.any([cancel.signal, timeout]),
+      signal,
       onProgress: (done, total) => {
         const now = Date.now();
         if (done < total && now - last < PROGRESS_EVERY_MS) return;
@@ -92,16 +75,12 @@ async function run(id: string, job: RunJob): Promise<void> {
       },
     });
     send({ type: 'result', id, result });
-  } catch (err) {
-    send({
-      type: 'failed',
-      id,
-      failure: failureOf(err, timeout.aborted && !cancel.signal.aborted, job.timeoutMs),
-    });
-  } finally {
-    jobs.delete(id);
-  }
-}
+  });
+
+const analysis = (id: string, job: AnalysisJob) =>
+  guarded(id, job.timeoutMs, async (signal) => {
+    send({ type: 'analysed', id, result: await analyse(job, signal) });
+  });
 
 port.on('message', (msg: ToHost) => {
   if (msg.type === 'cancel') {
@@ -114,6 +93,8 @@ port.on('message', (msg: ToHost) => {
     } catch (err) {
       send({ type: 'failed', id: msg.id, failure: failureOf(err, false, 0) });
     }
+  } else if (msg.type === 'analyse') {
+    void analysis(msg.id, msg);
   } else {
     void run(msg.id, msg);
   }

@@ -1,6 +1,9 @@
 /** Messages between the server's thread and the engine host thread (see host.ts and hostWorker.ts). */
+import type { CompareRequest, CompareResult } from '../../comparison.js';
 import type { ErrorKind } from '../../errors.js';
 import type { Receipt, Result } from '../../pipeline.js';
+import type { TraceResult } from '../../runTrace.js';
+import type { SensitivityRequest, SensitivityResult } from '../../sensitivity.js';
 import type { Description } from './describe.js';
 
 /** A scenario or model file, or a text compiled as if it were the file at `path`. */
@@ -20,11 +23,26 @@ export interface RunJob {
   readonly timeoutMs: number;
 }
 
+/** What to do with the job's scenario (side A of a comparison): see engineHost/analyse.ts. */
+export type Analysis =
+  | { readonly kind: 'compare'; readonly b: JobSource; readonly request: CompareRequest }
+  | { readonly kind: 'sensitivity'; readonly request: SensitivityRequest }
+  | { readonly kind: 'trace'; readonly run: number };
+
+export interface AnalysisJob extends RunJob {
+  readonly analysis: Analysis;
+  /** Most model evaluations a sensitivity design may make. */
+  readonly maxEvaluations: number;
+}
+
+export type AnalysisResult = CompareResult | SensitivityResult | TraceResult;
+
 export type ToHost =
   | { readonly type: 'describe'; readonly id: string; readonly source: JobSource }
   | ({ readonly type: 'run'; readonly id: string } & RunJob)
   /** Compile only: checks a scenario and its edits, and computes the receipt a run would carry. */
   | ({ readonly type: 'check'; readonly id: string } & RunJob)
+  | ({ readonly type: 'analyse'; readonly id: string } & AnalysisJob)
   | { readonly type: 'cancel'; readonly id: string };
 
 /** Why a job did not finish: the error's kind, or a cancellation that came from the time limit. */
@@ -44,4 +62,5 @@ export type FromHost =
       readonly result: Result;
     }
   | { readonly type: 'result'; readonly id: string; readonly result: Result }
+  | { readonly type: 'analysed'; readonly id: string; readonly result: AnalysisResult }
   | { readonly type: 'failed'; readonly id: string; readonly failure: JobFailure };

@@ -1,0 +1,106 @@
+/**
+ * Analyses on the engine host: a paired comparison, a sensitivity analysis, the trace of one run. Each
+ * names its scenario as a run request does (bundled file plus edits); it is resolved here, compiled and
+ * simulated on the engine thread within the server's limits (analyses at once, runs, model evaluations,
+ * memory, time), and answered whole. Nothing is stored: the same request gives the same numbers.
+ */
+import { dirname } from 'node:path';
+import type { CompareResult } from '../../comparison.js';
+import type { TraceResult } from '../../runTrace.js';
+import type { SensitivityResult } from '../../sensitivity.js';
+import type { CompareBody, SensitivityBody, TraceBody } from '../analysisSchemas.js';
+import { httpErrorOf } from '../apiProblems.js';
+import type { Catalog } from '../catalog.js';
+import { type EngineHost, JobFailedError } from '../engineHost/host.js';
+import type { Analysis, AnalysisJob } from '../engineHost/protocol.js';
+import { HttpError } from '../httpErrors.js';
+import type { Settings } from '../options.js';
+import { resolveSource } from '../runs/source.js';
+import type { Edit } from '../scenarioText.js';
+
+type Side = Edit & { scenario?: string | undefined; model?: string | undefined };
+
+export class Analyses {
+  private active = 0;
+  private readonly root: string;
+
+  constructor(
+    private readonly settings: Settings,
+    private readonly catalog: Catalog,
+    private readonly host: EngineHost,
+  ) {
+    this.root = dirname(settings.scenariosDir);
+  }
+
+  compare(body: CompareBody, signal?: AbortSignal): Promise<CompareResult> {
+    const { a, b, runs, seed, output, member, at } = body;
+    const request = {
+      ...(output !== undefined ? { output } : {}),
+      ...(member !== undefined ? { member } : {}),
+      ...(at !== undefined ? { at } : {}),
+    };
+    const sideB = resolveSource(this.catalog, b).source;
+    return this.ask(
+      { ...a, runs, seed },
+      { kind: 'compare', b: sideB, request },
+      signal,
+    ) as Promise<CompareResult>;
+  }
+
+  sensitivity(body: SensitivityBody, signal?: AbortSignal): Promise<SensitivityResult> {
+    const { output, member, at, method, samples, groupBy, ...side } = body;
+    const request = {
+      method,
+      output,
+      at,
+      ...(member !== undefined ? { member } : {}),
+      ...(samples !== undefined ? { samples } : {}),
+      ...(groupBy !== undefined ? { groupBy } : {}),
+    };
+    return this.ask(side, { kind: 'sensitivity', request }, signal) as Promise<SensitivityResult>;
+  }
+
+  trace(body: TraceBody, signal?: AbortSignal): Promise<TraceResult> {
+    const { run, ...side } = body;
+    return this.ask(side, { kind: 'trace', run }, signal) as Promise<TraceResult>;
+  }
+
+  private async ask(
+    side: Side & { runs?: number | undefined; seed?: number | string | undefined },
+    analysis: Analysis,
+    signal: AbortSignal | undefined,
+  ) {
+    if (this.active >= this.settings.maxConcurrentAnalyses)
+      throw new HttpError(
+        429,
+        'E_BUSY',
+        `the server is already running ${this.active} analyses; try again shortly`,
+        '',
+        undefined,
+        { 'Retry-After': '2' },
+      );
+    const { source } = resolveSource(this.catalog, side);
+    const job: AnalysisJob = {
+      source,
+      ...(side.runs !== undefined ? { runs: side.runs } : {}),
+      ...(side.seed !== undefined ? { seed: side.seed } : {}),
+      maxRuns: this.settings.maxRuns,
+      maxRunBytes: this.settings.maxRunBytes,
+      workers: this.settings.workers,
+      timeoutMs: this.settings.runTimeoutMs,
+      analysis,
+      maxEvaluations: this.settings.maxEvaluations,
+    };
+    this.active++;
+    try {
+      return await this.host.analyse(job, signal);
+    } catch (err) {
+      const edited = source.text !== undefined ? { editedPath: source.path } : {};
+      if (err instanceof JobFailedError)
+        throw httpErrorOf(err.failure, { root: this.root, ...edited }) ?? err;
+      throw err;
+    } finally {
+      this.active--;
+    }
+  }
+}
