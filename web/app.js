@@ -17,6 +17,7 @@ import {
   runsRule,
   scenarioProblems,
 } from './js/linkCheck.js';
+import { showNav } from './js/nav.js';
 import { dom } from './js/page.js';
 import { showResults } from './js/results.js';
 import { focusResults, markCurrent, markStale, STALE } from './js/runState.js';
@@ -375,6 +376,7 @@ function inputsChanged(/** @type {Partial<ViewState>} */ patch) {
 }
 
 async function init() {
+  showNav();
   if (window.matchMedia('(max-width: 900px)').matches) dom.driversPanel.open = false;
   const [meta, { scenarios }] = await Promise.all([api('/api'), api('/api/scenarios')]);
   maxRuns = Number(meta.limits.maxRuns);

@@ -4,6 +4,7 @@
  */
 import { api, errorNodes } from './js/api.js';
 import { destroyChartsIn } from './js/figure.js';
+import { showNav } from './js/nav.js';
 import { showClassroom } from './js/views/classroom.js';
 import { showBacktest, showClaims, showScores } from './js/views/forecasts.js';
 
@@ -31,6 +32,7 @@ async function draw() {
   }
 }
 
+showNav();
 const params = new URLSearchParams(location.search);
 scaleSelect.value = params.get('scale') ?? 'icd203';
 if (scaleSelect.selectedIndex < 0) scaleSelect.value = 'icd203';

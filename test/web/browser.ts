@@ -34,12 +34,16 @@ const TEST_TIMEOUT = 240_000;
 /** The browser globals the page functions use (this project compiles without the DOM library). */
 export interface Page$ {
   readonly document: {
-    querySelector(s: string): { textContent: string | null } | null;
+    querySelector(
+      s: string,
+    ): { textContent: string | null; getBoundingClientRect(): { top: number; height: number } } | null;
     querySelectorAll(s: string): { length: number };
     readonly activeElement: { id: string } | null;
     readonly documentElement: { scrollWidth: number };
   };
   readonly innerWidth: number;
+  readonly scrollY: number;
+  getComputedStyle(e: unknown): { opacity: string };
   readonly Chart: { getChart(c: unknown): ChartInstance | undefined };
 }
 
@@ -97,6 +101,8 @@ export interface BrowserTest {
   results(): string[];
   /** Adds a problem to the test's list (as a page error would be). */
   problem(text: string): void;
+  /** Saves a screenshot of `page` (the test's own by default) as test-artifacts/NAME.png; returns its path. */
+  shot(name: string, page?: Page): Promise<string>;
 }
 
 export interface BrowserSuite {
@@ -199,6 +205,11 @@ async function runTest(
     text: async (path) => (await get(path)).text(),
     results: () => [...results],
     problem: (text) => problems.push(text),
+    shot: async (shotName, of = page) => {
+      const path = join(ARTIFACTS, `${shotName}.png`);
+      await of.screenshot({ path });
+      return path;
+    },
   };
   try {
     await body(t);

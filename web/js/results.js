@@ -6,6 +6,7 @@ import { downloadBlob, downloadDataUrl, slug } from './exporting.js';
 import { destroyCharts } from './figure.js';
 import { el } from './format.js';
 import { groupsOf } from './groups.js';
+import { RESULT_TABS } from './resultViews.js';
 import { buildTabs } from './tabs.js';
 import { renderCompare } from './views/compare.js';
 import { contextOf, runLabel } from './views/context.js';
@@ -110,11 +111,17 @@ export function showResults(dom, a, b, state, onState) {
     label: 'Histogram',
     render: (panel) => renderHistogram(panel, A, state, onState),
   });
-  if (b)
+  const B = b ? contextOf(b.result) : null;
+  const view = { a, b, A, B, state, onState };
+  for (const tab of RESULT_TABS) {
+    if (!tab.when || tab.when(view))
+      specs.push({ id: tab.id, label: tab.label, render: (panel) => tab.render(panel, view) });
+  }
+  if (B)
     specs.unshift({
       id: 'compare',
       label: 'Compare A and B',
-      render: (panel) => renderCompare(panel, A, contextOf(b.result), state, onState),
+      render: (panel) => renderCompare(panel, A, B, state, onState),
     });
   const select = buildTabs(dom.tablist, dom.panels, specs, (tab) => onState({ tab }));
   select(state.tab && specs.some((s) => s.id === state.tab) ? state.tab : (specs[0]?.id ?? ''));
