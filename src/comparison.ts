@@ -5,6 +5,7 @@
  */
 
 import { type Comparison, compareRuns } from './analysis/compare.js';
+import { didYouMean, oneOf } from './didYouMean.js';
 import { type SimulateOptions, simulate } from './engine/simulate.js';
 import { AnalysisError } from './errors.js';
 import { type Prepared, type Receipt, receiptOf } from './pipeline.js';
@@ -36,7 +37,7 @@ export function checkCompareRequest(a: Prepared, request: CompareRequest): void 
     const names = [...new Set(channels.map((c) => c.output))];
     throw new AnalysisError(
       'E_UNKNOWN_OUTPUT',
-      `${sideName(a)} has no output, threshold or event '${request.output}': expected one of ${names.join(', ')}`,
+      `${sideName(a)} has no output, threshold or event '${request.output}': expected ${oneOf(names)}${didYouMean(request.output, names)}`,
     );
   }
   if (request.member !== undefined) {
@@ -50,7 +51,7 @@ export function checkCompareRequest(a: Prepared, request: CompareRequest): void 
     if (!members.includes(request.member)) {
       throw new AnalysisError(
         'E_UNKNOWN_MEMBER',
-        `no member '${request.member}'${request.output ? ` for '${request.output}'` : ''}: expected one of ${members.join(', ') || '(none: a global output)'}`,
+        `no member '${request.member}'${request.output ? ` for '${request.output}'` : ''}: expected ${oneOf(members, 'none: a global output')}${didYouMean(request.member, members)}`,
       );
     }
   }

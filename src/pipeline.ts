@@ -14,8 +14,8 @@ import {
   isScenarioText,
   type LoadedModel,
   type LoadedScenario,
-  loadModel,
   loadScenario,
+  loadScenarioModel,
   parseModel,
   readText,
 } from './model/load.js';
@@ -90,7 +90,7 @@ export function prepareText(
   let scenario: LoadedScenario | undefined;
   if (isScenarioText(text)) {
     scenario = loadScenario(path, text);
-    model = loadModel(scenario.modelPath);
+    model = loadScenarioModel(scenario);
   } else {
     const parsed = parseModel(text, path);
     if (!parsed.model) throw new OxusError(parsed.problems);

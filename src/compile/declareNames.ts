@@ -2,6 +2,7 @@
  * The model's names: entity types and their members enter the symbol table; every name is checked against
  * the built-ins and the other sections, and every `for:` against the declared entity types.
  */
+import { didYouMean, oneOf } from '../didYouMean.js';
 import { AGGREGATES, FUNCTIONS } from '../expr/functions.js';
 import type { LoadedModel } from '../model/load.js';
 import type { Path } from '../model/yamlFile.js';
@@ -43,9 +44,14 @@ export function declareNames(ctx: BuildContext, model: LoadedModel): void {
 function checkFor(ctx: BuildContext, entity: string | undefined, at: Path): void {
   if (entity !== undefined && !ctx.sym.entities.has(entity)) {
     const types = [...ctx.sym.entities.keys()];
-    ctx.report([...at, 'for'], 'E_UNKNOWN_ENTITY', `unknown entity type '${entity}'`, {
-      expected: types.length ? `one of ${types.join(', ')}` : 'an entity type declared under `entities`',
-      found: entity,
-    });
+    ctx.report(
+      [...at, 'for'],
+      'E_UNKNOWN_ENTITY',
+      `unknown entity type '${entity}'${didYouMean(entity, types)}`,
+      {
+        expected: oneOf(types, 'an entity type declared under `entities`'),
+        found: entity,
+      },
+    );
   }
 }

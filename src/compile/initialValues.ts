@@ -2,6 +2,8 @@
  * Initial values of state variables and event flags: numbers and distributions checked against the state's
  * range, expressions compiled over the parameters only; then the scenario's `initial:` entries.
  */
+
+import { didYouMean, oneOf } from '../didYouMean.js';
 import type { Scope } from '../expr/compileExpression.js';
 import type { LoadedModel, LoadedScenario, Origin } from '../model/load.js';
 import type { Distribution } from '../model/schema.js';
@@ -9,6 +11,7 @@ import type { Path } from '../model/yamlFile.js';
 import { qualify, splitQualified } from '../qualifiedName.js';
 import type { Slots } from './allocateSlots.js';
 import type { BuildContext } from './buildContext.js';
+import { checkMemberKeys } from './memberKeys.js';
 import { checkDistribution, checkValue } from './params.js';
 import type { Binding } from './symbols.js';
 
@@ -65,14 +68,7 @@ export function initialValues(
     }
     const members = ctx.sym.entities.get(def.for)!;
     if (isMemberMap(init)) {
-      for (const key of Object.keys(init)) {
-        if (!members.includes(key))
-          ctx.report(at, 'E_UNKNOWN_MEMBER', `'${key}' is not a member of ${def.for}`, {
-            key,
-            expected: `one of ${members.join(', ')}`,
-            found: key,
-          });
-      }
+      checkMemberKeys(ctx, at, def.for, members, Object.keys(init));
       for (const m of members) {
         const v = (init as Record<string, number | string | Distribution>)[m];
         if (v === undefined)
@@ -98,18 +94,44 @@ export function initialValues(
         : isState(key)
           ? states.flatMap((s, i) => (s.variable === key ? [i] : []))
           : [];
-    if (targets.length === 0) {
-      ctx.report(at, 'E_UNKNOWN_STATE', `the model has no state variable '${key}'`, {
-        expected: `one of ${Object.keys(model.file.state).join(', ')} (or Member.name)`,
-        found: key,
-      });
-    }
+    if (targets.length === 0) reportUnknownState(ctx, model, states, key, at);
     for (const slot of targets) {
       const { member } = states[slot]!;
       const entity = member !== undefined ? ctx.sym.memberEntity.get(member) : undefined;
       assign(slot, value, at, member !== undefined && entity ? { entity, member } : undefined);
     }
   }
+}
+
+/** Why a scenario's `initial` key names no slot: an unknown member of a known variable, or an unknown name. */
+function reportUnknownState(
+  ctx: BuildContext,
+  model: LoadedModel,
+  states: Slots['states'],
+  key: string,
+  at: Origin,
+): void {
+  const known = [...Object.keys(model.file.state), ...Object.keys(model.file.events ?? {})];
+  const { member, name } = splitQualified(key);
+  const members = states.flatMap((s) => (s.variable === name && s.member !== undefined ? [s.member] : []));
+  if (member !== undefined && known.includes(name)) {
+    const entity = ctx.sym.memberEntity.get(members[0] ?? '') ?? 'its entity type';
+    ctx.report(
+      at,
+      'E_UNKNOWN_MEMBER',
+      members.length
+        ? `'${member}' is not a member of ${entity} ('${name}' is per ${entity})${didYouMean(member, members)}`
+        : `'${name}' is global: it takes no member`,
+      { expected: members.length ? oneOf(members) : name, found: key },
+    );
+    return;
+  }
+  ctx.report(
+    at,
+    'E_UNKNOWN_STATE',
+    `the model has no state variable or event '${name}'${didYouMean(name, known, member)}`,
+    { expected: `${oneOf(known)} (or Member.name for one member)`, found: key },
+  );
 }
 
 function isMemberMap(v: unknown): v is Record<string, number | string | Distribution> {

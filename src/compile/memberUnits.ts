@@ -4,6 +4,7 @@
  */
 import type { ModelFile } from '../model/schema.js';
 import type { BuildContext } from './buildContext.js';
+import { checkMemberKeys } from './memberKeys.js';
 
 export function checkMemberUnits(ctx: BuildContext, file: ModelFile): void {
   const sections = ['parameters', 'state', 'derived', 'outputs'] as const;
@@ -19,15 +20,7 @@ export function checkMemberUnits(ctx: BuildContext, file: ModelFile): void {
       }
       const members = ctx.sym.entities.get(def.for);
       if (!members) continue; // unknown entity type: reported with the names
-      for (const key of Object.keys(def.units)) {
-        if (!members.includes(key)) {
-          ctx.report(at, 'E_UNKNOWN_MEMBER', `'${key}' is not a member of ${def.for}`, {
-            key,
-            expected: `one of ${members.join(', ')}`,
-            found: key,
-          });
-        }
-      }
+      checkMemberKeys(ctx, at, def.for, members, Object.keys(def.units));
     }
   }
 }

@@ -2,13 +2,16 @@
  * Parameter slots: one per global parameter and one per member of a parameter table, with the scenario's
  * overrides applied, and every value and distribution checked against its range and unit.
  */
+
+import { didYouMean, oneOf } from '../didYouMean.js';
 import type { Origin } from '../model/load.js';
 import type { Distribution, ModelFile, ParameterDef } from '../model/schema.js';
 import { unitOf } from '../model/unitOf.js';
 import type { Path } from '../model/yamlFile.js';
-import { type QualifiedName, qualify } from '../qualifiedName.js';
+import { type QualifiedName, qualify, splitQualified } from '../qualifiedName.js';
 import { distributionProblems, support } from '../random/distributions.js';
 import type { BuildContext } from './buildContext.js';
+import { checkMemberKeys } from './memberKeys.js';
 import type { ParamSlot } from './plan.js';
 
 const UNIT_BOUNDED = new Set(['probability', 'fraction']);
@@ -154,15 +157,7 @@ export function buildParamSlots(ctx: BuildContext, file: ModelFile): ParamDraft[
       continue;
     }
     if (!members) continue; // unknown entity type: reported with the names
-    for (const key of Object.keys(def.members ?? {})) {
-      if (!members.includes(key)) {
-        ctx.report([...at, 'members'], 'E_UNKNOWN_MEMBER', `'${key}' is not a member of ${def.for}`, {
-          key,
-          expected: `one of ${members.join(', ')}`,
-          found: key,
-        });
-      }
-    }
+    checkMemberKeys(ctx, [...at, 'members'], def.for, members, Object.keys(def.members ?? {}));
     for (const m of members) {
       const entry = def.members?.[m];
       const mat: Path = entry === undefined ? at : [...at, 'members', m];
@@ -248,14 +243,40 @@ export function resolveParamName(
   at: Origin,
 ): ParamDraft[] {
   const found = slots.filter((s) => s.name === key || (s.member !== undefined && s.parameter === key));
-  if (found.length === 0) {
-    const names = [...new Set(slots.flatMap((s) => (s.member ? [s.parameter, s.name] : [s.name])))];
-    ctx.report(at, 'E_UNKNOWN_PARAMETER', `the model has no parameter '${key}'`, {
-      expected: names.length ? `one of ${names.slice(0, 30).join(', ')}` : 'no parameters are declared',
-      found: key,
-    });
-  }
+  if (found.length === 0) reportUnknownParam(ctx, slots, key, at);
   return found;
+}
+
+/** Why a scenario key names no slot: an unknown member of a known parameter, or an unknown parameter. */
+function reportUnknownParam(ctx: BuildContext, slots: readonly ParamDraft[], key: string, at: Origin): void {
+  const parameters = [...new Set(slots.map((s) => s.parameter))];
+  const { member, name } = splitQualified(key);
+  const known = slots.filter((s) => s.parameter === name);
+  if (member !== undefined && known.length) {
+    const members = known.flatMap((s) => (s.member !== undefined ? [s.member] : []));
+    if (members.length === 0) {
+      ctx.report(at, 'E_UNKNOWN_MEMBER', `parameter '${name}' is global: it takes no member`, {
+        expected: name,
+        found: key,
+      });
+      return;
+    }
+    const entity = ctx.sym.memberEntity.get(members[0]!) ?? 'its entity type';
+    ctx.report(
+      at,
+      'E_UNKNOWN_MEMBER',
+      `'${member}' is not a member of ${entity} (parameter '${name}' is per ${entity})${didYouMean(member, members)}`,
+      { expected: `${oneOf(members)}, as in ${members[0]}.${name}`, found: member },
+    );
+    return;
+  }
+  const hint = didYouMean(name, parameters, member);
+  ctx.report(at, 'E_UNKNOWN_PARAMETER', `the model has no parameter '${name}'${hint}`, {
+    expected: parameters.length
+      ? `${oneOf(parameters)} (or Member.name for one member)`
+      : 'nothing: the model declares no parameters',
+    found: key,
+  });
 }
 
 export function freezeSlot(s: ParamDraft): ParamSlot {

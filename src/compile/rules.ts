@@ -2,6 +2,7 @@
  * Rules: each updates one state variable every step, by `set` (replace) or `add` (accumulate), optionally
  * under a `when` condition. A target with a `set` rule can have no other rule.
  */
+import { didYouMean, oneOf } from '../didYouMean.js';
 import type { LoadedModel } from '../model/load.js';
 import type { Path } from '../model/yamlFile.js';
 import type { BuildContext } from './buildContext.js';
@@ -21,9 +22,9 @@ export function ruleCode(ctx: BuildContext, model: LoadedModel): string[] {
       ctx.report(
         [...at, 'target'],
         'E_UNKNOWN_STATE',
-        `rule target '${rule.target}' is not a state variable`,
+        `rule target '${rule.target}' is not a state variable${didYouMean(rule.target, Object.keys(model.file.state))}`,
         {
-          expected: `one of ${Object.keys(model.file.state).join(', ')}`,
+          expected: oneOf(Object.keys(model.file.state)),
           found: rule.target,
         },
       );

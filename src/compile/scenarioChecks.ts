@@ -2,6 +2,8 @@
  * The checks of a scenario against its model, and what they yield for the plan: events forced or
  * suppressed (each naming a real event instance at a step of the axis), parameter schedules, and snapshots.
  */
+
+import { didYouMean, oneOf } from '../didYouMean.js';
 import type { LoadedModel, LoadedScenario, Origin } from '../model/load.js';
 import { type QualifiedName, qualify } from '../qualifiedName.js';
 import { indexOf, MONTHS_PER_STEP, parsePeriod, type TimeAxis } from '../time/period.js';
@@ -60,10 +62,16 @@ function eventInstance(
 ): QualifiedName | undefined {
   const def = model.file.events?.[ref.event];
   if (!def || !Object.hasOwn(model.file.events ?? {}, ref.event)) {
-    ctx.report(at, 'E_UNKNOWN_EVENT', `the model has no event '${ref.event}'`, {
-      expected: `one of ${Object.keys(model.file.events ?? {}).join(', ') || '(none)'}`,
-      found: ref.event,
-    });
+    const events = Object.keys(model.file.events ?? {});
+    ctx.report(
+      at,
+      'E_UNKNOWN_EVENT',
+      `the model has no event '${ref.event}'${didYouMean(ref.event, events)}`,
+      {
+        expected: oneOf(events, 'nothing: the model declares no events'),
+        found: ref.event,
+      },
+    );
     return undefined;
   }
   if (def.for === undefined) {
@@ -78,8 +86,10 @@ function eventInstance(
     ctx.report(
       at,
       ref.member === undefined ? 'E_MISSING' : 'E_UNKNOWN_MEMBER',
-      `event '${ref.event}' is per ${def.for}: name a member`,
-      { expected: `one of ${members.join(', ')}`, found: ref.member ?? 'nothing' },
+      ref.member === undefined
+        ? `event '${ref.event}' is per ${def.for}: name a member`
+        : `'${ref.member}' is not a member of ${def.for} (event '${ref.event}' is per ${def.for})${didYouMean(ref.member, members)}`,
+      { expected: oneOf(members), found: ref.member ?? 'nothing' },
     );
     return undefined;
   }

@@ -4,6 +4,7 @@
  * runtime (`F`, `R`, `Math`): no name, string or other text of the user's expression reaches JavaScript.
  */
 
+import { didYouMean, oneOf } from '../didYouMean.js';
 import { type QualifiedName, qualify } from '../qualifiedName.js';
 import { AGGREGATES, BUILTIN_CONSTANTS, FUNCTIONS } from './functions.js';
 import { type MathNode, math } from './mathjs.js';
@@ -100,25 +101,6 @@ function columnOf(text: string, name: string): number | undefined {
   return i >= 0 ? i + 1 : undefined;
 }
 
-/** Names close to `name` (edit distance ≤ 2), for "did you mean". */
-export function similar(name: string, names: readonly string[]): string[] {
-  const dist = (a: string, b: string): number => {
-    const d = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-      let prev = d[0]!;
-      d[0] = i;
-      for (let j = 1; j <= b.length; j++) {
-        const tmp = d[j]!;
-        d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-        prev = tmp;
-      }
-    }
-    return d[b.length]!;
-  };
-  const limit = name.length <= 3 ? 1 : 2;
-  return names.filter((n) => dist(name.toLowerCase(), n.toLowerCase()) <= limit).slice(0, 5);
-}
-
 /** Compiles `node` (parsed from `text`) in `scope`; problems are pushed, never thrown. */
 export function compileNode(
   node: MathNode,
@@ -135,10 +117,9 @@ export function compileNode(
   };
 
   const unknownSymbol = (name: string, s: Scope): string => {
-    const near = similar(name, [...s.names(), ...FUNCTIONS.keys()]);
     return fail({
       code: 'E_UNKNOWN_SYMBOL',
-      message: `unknown symbol '${name}'${near.length ? `; did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''}`,
+      message: `unknown symbol '${name}'${didYouMean(name, [...s.names(), ...FUNCTIONS.keys()])}`,
       found: name,
       expected: 'a parameter, state variable, derived value, event, Member.name, or t, dt, k, pi, e',
       ...optionalColumn(text, name),
@@ -283,12 +264,12 @@ export function compileNode(
       }
       const spec = FUNCTIONS.get(name);
       if (spec === undefined || s.lookup(name) !== undefined) {
-        const near = similar(name, [...FUNCTIONS.keys(), ...AGGREGATES.keys()]);
+        const known = [...FUNCTIONS.keys(), ...AGGREGATES.keys()];
         return fail({
           code: 'E_UNKNOWN_FUNCTION',
-          message: `unknown function '${name}'${near.length ? `; did you mean ${near.join(', ')}?` : ''}`,
+          message: `unknown function '${name}'${didYouMean(name, known)}`,
           found: name,
-          expected: `one of ${[...FUNCTIONS.keys(), ...AGGREGATES.keys()].join(', ')}`,
+          expected: oneOf(known, 'a function', known.length),
           ...optionalColumn(text, name),
         });
       }

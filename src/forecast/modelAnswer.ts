@@ -3,13 +3,12 @@
  * threshold's P(holds at), a leader's share, or the share of runs meeting conditions at a snapshot.
  * A name or date the result does not have is a problem at the claim's line, never a silent zero.
  */
+import { oneOf } from '../didYouMean.js';
 import type { Result } from '../pipeline.js';
 import type { ScenarioRun } from './modelRuns.js';
 import type { ModelAnswer } from './schema.js';
 
 export type Answer = { p: number } | { problem: { field: string; message: string; expected?: string } };
-
-const list = (xs: readonly string[]) => (xs.length > 8 ? `${xs.slice(0, 8).join(', ')}, …` : xs.join(', '));
 
 /** Index of `date` on the result's axis, or a problem naming the axis. */
 function dateIndex(result: Result, date: string | number, field: string): number | Answer {
@@ -82,7 +81,7 @@ function read(spec: ModelAnswer, run: ScenarioRun): Answer {
 
 function missing(field: string, what: string, have: readonly string[]): Answer {
   return {
-    problem: { field, message: `the scenario's result has no ${what}`, expected: `one of ${list(have)}` },
+    problem: { field, message: `the scenario's result has no ${what}`, expected: oneOf(have) },
   };
 }
 

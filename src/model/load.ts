@@ -2,8 +2,9 @@
  * Loading of model and scenario files: read, parse YAML with positions, validate the shape.
  * A scenario's `extends` chain is followed and merged here; semantic checks happen in compile/buildPlan.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { didYouMean } from '../didYouMean.js';
 import { OxusError, type Problem } from '../errors.js';
 import { type ModelFile, modelSchema, type ScenarioFile, scenarioSchema } from './schema.js';
 import { type Path, readYaml, validateWith, type YamlFile } from './yamlFile.js';
@@ -33,6 +34,9 @@ export interface LoadedScenario {
   readonly title: string;
   readonly question: string;
   readonly modelPath: string;
+  /** The `model:` line that names the model (in this file or the one it extends), and what it says. */
+  readonly modelAt: Origin;
+  readonly modelNamed: string;
   readonly start?: Entry<string | number>;
   readonly end?: Entry<string | number>;
   readonly runs?: number;
@@ -87,15 +91,47 @@ export function parseModel(text: string, path: string): { model?: LoadedModel; p
 }
 
 /** Reads a model file; throws an OxusError listing every problem. */
-export function loadModel(path: string): LoadedModel {
-  const { model, problems } = parseModel(readText(path), path);
+export function loadModel(path: string, text = readText(path)): LoadedModel {
+  const { model, problems } = parseModel(text, path);
   if (!model || problems.length) throw new OxusError(problems);
   return model;
+}
+
+/** Reads the model a scenario names; a model file that cannot be read is blamed on the `model:` line. */
+export function loadScenarioModel(scenario: LoadedScenario): LoadedModel {
+  const { modelAt, modelPath } = scenario;
+  return loadModel(modelPath, readNamed(modelAt, scenario.modelNamed, modelPath, 'model'));
 }
 
 /** True when a YAML text declares a scenario rather than a model. */
 export function isScenarioText(text: string): boolean {
   return /^scenario\s*:/m.test(text);
+}
+
+/**
+ * Reads the file a scenario names at `path` (`extends` or `model`); a file that cannot be read is blamed
+ * on the line that names it, with the YAML files beside it that are spelt alike.
+ */
+function readNamed(at: Origin, named: string, absolute: string, what: string): string {
+  try {
+    return readFileSync(absolute, 'utf8');
+  } catch (err) {
+    let near = '';
+    try {
+      near = didYouMean(
+        basename(named),
+        readdirSync(dirname(absolute)).filter((f) => /\.ya?ml$/.test(f)),
+      );
+    } catch {
+      // The folder itself is missing: nothing to suggest.
+    }
+    throw new OxusError([
+      at.yaml.problem(at.path, 'E_FILE', `the ${what} cannot be read: ${fileErrorMessage(err)}${near}`, {
+        expected: `the path of a ${what === 'model' ? 'model' : 'scenario'} file, relative to this file`,
+        found: named,
+      }),
+    ]);
+  }
 }
 
 /** Reads a scenario file and the chain it extends; throws an OxusError listing every problem. */
@@ -120,10 +156,13 @@ export function loadScenario(
         }),
       ]);
     }
-    base = loadScenario(basePath, readText(basePath), [...seen, resolve(path)]);
+    const text = readNamed(here(['extends']), file.extends, basePath, 'scenario to extend');
+    base = loadScenario(basePath, text, [...seen, resolve(path)]);
   }
   const modelPath = file.model !== undefined ? resolve(dir, file.model) : base?.modelPath;
-  if (modelPath === undefined) {
+  const modelAt = file.model !== undefined ? here(['model']) : base?.modelAt;
+  const modelNamed = file.model ?? base?.modelNamed;
+  if (modelPath === undefined || modelAt === undefined || modelNamed === undefined) {
     throw new OxusError([
       yaml.problem([], 'E_MISSING', 'a scenario needs `model` or `extends`', {
         expected: 'model: path/to/model.yaml',
@@ -150,6 +189,8 @@ export function loadScenario(
     title: file.title,
     question: file.question,
     modelPath,
+    modelAt,
+    modelNamed,
     ...(file.time?.start !== undefined
       ? { start: { value: file.time.start, at: here(['time', 'start']) } }
       : base?.start

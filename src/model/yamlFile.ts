@@ -4,6 +4,7 @@
  */
 import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { didYouMean, oneOf } from '../didYouMean.js';
 import { formatPath, type Problem } from '../errors.js';
 
 export type Path = readonly (string | number)[];
@@ -149,9 +150,9 @@ function describeIssues<T>(yaml: YamlFile, schema: z.ZodType<T>, issues: readonl
         const allowed = allowedKeys(schema, path);
         for (const key of issue.keys) {
           problems.push(
-            yaml.problem(path, 'E_UNKNOWN_KEY', `unknown key '${key}'`, {
+            yaml.problem(path, 'E_UNKNOWN_KEY', `unknown key '${key}'${didYouMean(key, allowed ?? [])}`, {
               key,
-              ...(allowed ? { expected: `one of ${allowed.join(', ')}` } : {}),
+              ...(allowed ? { expected: oneOf(allowed) } : {}),
               found: key,
             }),
           );

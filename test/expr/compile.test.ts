@@ -205,6 +205,6 @@ describe('untrusted expressions cannot escape', () => {
       ['E_UNKNOWN_SYMBOL', 'E_UNKNOWN_FUNCTION'],
     );
     assert.match(problems[0]!.message, /did you mean 'a'/);
-    assert.match(problems[1]!.message, /did you mean sqrt/);
+    assert.match(problems[1]!.message, /did you mean 'sqrt'/);
   });
 });

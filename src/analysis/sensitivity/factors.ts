@@ -6,6 +6,7 @@
  * happened by this date" (whose mean is the probability the summaries report).
  */
 import type { Channel, Plan } from '../../compile/plan.js';
+import { didYouMean, oneOf } from '../../didYouMean.js';
 import type { RunData } from '../../engine/simulate.js';
 import { AnalysisError } from '../../errors.js';
 
@@ -49,7 +50,7 @@ export function findChannel(plan: Plan, output: string, member?: string): number
     const names = [...new Set(plan.channels.filter((c) => c.kind !== 'leader').map((c) => c.output))];
     throw new AnalysisError(
       'E_UNKNOWN_OUTPUT',
-      `the model has no output, threshold or event '${output}': expected one of ${names.join(', ')}`,
+      `the model has no output, threshold or event '${output}': expected ${oneOf(names)}${didYouMean(output, names)}`,
     );
   }
   const members = candidates.map((i) => plan.channels[i]!.member).filter((m) => m !== undefined);
@@ -59,8 +60,8 @@ export function findChannel(plan: Plan, output: string, member?: string): number
     throw new AnalysisError(
       member === undefined ? 'E_MISSING_MEMBER' : 'E_UNKNOWN_MEMBER',
       member === undefined
-        ? `'${output}' is per member: name one with --member (one of ${members.join(', ')})`
-        : `'${output}' has no member '${member}': expected one of ${members.join(', ') || '(none: a global output)'}`,
+        ? `'${output}' is per member: name one with --member (${oneOf(members)})`
+        : `'${output}' has no member '${member}': expected ${oneOf(members, 'none: a global output')}${didYouMean(member, members)}`,
     );
   }
   return found;
