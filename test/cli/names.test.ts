@@ -9,8 +9,8 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { runCli } from '../../src/cli/program.js';
 import { ROOT } from '../support/build.js';
+import { oxusIn } from '../support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'oxus-names-'));
 copyFileSync(join(ROOT, 'test/fixtures/rich-model.yaml'), join(dir, 'rich-model.yaml'));
@@ -23,22 +23,12 @@ function scenario(file: string, body: string, header = 'model: rich-model.yaml')
   );
 }
 
-/** Runs the CLI with the temporary folder as working directory. */
+/** Runs the CLI with the temporary folder as working directory; no stack trace, no absolute path. */
 async function cli(...argv: string[]) {
-  const out = { stdout: '', stderr: '' };
-  const code = await runCli(argv, {
-    stdout: (t) => {
-      out.stdout += t;
-    },
-    stderr: (t) => {
-      out.stderr += t;
-    },
-    isTTY: false,
-    cwd: dir,
-  });
-  assert.doesNotMatch(out.stderr, /^\s+at /m, 'no stack trace');
-  assert.ok(!out.stderr.includes(dir), `no absolute path in: ${out.stderr}`);
-  return { code, ...out };
+  const r = await oxusIn(dir, ...argv);
+  assert.doesNotMatch(r.stderr, /^\s+at /m, 'no stack trace');
+  assert.ok(!r.stderr.includes(dir), `no absolute path in: ${r.stderr}`);
+  return r;
 }
 
 after(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,8 +1,16 @@
-/** Runs the CLI in-process from the repository root; returns exit code, stdout and stderr. */
+/** Runs the CLI in-process from the repository root (or a folder given); returns exit code, stdout and stderr. */
 import { runCli } from '../../src/cli/program.js';
 import { ROOT } from './build.js';
 
 export async function oxus(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return oxusIn(ROOT, ...argv);
+}
+
+/** The CLI with `cwd` as its working directory. */
+export async function oxusIn(
+  cwd: string,
+  ...argv: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const out = { stdout: '', stderr: '' };
   const code = await runCli(argv, {
     stdout: (t) => {
@@ -12,7 +20,7 @@ export async function oxus(...argv: string[]): Promise<{ code: number; stdout: s
       out.stderr += t;
     },
     isTTY: false,
-    cwd: ROOT,
+    cwd,
   });
   return { code, ...out };
 }
