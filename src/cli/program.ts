@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { errorKind, formatProblem } from '../errors.js';
 import { VERSION } from '../version.js';
+import { assumptionsCommand } from './commands/assumptions.js';
 import { compareCommand } from './commands/compare.js';
 import { listCommand } from './commands/list.js';
 import { mergeCommand } from './commands/merge.js';
@@ -28,6 +29,7 @@ const COMMANDS: readonly ((program: Command, io: CliIO) => void)[] = [
   mergeCommand,
   sensitivityCommand,
   traceCommand,
+  assumptionsCommand,
 ];
 
 export function makeProgram(io: CliIO): Command {

@@ -21,12 +21,20 @@ export const period = z
   .union([z.string(), z.number().int()])
   .refine((v) => parsePeriod(v) !== undefined, 'a period such as 2016, 2016Q2 or 2016-05');
 
+/**
+ * How well a cited document supports what it is cited for, on the domain pack's scale: A a primary text,
+ * B a reputable secondary source, C a Wikipedia-derived mirror or unpublished analysis, U unverified;
+ * `judgment` where the document gives no grade (the citation then carries the modeller's reading).
+ * A seed quote's grade is `seed` and a judgment's `judgment`, always: neither is written.
+ */
+export const gradeSchema = z.enum(['A', 'B', 'C', 'U', 'judgment']);
+
 /** Where a number or mechanism comes from. Quotes from seed articles are checked verbatim in tests. */
 export const sourceSchema = z.union([
   z.strictObject({ seed: z.string().min(1), quote: z.string().min(1) }),
-  z.strictObject({ domain: z.string().min(1), entry: z.string().min(1) }),
+  z.strictObject({ domain: z.string().min(1), entry: z.string().min(1), grade: gradeSchema.optional() }),
   z.strictObject({ judgment: z.string().min(1) }),
-  z.strictObject({ ref: z.string().min(1) }),
+  z.strictObject({ ref: z.string().min(1), grade: gradeSchema.optional() }),
 ]);
 export type Source = z.infer<typeof sourceSchema>;
 const sources = z.array(sourceSchema).min(1, 'at least one source');
