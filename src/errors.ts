@@ -54,6 +54,17 @@ export class CancelledError extends Error {
   }
 }
 
+/** An engine worker thread died while running blocks (a fault in the thread, not in the model). */
+export class WorkerCrashedError extends Error {
+  readonly code = 'E_WORKER_CRASHED';
+  constructor(cause: string) {
+    super(
+      `an engine worker thread crashed (${cause}); the run was abandoned and the thread replaced: run it again`,
+    );
+    this.name = 'WorkerCrashedError';
+  }
+}
+
 /** A request over one of the limits (run count, memory for the per-run records). */
 export class LimitError extends Error {
   readonly code = 'E_TOO_MANY_RUNS';

@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { Plan } from '../compile/plan.js';
-import { CancelledError, EngineError } from '../errors.js';
+import { CancelledError, EngineError, WorkerCrashedError } from '../errors.js';
 import { checkRuns } from '../limits.js';
 import { allocateChannels, type ChannelValues, scatter } from './channelValues.js';
 import { acquireWorkers, discardWorkers, releaseWorkers } from './pool.js';
@@ -135,12 +135,15 @@ function runOnPool(
     let next = 0;
     let finished = 0;
     let settled = false;
-    const onError = (err: Error): void => stop(err);
+    // A worker that dies mid-job (an uncaught error, or the thread exiting) abandons the job: its blocks are
+    // lost, so the run cannot finish with the same numbers; the pool starts a fresh thread next time.
+    const onError = (err: Error): void => stop(new WorkerCrashedError(err.message));
+    const onExit = (code: number): void => stop(new WorkerCrashedError(`exit code ${code}`));
     const stop = (err?: Error): void => {
       if (settled) return;
       settled = true;
       signal?.removeEventListener('abort', onAbort);
-      for (const w of pool) w.off('error', onError);
+      for (const w of pool) w.off('error', onError).off('exit', onExit);
       if (err) {
         discardWorkers(pool);
         reject(err);
@@ -186,6 +189,7 @@ function runOnPool(
         else feed(w);
       });
       w.on('error', onError);
+      w.on('exit', onExit);
       w.postMessage(init);
       // Two blocks in flight per worker, so it never waits for the main thread to store a result.
       feed(w);

@@ -17,13 +17,16 @@ export type ToWorker =
       buffers: SharedArrayBuffer[];
       design?: Design;
     }
-  | { type: 'run'; from: number; to: number };
+  | { type: 'run'; from: number; to: number }
+  /** Test-only (see pool.ts): the next block throws outside any handler, so the thread dies. */
+  | { type: 'crash' };
 /** A failed block posts its error as data: an EngineError's fields, or the message of an internal error. */
 export type FromWorker =
   | { type: 'done'; from: number; to: number }
   | { type: 'error'; failure: 'engine'; code: string; reason: string; run: number; date: string }
   | { type: 'error'; failure: 'internal'; message: string };
 
+let crashAtNextBlock = false;
 let job:
   | {
       run: (from: number, to: number) => Float64Array;
@@ -34,6 +37,12 @@ let job:
   | undefined;
 const port = parentPort;
 port?.on('message', (msg: ToWorker) => {
+  if (msg.type === 'crash') {
+    crashAtNextBlock = true;
+    return;
+  }
+  // Thrown outside the try below, so nothing catches it: the thread dies as it would of a real fault.
+  if (msg.type === 'run' && crashAtNextBlock) throw new Error('injected crash');
   try {
     if (msg.type === 'init') {
       job = {

@@ -58,7 +58,18 @@ export function httpErrorOf(failure: JobFailure, ctx: ProblemContext): HttpError
       return new HttpError(422, 'E_TIMEOUT', failure.message);
     case 'engine':
       return new HttpError(422, failure.code, failure.message);
+    case 'crashed':
+      return new HttpError(500, 'E_WORKER_CRASHED', failure.message);
+    case 'stopped':
+      return shuttingDown();
     case 'internal':
       return undefined;
   }
+}
+
+/** The 503 of a request the server cannot serve because it is stopping. */
+export function shuttingDown(what = 'the server is shutting down'): HttpError {
+  return new HttpError(503, 'E_SHUTTING_DOWN', `${what}; try again when it is back`, '', undefined, {
+    'Retry-After': '5',
+  });
 }

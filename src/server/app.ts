@@ -28,6 +28,7 @@ import { runRoutes } from './routes/runs.js';
 import { savedRoutes } from './routes/saved.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { RunManager } from './runs/runManager.js';
+import { registerShutdown, Shutdown } from './shutdown.js';
 import { securityHeaders, staticRoutes } from './static.js';
 import { Classes } from './store/classes.js';
 import { Database } from './store/database.js';
@@ -35,10 +36,13 @@ import { History } from './store/history.js';
 import { SavedScenarios } from './store/savedScenarios.js';
 
 export type { AppOptions } from './options.js';
+export { closeApp } from './shutdown.js';
 
 export interface CreateAppOptions extends AppOptions {
   /** Receives unexpected errors (the app itself never prints). */
   readonly log?: (err: unknown) => void;
+  /** The engine host to use (tests pass their own to inject faults); by default a new one. */
+  readonly engineHost?: EngineHost;
 }
 
 /** Builds the app: opens the database, and starts the engine host on first use. */
@@ -47,7 +51,7 @@ export async function createApp(options: CreateAppOptions): Promise<Express> {
   const log = options.log ?? (() => {});
   const db = Database.open(settings.dbPath);
   const catalog = new Catalog(settings.modelsDir, settings.scenariosDir);
-  const host = new EngineHost();
+  const host = options.engineHost ?? new EngineHost();
   const history = new History(db, settings.historyLimit, settings.historyMaxBytes);
   const runs = new RunManager(settings, catalog, host, history, log);
   const ctx: AppContext = {
@@ -62,19 +66,21 @@ export async function createApp(options: CreateAppOptions): Promise<Express> {
     classes: new Classes(db),
     tokens: new Tokens(db),
   };
-  settings.signal?.addEventListener('abort', () => {
-    runs.cancelAll();
-    void host.close();
-    // Runs that were storing their result finish first; then the log is checkpointed into the file.
-    const going = runs.drain();
-    if (going) void going.then(() => db.close());
-    else db.close();
+  const shutdown = new Shutdown(async () => {
+    runs.shutDown();
+    // Cancelled runs end and finished ones are stored before the engine host and the database close.
+    await runs.drain();
+    await host.close();
+    db.close();
   });
+  settings.signal?.addEventListener('abort', () => void shutdown.begin());
 
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  registerShutdown(app, shutdown);
   app.use(securityHeaders);
+  app.use(shutdown.gate);
   const api = express.Router();
   api.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store');

@@ -28,7 +28,7 @@ describe('history routes', () => {
       id = run.body.run.id;
       resultText = JSON.stringify(run.body.result);
     } finally {
-      first.close();
+      await first.close();
     }
 
     const second = await makeApp(f);

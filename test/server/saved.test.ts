@@ -41,7 +41,7 @@ describe('saved scenario routes', () => {
         seed: 5,
       });
     } finally {
-      first.close();
+      await first.close();
     }
 
     const second = await makeApp(f);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Express } from 'express';
 import type { Response } from 'superagent';
-import { type CreateAppOptions, createApp } from '../../src/server/app.js';
+import { type CreateAppOptions, closeApp, createApp } from '../../src/server/app.js';
 import { repoPath } from '../support/build.js';
 
 export interface Fixture {
@@ -87,7 +87,8 @@ export interface TestApp {
   readonly app: Express;
   /** Unexpected errors the app logged (a test can assert there were none). */
   readonly errors: unknown[];
-  close(): void;
+  /** Stops the app as SIGTERM would; resolves once its database is closed (so another app may open it). */
+  close(): Promise<void>;
 }
 
 /** An app on the fixture's folders; `close` stops its engine host. */
@@ -95,18 +96,16 @@ export async function makeApp(
   f: Pick<Fixture, 'modelsDir' | 'scenariosDir' | 'dbPath'>,
   options: Partial<CreateAppOptions> = {},
 ): Promise<TestApp> {
-  const stop = new AbortController();
   const errors: unknown[] = [];
   const app = await createApp({
     modelsDir: f.modelsDir,
     scenariosDir: f.scenariosDir,
     dbPath: f.dbPath,
     workers: 1,
-    signal: stop.signal,
     log: (err) => errors.push(err),
     ...options,
   });
-  return { app, errors, close: () => stop.abort() };
+  return { app, errors, close: () => closeApp(app) };
 }
 
 /** A supertest parser that keeps a streamed body (server-sent events) as text. */

@@ -31,6 +31,8 @@ export class JobFailedError extends Error {
   }
 }
 
+const SHUTTING_DOWN: JobFailure = { kind: 'stopped', message: 'the server is shutting down' };
+
 export interface RunHandle {
   readonly id: string;
   /** Resolves once the scenario compiled, with the receipt the run will carry. */
@@ -41,7 +43,7 @@ export interface RunHandle {
 
 interface Pending {
   readonly onMessage: (msg: FromHost) => void;
-  readonly onCrash: (message: string) => void;
+  readonly onCrash: (failure: JobFailure) => void;
 }
 
 /** A promise with its settle functions, whose rejection is never reported as unhandled. */
@@ -105,7 +107,7 @@ export class EngineHost {
         if (answer !== undefined) done.resolve(answer);
         else if (msg.type === 'failed') done.reject(new JobFailedError(msg.failure));
       },
-      onCrash: (message) => done.reject(new JobFailedError({ kind: 'internal', message })),
+      onCrash: (failure) => done.reject(new JobFailedError(failure)),
     });
     this.post(request(id));
     return done.promise;
@@ -133,7 +135,7 @@ export class EngineHost {
         else if (msg.type === 'result') result.resolve(msg.result);
         else if (msg.type === 'failed') fail(msg.failure);
       },
-      onCrash: (message) => fail({ kind: 'internal', message }),
+      onCrash: fail,
     });
     this.post({ type: 'run', id, ...job });
     return {
@@ -149,13 +151,21 @@ export class EngineHost {
     this.closed = true;
     const worker = this.worker;
     this.worker = undefined;
-    this.crashAll('the server is shutting down');
+    this.crashAll(SHUTTING_DOWN);
     await worker?.terminate();
+  }
+
+  /**
+   * For tests only (no route reaches it): makes the host thread die now, or the next simulation's first
+   * engine worker die at its first block, as a fault in either thread would.
+   */
+  injectCrashForTest(target: 'host' | 'worker'): void {
+    this.thread().postMessage({ type: 'crash', target } satisfies ToHost);
   }
 
   private track(id: string, pending: Pending): void {
     if (this.closed) {
-      pending.onCrash('the server is shutting down');
+      pending.onCrash(SHUTTING_DOWN);
       return;
     }
     this.pending.set(id, pending);
@@ -181,7 +191,10 @@ export class EngineHost {
     const crashed = (message: string) => {
       if (this.worker !== worker) return;
       this.worker = undefined;
-      this.crashAll(`the engine host stopped: ${message}`);
+      this.crashAll({
+        kind: 'crashed',
+        message: `the engine host thread crashed (${message}); it was restarted: run it again`,
+      });
     };
     worker.on('error', (err) => crashed(err.message));
     worker.on('exit', (code) => crashed(`exit code ${code}`));
@@ -189,9 +202,9 @@ export class EngineHost {
     return worker;
   }
 
-  private crashAll(message: string): void {
+  private crashAll(failure: JobFailure): void {
     const all = [...this.pending.values()];
     this.pending.clear();
-    for (const p of all) p.onCrash(message);
+    for (const p of all) p.onCrash(failure);
   }
 }

@@ -4,7 +4,8 @@
  * thousands of runs a little more; the simulation itself runs on the engine's own worker pool from here.
  */
 import { parentPort } from 'node:worker_threads';
-import { errorKind } from '../../errors.js';
+import { crashNextWorkerForTest } from '../../engine/pool.js';
+import { errorKind, WorkerCrashedError } from '../../errors.js';
 import { aboutOf, assembleResult, execute, receiptOf } from '../../pipeline.js';
 import { analyse } from './analyse.js';
 import { compileJob, prepareSource } from './compileJob.js';
@@ -22,6 +23,7 @@ const jobs = new Map<string, AbortController>();
 const send = (msg: FromHost): void => port.postMessage(msg);
 
 function failureOf(err: unknown, timedOut: boolean, timeoutMs: number): JobFailure {
+  if (err instanceof WorkerCrashedError) return { kind: 'crashed', message: err.message };
   const kind = errorKind(err);
   if (kind.kind === 'cancelled' && timedOut)
     return { kind: 'timeout', message: `the run took longer than the limit of ${timeoutMs / 1000} s` };
@@ -85,6 +87,9 @@ const analysis = (id: string, job: AnalysisJob) =>
 port.on('message', (msg: ToHost) => {
   if (msg.type === 'cancel') {
     jobs.get(msg.id)?.abort();
+  } else if (msg.type === 'crash') {
+    if (msg.target === 'worker') crashNextWorkerForTest();
+    else throw new Error('injected crash of the engine host');
   } else if (msg.type === 'describe' || msg.type === 'check') {
     try {
       if (msg.type === 'describe')

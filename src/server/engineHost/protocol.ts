@@ -43,10 +43,17 @@ export type ToHost =
   /** Compile only: checks a scenario and its edits, and computes the receipt a run would carry. */
   | ({ readonly type: 'check'; readonly id: string } & RunJob)
   | ({ readonly type: 'analyse'; readonly id: string } & AnalysisJob)
-  | { readonly type: 'cancel'; readonly id: string };
+  | { readonly type: 'cancel'; readonly id: string }
+  /** Test-only (EngineHost.injectCrashForTest; no route sends it): the host thread or an engine worker dies. */
+  | { readonly type: 'crash'; readonly target: 'host' | 'worker' };
 
-/** Why a job did not finish: the error's kind, or a cancellation that came from the time limit. */
-export type JobFailure = ErrorKind | { readonly kind: 'timeout'; readonly message: string };
+/**
+ * Why a job did not finish: the error's kind, a cancellation that came from the time limit, a thread that
+ * died under it (`crashed`), or the server shutting down (`stopped`).
+ */
+export type JobFailure =
+  | ErrorKind
+  | { readonly kind: 'timeout' | 'crashed' | 'stopped'; readonly message: string };
 
 export type FromHost =
   | { readonly type: 'described'; readonly id: string; readonly description: Description }

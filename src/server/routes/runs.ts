@@ -6,6 +6,7 @@
 import { type Response, Router } from 'express';
 import type { Result } from '../../pipeline.js';
 import { renderCsv } from '../../present/csv.js';
+import { shuttingDown } from '../apiProblems.js';
 import type { AppContext } from '../appContext.js';
 import { HttpError } from '../httpErrors.js';
 import { assertCanChange, classOf, creatorOf, readable } from '../ownership/access.js';
@@ -50,8 +51,9 @@ export async function answerStarted(
   const done = (await ctx.runs.settled(run.id)) ?? run;
   if (done.status !== 'done') {
     const e = done.error ?? { code: 'E_INTERNAL', message: 'the run did not finish', path: '' };
-    const status = e.code === 'E_CANCELLED' ? 409 : e.code === 'E_INTERNAL' ? 500 : 422;
-    throw new HttpError(status, e.code, e.message, e.path);
+    if (e.code === 'E_SHUTTING_DOWN')
+      throw shuttingDown('the server is shutting down: the run was cancelled');
+    throw new HttpError(STATUS_OF[e.code] ?? 422, e.code, e.message, e.path);
   }
   const json = await ctx.runs.resultJson(run.id);
   res
@@ -59,6 +61,9 @@ export async function answerStarted(
     .type('json')
     .send(`{"run":${JSON.stringify(withLinks(done))}${issued},"result":${json}}`);
 }
+
+/** The status of a run that did not finish, by its error's code; the others are the scenario's (422). */
+const STATUS_OF: Record<string, number> = { E_CANCELLED: 409, E_INTERNAL: 500, E_WORKER_CRASHED: 500 };
 
 export const isWait = (query: unknown): boolean => {
   const { wait } = parseWith(waitQuery, query, 'query');

@@ -4,7 +4,7 @@
  */
 import { dirname } from 'node:path';
 import { RECEIPT_KEYS, type Receipt, type Result } from '../../pipeline.js';
-import { httpErrorOf, type ProblemContext } from '../apiProblems.js';
+import { httpErrorOf, type ProblemContext, shuttingDown } from '../apiProblems.js';
 import type { Catalog } from '../catalog.js';
 import { type EngineHost, JobFailedError, type RunHandle } from '../engineHost/host.js';
 import type { JobSource, RunJob } from '../engineHost/protocol.js';
@@ -51,8 +51,9 @@ interface Run {
   readonly info: RunInfo;
   readonly handle: RunHandle;
   readonly listeners: Set<(event: RunEvent) => void>;
-  /** Settles when the run has finished and been stored. */
-  finished: Promise<void>;
+  /** Settles when the run has finished and been stored, or was refused before it started. */
+  readonly finished: Promise<void>;
+  readonly settle: () => void;
   resultJson?: string;
   /** The latest partial summary while the run goes on. */
   partial?: PartialSummary;
@@ -68,6 +69,7 @@ export class RunManager {
   private readonly runs = new Map<string, Run>();
   private readonly problemRoot: string;
   private checking = 0;
+  private closing = false;
 
   constructor(
     private readonly settings: Settings,
@@ -81,6 +83,7 @@ export class RunManager {
 
   /** Compiles and starts a run; resolves once it compiled (a bad scenario or override rejects with a 400). */
   async start(request: RunRequest, owner: Owned, reproduce?: HistoryEntry): Promise<RunInfo> {
+    if (this.closing) throw shuttingDown();
     const active = [...this.runs.values()].filter((r) => r.info.status === 'running').length;
     if (active >= this.settings.maxConcurrentRuns) {
       throw new HttpError(
@@ -122,21 +125,28 @@ export class RunManager {
       owner: owner.owner,
       classId: owner.classId,
     };
-    const started: Run = { info, handle, listeners: new Set(), finished: Promise.resolve() };
+    let settle!: () => void;
+    const finished = new Promise<void>((resolve) => {
+      settle = resolve;
+    });
+    const started: Run = { info, handle, listeners: new Set(), finished, settle };
     run = started;
     this.runs.set(handle.id, started);
     try {
       info.receipt = await handle.prepared;
+      if (reproduce) this.checkReceipt(started, reproduce.receipt);
     } catch (err) {
       this.runs.delete(handle.id);
+      settle();
       throw this.toHttp(err, ctx);
     }
-    if (reproduce) this.checkReceipt(started, reproduce.receipt);
     info.progress.total = info.receipt.runs;
-    started.finished = handle.result.then(
-      (result) => this.succeed(started, result, reproduce),
-      (err: unknown) => this.fail(started, err),
-    );
+    handle.result
+      .then(
+        (result) => this.succeed(started, result, reproduce),
+        (err: unknown) => this.fail(started, err),
+      )
+      .catch((err: unknown) => this.fail(started, err));
     return info;
   }
 
@@ -229,15 +239,18 @@ export class RunManager {
     return () => run?.listeners.delete(listener);
   }
 
-  /** Cancels every run in progress (at shutdown). */
-  cancelAll(): void {
+  /**
+   * At shutdown: refuses new runs and cancels those in progress, whose waiting requests and event streams
+   * are then told that the server is shutting down.
+   */
+  shutDown(): void {
+    this.closing = true;
     for (const run of this.runs.values()) if (run.info.status === 'running') run.handle.cancel();
   }
 
-  /** Settles once every run has ended and been stored (or failed to be); undefined when none is going. */
-  drain(): Promise<unknown> | undefined {
-    const going = [...this.runs.values()].filter((r) => r.info.finishedAt === null);
-    return going.length ? Promise.allSettled(going.map((r) => r.finished)) : undefined;
+  /** Settles once every run has ended and been stored (or failed to be). */
+  async drain(): Promise<void> {
+    await Promise.all([...this.runs.values()].map((r) => r.finished));
   }
 
   private progress(run: Run, done: number, total: number): void {
@@ -251,7 +264,6 @@ export class RunManager {
     const differ = RECEIPT_KEYS.filter((k) => now[k] !== stored[k]);
     if (differ.length === 0) return;
     run.handle.cancel();
-    this.runs.delete(run.info.id);
     throw new HttpError(
       409,
       'E_RECEIPT_MISMATCH',
@@ -293,11 +305,15 @@ export class RunManager {
   private fail(run: Run, err: unknown): void {
     const failure = err instanceof JobFailedError ? err.failure : undefined;
     const http = failure ? httpErrorOf(failure, this.contextOf(undefined)) : undefined;
-    if (!http) this.log(err);
-    run.info.error = http
-      ? { code: http.code, message: http.message, path: http.path }
-      : { code: 'E_INTERNAL', message: 'internal error', path: '' };
-    this.end(run, failure?.kind === 'cancelled' ? 'cancelled' : 'failed', new Date().toISOString());
+    if (!http || failure?.kind === 'crashed') this.log(err);
+    const stopped = this.closing && (failure?.kind === 'cancelled' || failure?.kind === 'stopped');
+    run.info.error = stopped
+      ? { code: 'E_SHUTTING_DOWN', message: 'the server is shutting down: the run was cancelled', path: '' }
+      : http
+        ? { code: http.code, message: http.message, path: http.path }
+        : { code: 'E_INTERNAL', message: 'internal error', path: '' };
+    const status = failure?.kind === 'cancelled' || stopped ? 'cancelled' : 'failed';
+    this.end(run, status, new Date().toISOString());
   }
 
   private end(run: Run, status: RunStatus, finishedAt: string): void {
@@ -305,6 +321,7 @@ export class RunManager {
     run.info.finishedAt = finishedAt;
     for (const listener of run.listeners) listener({ type: 'end', run: run.info });
     run.listeners.clear();
+    run.settle();
     const finished = [...this.runs.values()].filter((r) => r.info.status !== 'running');
     for (const old of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED)))
       this.runs.delete(old.info.id);
