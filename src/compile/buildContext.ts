@@ -10,11 +10,14 @@ import type { Origin } from '../model/load.js';
 import type { Path, YamlFile } from '../model/yamlFile.js';
 import type { QualifiedName } from '../qualifiedName.js';
 import { numberCode } from './codegen.js';
+import type { Hoister } from './hoister.js';
 import type { Symbols } from './symbols.js';
 
 export class BuildContext {
   readonly problems: Problem[] = [];
   private readonly seen = new Set<string>();
+  /** Set once the expressions that run before the step loop (initial values) are compiled. */
+  hoister?: Hoister;
   constructor(
     readonly yaml: YamlFile,
     readonly sym: Symbols,
@@ -61,7 +64,12 @@ export class BuildContext {
       parsed.node,
       text,
       scope,
-      { allowRandom: opts.allowRandom, dt: this.sym.dt, rng: opts.rng ?? 'ur' },
+      {
+        allowRandom: opts.allowRandom,
+        dt: this.sym.dt,
+        rng: opts.rng ?? 'ur',
+        ...(this.hoister ? { hoist: this.hoister } : {}),
+      },
       problems,
     );
     for (const p of problems) {

@@ -15,6 +15,7 @@ import { correlations } from './correlations.js';
 import { declareNames } from './declareNames.js';
 import { derivedCode } from './derivedValues.js';
 import { eventCode } from './events.js';
+import { Hoister } from './hoister.js';
 import { initialValues } from './initialValues.js';
 import { checkMemberUnits } from './memberUnits.js';
 import { outputCode } from './outputs.js';
@@ -37,7 +38,8 @@ export interface BuildResult {
 export function buildPlan(
   model: LoadedModel,
   scenario?: LoadedScenario,
-  options: { readonly trace?: boolean } = {},
+  /** `hoist: false` keeps every expression where it stands (the plain code moving parts out must equal). */
+  options: { readonly trace?: boolean; readonly hoist?: boolean } = {},
 ): BuildResult {
   const file = model.file;
   const { axis, problems: axisProblems } = timeAxis(model, scenario);
@@ -50,6 +52,9 @@ export function buildPlan(
   const slots = allocateSlots(ctx, model, scenario);
   initialValues(ctx, model, scenario, slots);
   const copula = correlations(ctx, model, slots.params);
+  // Initial values are computed before the step loop; everything compiled from here on may move parts out.
+  const hoister = new Hoister(slots.derived.length);
+  if (options.hoist !== false) ctx.hoister = hoister;
   const derive = derivedCode(ctx, model, slots.derived);
   const rules = ruleCode(ctx, model);
   const events = eventCode(ctx, model, eventTimes(ctx, model, scenario, axis));
@@ -67,6 +72,7 @@ export function buildPlan(
     step: [...rules, ...events],
     state: states,
     scheduled: schedules.map((s) => s.slot),
+    ...hoister.statements(schedules.map((s) => s.slot)),
     ...(options.trace ? { trace: true } : {}),
   });
 
@@ -92,7 +98,7 @@ export function buildPlan(
         ...(flag ? { flag } : {}),
       }),
     ),
-    nDerived: slots.derived.length,
+    nDerived: hoister.size,
     schedules,
     channels,
     code,

@@ -17,6 +17,9 @@ export interface CodeParts {
   readonly step: readonly string[];
   readonly state: readonly { readonly min: number; readonly max: number; readonly flag: boolean }[];
   readonly scheduled: readonly number[];
+  /** Moved subexpressions (compile/hoister.ts): computed once before the step loop, and at each step's start. */
+  readonly once?: readonly string[];
+  readonly pre?: readonly string[];
   /**
    * Instrumented for `oxus trace`: `R.trace(i, k, y)` after the step's copy (i = -1), after each step
    * statement i (rules, then events), and after clamping (i = -2). Traced plans never run Monte Carlo.
@@ -63,9 +66,9 @@ export interface EventCode {
 }
 
 /**
- * One event instance's step: one uniform, keyed by the instance's name and the step, is drawn whether or
- * not the event can fire (common random numbers across scenarios and model versions); effects are computed
- * from the next state before any is written.
+ * One event instance's step: its uniform is keyed by the instance's name and the step (common random numbers
+ * across scenarios and model versions), so it is the same number whether or not other draws happened and
+ * is computed only where it is compared; effects are computed from the next state before any is written.
  */
 export function eventStatement(e: EventCode): string {
   const force = e.forcedAt.map((k) => `k === ${k}`).join(' || ') || '0';
@@ -73,10 +76,11 @@ export function eventStatement(e: EventCode): string {
   const temps = e.effects.map((x, i) => `const v${i} = ${x.code};`).join(' ');
   const sets = e.effects.map((x, i) => `y[${x.slot}] = v${i};`).join(' ');
   const notFired = e.once ? `x[${e.flag}] === 0` : '1';
-  return `{ const u = R.keyed(ek[${2 * e.flag}], ek[${2 * e.flag + 1}], k);
+  const u = `R.keyed(ek[${2 * e.flag}], ek[${2 * e.flag + 1}], k)`;
+  return `{
     if (${notFired}) {
       let fire = ${force};
-      if (!fire && !(${sup}) && (${e.when ?? '1'})) { const q = F.prob(${e.probability}); if (q !== q) { info[0] = k; return ${e.number}; } fire = u < q; }
+      if (!fire && !(${sup}) && (${e.when ?? '1'})) { const q = F.prob(${e.probability}); if (q !== q) { info[0] = k; return ${e.number}; } fire = ${u} < q; }
       if (fire) { ${temps} ${sets} y[${e.flag}] = 1; }
     } }`;
 }
@@ -135,10 +139,8 @@ function chunked(name: string, statements: readonly string[]): { defs: string[];
  * non-finite; `info[0]` then holds the step.
  */
 export function assemble(parts: CodeParts): string {
-  const copy = chunked(
-    'copy',
-    parts.state.map((_, i) => `y[${i}] = x[${i}];`),
-  );
+  const once = chunked('once', parts.once ?? []);
+  const pre = chunked('pre', parts.pre ?? []);
   const derive = chunked('derive', parts.derive);
   const record = chunked('record', parts.record);
   const step = chunked(
@@ -155,7 +157,7 @@ export function assemble(parts: CodeParts): string {
     .map((slot, j) => `{ const v = sched[${j}][k]; p[${slot}] = v === v ? v : base[${slot}]; }`)
     .join(' ');
   return `"use strict";
-${[...copy.defs, ...derive.defs, ...record.defs, ...step.defs, ...finish.defs].join('\n')}
+${[...once.defs, ...pre.defs, ...derive.defs, ...record.defs, ...step.defs, ...finish.defs].join('\n')}
 return {
   init(p, x) {
     const t = ${parts.t0}, k = 0;
@@ -163,13 +165,18 @@ return {
   },
   run(x, y, p, base, d, years, out, o, ur, ek, sched, info) {
     let s = 0;
+    {
+      const k = 0, t = years[0];
+      ${once.calls.join(' ')}
+    }
     for (let k = 0; ; k++) {
       const t = years[k];
       ${sched}
+      ${pre.calls.join(' ')}
       ${derive.calls.join(' ')}
       ${record.calls.join(' ')}
       if (k === ${parts.steps}) return 0;
-      ${copy.calls.join(' ')}
+      y.set(x);
       ${step.calls.join(' ')}
       ${finish.calls.join(' ')}
       const swap = x; x = y; y = swap;

@@ -8,7 +8,7 @@ import type { Plan } from '../compile/plan.js';
 import { EngineError } from '../errors.js';
 import { qualify } from '../qualifiedName.js';
 import { correlateUniforms } from '../random/copula.js';
-import { truncatedQuantile } from '../random/distributions.js';
+import { truncatedQuantileOf } from '../random/distributions.js';
 import { keyedUniform, nameKey, runNameKey, runStream, STREAM_RULES, seedKey } from '../random/stream.js';
 import { decimalYear, formatPeriod, pointAt } from '../time/period.js';
 import { instantiate, type TraceHook } from './program.js';
@@ -54,6 +54,18 @@ export function makeBlockRunner(
   const date = (k: number) => formatPeriod(pointAt(plan.axis, k), plan.axis.unit);
 
   const sched = schedules.map((s) => s.values);
+  // Each drawn slot's quantile function, prepared once; the other slots' values (an initial expression's
+  // slot starts at 0 until `init` computes it).
+  const fixedParams = Float64Array.from(plan.params, (s) => (s.dist ? 0 : s.value));
+  const paramDraws = plan.params.flatMap((s, i) =>
+    s.dist ? [[i, truncatedQuantileOf(s.dist, s.lo, s.hi)] as const] : [],
+  );
+  const fixedStates = Float64Array.from(plan.state, (s) =>
+    s.initial.kind === 'value' ? s.initial.value : 0,
+  );
+  const stateDraws = plan.state.flatMap(({ initial: v }, i) =>
+    v.kind === 'dist' ? [[i, truncatedQuantileOf(v.dist, v.lo, v.hi)] as const] : [],
+  );
   const info = new Int32Array(1);
 
   // One buffer for every block this runner computes: allocating a fresh multi-megabyte array per block
@@ -68,24 +80,15 @@ export function makeBlockRunner(
       const run = design ? design.noiseRun[r]! : r;
       const ur = runStream(key, run, STREAM_RULES);
       draw(run, u, ek, design, r);
-      for (let i = 0; i < P; i++) {
-        const slot = plan.params[i]!;
-        base[i] = slot.dist ? truncatedQuantile(slot.dist, u[i]!, slot.lo, slot.hi) : slot.value;
-      }
+      base.set(fixedParams);
+      for (const [i, q] of paramDraws) base[i] = q(u[i]!);
       p.set(base);
       for (const s of schedules) {
         const v = s.values[0]!;
         if (!Number.isNaN(v)) p[s.slot] = v;
       }
-      for (let i = 0; i < S; i++) {
-        const init = plan.state[i]!.initial;
-        x[i] =
-          init.kind === 'value'
-            ? init.value
-            : init.kind === 'dist'
-              ? truncatedQuantile(init.dist, u[P + i]!, init.lo, init.hi)
-              : 0;
-      }
+      x.set(fixedStates);
+      for (const [i, q] of stateDraws) x[i] = q(u[P + i]!);
       prog.init(p, x);
       const status = prog.run(x, y, p, base, d, years, out, (r - from) * perRun, ur, ek, sched, info);
       if (status !== 0) throw runError(plan, status, run, date(info[0]!), date(info[0]! + 1));
@@ -163,11 +166,14 @@ export function parameterTable(
   const draw = makeDrawer(plan, seedKey(seed));
   const u = new Float64Array(plan.params.length + plan.state.length);
   const ek = new Uint32Array(2 * plan.state.length);
+  const quantiles = slots.map((i) => {
+    const slot = plan.params[i]!;
+    return truncatedQuantileOf(slot.dist!, slot.lo, slot.hi);
+  });
   for (let r = 0; r < runs; r++) {
     draw(firstRun + r, u, ek);
     slots.forEach((i, j) => {
-      const slot = plan.params[i]!;
-      values[j]![r] = truncatedQuantile(slot.dist!, u[i]!, slot.lo, slot.hi);
+      values[j]![r] = quantiles[j]!(u[i]!);
     });
   }
   return { slots, values };

@@ -8,6 +8,7 @@ import { didYouMean, oneOf } from '../didYouMean.js';
 import { type QualifiedName, qualify } from '../qualifiedName.js';
 import { AGGREGATES, BUILTIN_CONSTANTS, FUNCTIONS } from './functions.js';
 import { type MathNode, math } from './mathjs.js';
+import { combine, finish, type Hoist, leaf, type Piece } from './pieces.js';
 
 const {
   isAccessorNode,
@@ -51,7 +52,12 @@ export interface CompileOptions {
   readonly dt: number;
   /** Variable holding the uniform source in generated code. */
   readonly rng: string;
+  /** Where the compiled code may move pure subexpressions out of the step (expr/pieces.ts); none: nowhere. */
+  readonly hoist?: Hoist;
 }
+
+/** Comparisons: cheap, pure, and the same few of them recur in many statements of a step. */
+const COMPARISONS = new Set(['smaller', 'larger', 'smallerEq', 'largerEq', 'equal', 'unequal']);
 
 export interface CompileProblem {
   code: 'E_UNKNOWN_SYMBOL' | 'E_UNKNOWN_FUNCTION' | 'E_EXPR_UNSUPPORTED' | 'E_RANDOM_NOT_ALLOWED' | 'E_ARITY';
@@ -168,35 +174,45 @@ export function compileNode(
     });
   };
 
-  const visit = (n: MathNode, s: Scope): string => {
+  const hoist = options.hoist;
+  const visit = (n: MathNode, s: Scope): Piece => {
     if (isParenthesisNode(n)) return visit(n.content, s);
     if (isConstantNode(n)) {
       const v: unknown = n.value;
-      if (typeof v === 'number' && Number.isFinite(v)) return v < 0 ? `(${v})` : String(v);
-      if (typeof v === 'boolean') return v ? '1' : '0';
-      return fail({
-        code: 'E_EXPR_UNSUPPORTED',
-        message: 'only finite numbers are allowed as constants',
-        found: typeof v === 'string' ? `the string "${v.slice(0, 40)}"` : String(v),
-      });
+      if (typeof v === 'number' && Number.isFinite(v)) return leaf(v < 0 ? `(${v})` : String(v));
+      if (typeof v === 'boolean') return leaf(v ? '1' : '0');
+      return leaf(
+        fail({
+          code: 'E_EXPR_UNSUPPORTED',
+          message: 'only finite numbers are allowed as constants',
+          found: typeof v === 'string' ? `the string "${v.slice(0, 40)}"` : String(v),
+        }),
+      );
     }
     if (isSymbolNode(n)) {
       const builtin = BUILTIN_CONSTANTS.get(n.name);
-      if (builtin !== undefined && s.lookup(n.name) === undefined) return builtin;
-      return resolved(s.lookup(n.name), n.name, s);
+      if (builtin !== undefined && s.lookup(n.name) === undefined) return leaf(builtin);
+      return leaf(resolved(s.lookup(n.name), n.name, s));
     }
     if (isOperatorNode(n)) {
       const args = n.args.map((a) => visit(a, s));
-      if (args.length === 2 && Object.hasOwn(BINARY, n.fn)) return BINARY[n.fn]!(args[0]!, args[1]!);
-      if (args.length === 1 && Object.hasOwn(UNARY, n.fn)) return UNARY[n.fn]!(args[0]!);
-      return fail({
-        code: 'E_EXPR_UNSUPPORTED',
-        message: `operator '${n.op}' is not supported`,
-        found: n.op,
-      });
+      if (args.length === 2 && Object.hasOwn(BINARY, n.fn)) {
+        const comparison = COMPARISONS.has(n.fn);
+        return combine(args, ([a, b]) => BINARY[n.fn]!(a!, b!), hoist, { comparison });
+      }
+      if (args.length === 1 && Object.hasOwn(UNARY, n.fn))
+        return combine(args, ([a]) => UNARY[n.fn]!(a!), hoist);
+      return leaf(
+        fail({
+          code: 'E_EXPR_UNSUPPORTED',
+          message: `operator '${n.op}' is not supported`,
+          found: n.op,
+        }),
+      );
     }
     if (isConditionalNode(n)) {
-      return `(${visit(n.condition, s)} ? ${visit(n.trueExpr, s)} : ${visit(n.falseExpr, s)})`;
+      const parts = [visit(n.condition, s), visit(n.trueExpr, s), visit(n.falseExpr, s)];
+      return combine(parts, ([c, a, b]) => `(${c} ? ${a} : ${b})`, hoist);
     }
     if (isAccessorNode(n)) {
       const idx = n.index;
@@ -208,104 +224,122 @@ export function compileNode(
         !isConstantNode(key) ||
         typeof key.value !== 'string'
       ) {
-        return fail({
-          code: 'E_EXPR_UNSUPPORTED',
-          message: 'indexing is not supported; write Member.variable',
-          found: n.toString().slice(0, 60),
-        });
+        return leaf(
+          fail({
+            code: 'E_EXPR_UNSUPPORTED',
+            message: 'indexing is not supported; write Member.variable',
+            found: n.toString().slice(0, 60),
+          }),
+        );
       }
       const member = n.object.name;
       const name = key.value;
       const found = s.lookupMember(member, name);
       if (found === undefined) {
         const isMember = s.lookup(member)?.kind === 'member';
-        return fail({
-          code: 'E_UNKNOWN_SYMBOL',
-          message: isMember ? `${member} has no variable '${name}'` : `unknown member '${member}'`,
-          found: qualify(name, member),
-          ...optionalColumn(text, member),
-        });
+        return leaf(
+          fail({
+            code: 'E_UNKNOWN_SYMBOL',
+            message: isMember ? `${member} has no variable '${name}'` : `unknown member '${member}'`,
+            found: qualify(name, member),
+            ...optionalColumn(text, member),
+          }),
+        );
       }
-      return resolved(found, qualify(name, member), s);
+      return leaf(resolved(found, qualify(name, member), s));
     }
     if (isFunctionNode(n)) {
       const name = isSymbolNode(n.fn) ? n.fn.name : undefined;
       if (name === undefined) {
-        return fail({
-          code: 'E_EXPR_UNSUPPORTED',
-          message: 'only named functions can be called',
-          found: n.toString().slice(0, 60),
-        });
+        return leaf(
+          fail({
+            code: 'E_EXPR_UNSUPPORTED',
+            message: 'only named functions can be called',
+            found: n.toString().slice(0, 60),
+          }),
+        );
       }
       const aggregate = AGGREGATES.get(name);
       if (aggregate) {
         if (n.args.length !== 1) {
-          return fail({
-            code: 'E_ARITY',
-            message: `${name} takes 1 argument`,
-            found: `${n.args.length} arguments`,
-          });
+          return leaf(
+            fail({
+              code: 'E_ARITY',
+              message: `${name} takes 1 argument`,
+              found: `${n.args.length} arguments`,
+            }),
+          );
         }
         const inner = n.args[0]!;
         const types = new Set<string>();
         entitiesIn(inner, s, types);
         if (types.size !== 1) {
-          return fail({
-            code: 'E_EXPR_UNSUPPORTED',
-            message:
-              types.size === 0
-                ? `${name}(...) needs a per-member value inside, such as ${name}(strength)`
-                : `${name}(...) mixes values of different entity types: ${[...types].join(', ')}`,
-            found: inner.toString().slice(0, 60),
-          });
+          return leaf(
+            fail({
+              code: 'E_EXPR_UNSUPPORTED',
+              message:
+                types.size === 0
+                  ? `${name}(...) needs a per-member value inside, such as ${name}(strength)`
+                  : `${name}(...) mixes values of different entity types: ${[...types].join(', ')}`,
+              found: inner.toString().slice(0, 60),
+            }),
+          );
         }
         const entity = [...types][0]!;
-        return aggregate(s.members(entity).map((m) => visit(inner, s.withMember(entity, m))));
+        const parts = s.members(entity).map((m) => visit(inner, s.withMember(entity, m)));
+        return combine(parts, aggregate, hoist);
       }
       const spec = FUNCTIONS.get(name);
       if (spec === undefined || s.lookup(name) !== undefined) {
         const known = [...FUNCTIONS.keys(), ...AGGREGATES.keys()];
-        return fail({
-          code: 'E_UNKNOWN_FUNCTION',
-          message: `unknown function '${name}'${didYouMean(name, known)}`,
-          found: name,
-          expected: oneOf(known, 'a function', known.length),
-          ...optionalColumn(text, name),
-        });
+        return leaf(
+          fail({
+            code: 'E_UNKNOWN_FUNCTION',
+            message: `unknown function '${name}'${didYouMean(name, known)}`,
+            found: name,
+            expected: oneOf(known, 'a function', known.length),
+            ...optionalColumn(text, name),
+          }),
+        );
       }
       if (n.args.length < spec.min || n.args.length > spec.max) {
         const want = spec.min === spec.max ? `${spec.min}` : `${spec.min} to ${spec.max}`;
-        return fail({
-          code: 'E_ARITY',
-          message: `${name} takes ${want} argument${spec.max === 1 ? '' : 's'}`,
-          expected: want,
-          found: String(n.args.length),
-        });
+        return leaf(
+          fail({
+            code: 'E_ARITY',
+            message: `${name} takes ${want} argument${spec.max === 1 ? '' : 's'}`,
+            expected: want,
+            found: String(n.args.length),
+          }),
+        );
       }
       if (spec.random) {
         random = true;
         if (!options.allowRandom) {
-          return fail({
-            code: 'E_RANDOM_NOT_ALLOWED',
-            message: `${name} draws a random number every step; it is allowed only in rules and event effects (use a parameter's uncertainty for a value drawn once per run)`,
-            found: name,
-            ...optionalColumn(text, name),
-          });
+          return leaf(
+            fail({
+              code: 'E_RANDOM_NOT_ALLOWED',
+              message: `${name} draws a random number every step; it is allowed only in rules and event effects (use a parameter's uncertainty for a value drawn once per run)`,
+              found: name,
+              ...optionalColumn(text, name),
+            }),
+          );
         }
       }
-      return spec.emit(
-        n.args.map((a) => visit(a, s)),
-        { dt: options.dt, rng: options.rng },
-      );
+      const ctx = { dt: options.dt, rng: options.rng };
+      const parts = n.args.map((a) => visit(a, s));
+      return combine(parts, (codes) => spec.emit(codes, ctx), hoist, spec.random ? { random: true } : {});
     }
-    return fail({
-      code: 'E_EXPR_UNSUPPORTED',
-      message: `${n.type.replace(/Node$/, '').toLowerCase()} expressions are not supported`,
-      found: n.toString().slice(0, 60),
-    });
+    return leaf(
+      fail({
+        code: 'E_EXPR_UNSUPPORTED',
+        message: `${n.type.replace(/Node$/, '').toLowerCase()} expressions are not supported`,
+        found: n.toString().slice(0, 60),
+      }),
+    );
   };
 
-  const code = visit(node, scope);
+  const code = finish(visit(node, scope), hoist);
   return { code, derived, random };
 }
 

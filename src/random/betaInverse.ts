@@ -44,7 +44,12 @@ function betacf(a: number, b: number, x: number): number {
 export function incompleteBeta(a: number, b: number, x: number, lbeta: number): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const bt = Math.exp(a * Math.log(x) + b * Math.log1p(-x) - lbeta);
+  return incompleteBetaFromLogs(a, b, x, Math.log(x), Math.log1p(-x), lbeta);
+}
+
+/** I_x(α, β) for x in (0, 1), given ln x, ln(1 − x) and ln B(α, β) (the inverse needs the logs again). */
+function incompleteBetaFromLogs(a: number, b: number, x: number, lx: number, l1x: number, lbeta: number) {
+  const bt = Math.exp(a * lx + b * l1x - lbeta);
   if (x < (a + 1) / (a + b + 2)) return (bt * betacf(a, b, x)) / a;
   return 1 - (bt * betacf(b, a, 1 - x)) / b;
 }
@@ -74,8 +79,13 @@ export function inverseIncompleteBeta(p: number, a: number, b: number, lbeta: nu
   }
   for (let j = 0; j < 20; j++) {
     if (x === 0 || x === 1) return x;
-    const err = incompleteBeta(a, b, x, lbeta) - p;
-    const density = Math.exp(a1 * Math.log(x) + b1 * Math.log1p(-x) - lbeta);
+    // Both terms share the two logs (incompleteBeta's own ends apply only outside (0, 1)).
+    const lx = Math.log(x);
+    const l1x = Math.log1p(-x);
+    const inside = x > 0 && x < 1;
+    const err =
+      (inside ? incompleteBetaFromLogs(a, b, x, lx, l1x, lbeta) : incompleteBeta(a, b, x, lbeta)) - p;
+    const density = Math.exp(a1 * lx + b1 * l1x - lbeta);
     const u = err / density;
     const step = u / (1 - 0.5 * Math.min(1, u * (a1 / x - b1 / (1 - x))));
     x -= step;

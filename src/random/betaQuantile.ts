@@ -25,7 +25,7 @@ const STEPS = 60;
 const logBetas = new Map<number, Map<number, number>>();
 const LOG_BETA_CACHE = 4096;
 let cached = 0;
-function logBeta(alpha: number, beta: number): number {
+export function logBeta(alpha: number, beta: number): number {
   let byBeta = logBetas.get(alpha);
   const hit = byBeta?.get(beta);
   if (hit !== undefined) return hit;
@@ -50,9 +50,17 @@ function logBeta(alpha: number, beta: number): number {
  * that bisection on log x of I_x(α, β) = p, which cannot fail.
  */
 export function betaQuantile(p: number, alpha: number, beta: number): number {
+  const fast = p > TRUSTED_FROM && p < 1 && alpha > 0 && beta > 0;
+  return betaQuantileWith(p, alpha, beta, fast ? logBeta(alpha, beta) : Number.NaN);
+}
+
+/**
+ * `betaQuantile` given lbeta = ln B(α, β) (`logBeta`), for callers that draw from one shape run after run
+ * and look it up once.
+ */
+export function betaQuantileWith(p: number, alpha: number, beta: number, lbeta: number): number {
   if (p > TRUSTED_FROM && p < 1 && alpha > 0 && beta > 0) {
     // The fast inverse, accepted when its own check agrees to 1e-12 in probability; stdlib otherwise.
-    const lbeta = logBeta(alpha, beta);
     const x = inverseIncompleteBeta(p, alpha, beta, lbeta);
     if (x > 0 && x < 1 && Math.abs(incompleteBeta(alpha, beta, x, lbeta) - p) <= 1e-12) return x;
   }

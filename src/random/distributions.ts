@@ -7,7 +7,7 @@
  */
 import betainc from '@stdlib/math-base-special-betainc';
 import type { Distribution } from '../model/schema.js';
-import { betaQuantile } from './betaQuantile.js';
+import { betaQuantile, betaQuantileWith, logBeta } from './betaQuantile.js';
 import { choiceCdf, choiceMean, choiceQuantile, choiceSupport, choiceVariance } from './choice.js';
 import { standardNormalCdf, standardNormalQuantile } from './normal.js';
 import { truncatedStandardNormalQuantile } from './truncatedNormal.js';
@@ -222,6 +222,23 @@ export function truncatedQuantile(d: Distribution, p: number, lo: number, hi: nu
     }
   }
   return Math.min(b, Math.max(a, x));
+}
+
+/**
+ * `truncatedQuantile(d, ·, lo, hi)` as a function of p, with what does not depend on p worked out once:
+ * for a beta or PERT inside [lo, hi] (the common case of a model's parameters) its shape, width and
+ * ln B(α, β). The same numbers as `truncatedQuantile`, for the engine's once-per-run draws.
+ */
+export function truncatedQuantileOf(d: Distribution, lo: number, hi: number): (p: number) => number {
+  const [first, last] = support(d);
+  if ((d.dist === 'pert' || d.dist === 'beta') && lo <= hi && first >= lo && last <= hi) {
+    const { alpha, beta, lo: from, hi: to } = scaledBeta(d);
+    const lbeta = alpha > 0 && beta > 0 ? logBeta(alpha, beta) : Number.NaN;
+    const width = to - from;
+    return (p) =>
+      p >= 0 && p <= 1 ? Math.min(to, from + width * betaQuantileWith(p, alpha, beta, lbeta)) : Number.NaN;
+  }
+  return (p) => truncatedQuantile(d, p, lo, hi);
 }
 
 /** The end of [a, b] nearest to `centre`. */
