@@ -1,14 +1,17 @@
 /**
- * oxus scenario explorer: pick a scenario, change its drivers, run it (and a second scenario to compare),
- * and read the projections as charts and tables. The page state lives in the URL, so a link reproduces it.
+ * oxus scenario explorer: pick a scenario, change its drivers, schedules and events, run it (and a second
+ * scenario to compare), and read the projections as charts and tables. The page state lives in the URL,
+ * so a link reproduces it.
  */
 
 import { parseSeed } from '/lib/parseSeed.js';
 import { ApiError, api, runToEnd } from './js/api.js';
 import { renderDrivers } from './js/drivers.js';
+import { editLines, isEmptyEdit, noEvents } from './js/edits.js';
 import { errorNodes, namerOf } from './js/errorText.js';
+import { renderEvents } from './js/eventEditor.js';
 import { el } from './js/format.js';
-import { showHistory, showSaved } from './js/library.js';
+import { libraryActions } from './js/libraryActions.js';
 import {
   formProblems,
   isRunCount,
@@ -19,20 +22,29 @@ import {
 } from './js/linkCheck.js';
 import { showNav } from './js/nav.js';
 import { dom } from './js/page.js';
+import { progressOf } from './js/progressText.js';
 import { showResults } from './js/results.js';
 import { focusResults, markCurrent, markStale, STALE } from './js/runState.js';
+import { renderSchedules } from './js/scheduleEditor.js';
 import { readState, writeState } from './js/share.js';
 
 /**
  * @typedef {import('./js/share.js').ViewState} ViewState
  * @typedef {import('./js/api.js').RunInfo} RunInfo
  * @typedef {import('./js/api.js').RunRequest} RunRequest
+ * @typedef {import('./js/results.js').Shown} Shown
  */
 
 /** @type {ViewState} */
 let state = readState(location.search);
 /** @type {import('./js/drivers.js').Drivers|undefined} */
 let drivers;
+/** @type {import('./js/scheduleEditor.js').ScheduleEditor|undefined} */
+let schedules;
+/** @type {import('./js/eventEditor.js').EventEditor|undefined} */
+let events;
+/** Labels of the loaded scenario's events, by id. @type {Map<string, string>} */
+let eventLabels = new Map();
 /** Runs in progress, to cancel. @type {RunInfo[]} */
 let active = [];
 /** The server's limit on runs per request (from GET /api). */
@@ -54,21 +66,18 @@ function say(text) {
   dom.status.textContent = text;
 }
 
+/** A parameter's label (`IMU.recruit`), or an event's (`event:pledge_isis`), if the scenario has it. */
+function labelOf(/** @type {string} */ name) {
+  return name.startsWith('event:') ? eventLabels.get(name.slice(6)) : drivers?.labelOf(name);
+}
+
 /**
  * Shows an error (or clears them with null), once and in the user's terms.
  * @param {unknown} err
  * @param {string} [lead] what failed
  */
 function showError(err, lead) {
-  dom.errors.replaceChildren(
-    ...(err
-      ? errorNodes(
-          err,
-          namerOf((name) => drivers?.labelOf(name)),
-          lead,
-        )
-      : []),
-  );
+  dom.errors.replaceChildren(...(err ? errorNodes(err, namerOf(labelOf), lead) : []));
 }
 
 /** The seed as typed: the server reads it by the same rule as the CLI and scenario files (docs/model-format.md). */
@@ -77,32 +86,49 @@ function seedValue() {
   return v.trim() === '' ? undefined : parseSeed(v);
 }
 
+/** The edit as the controls hold it, in the API's terms (empty parts left out). */
+function currentEdit() {
+  const s = schedules?.value() ?? {};
+  const e = events?.value() ?? noEvents();
+  return {
+    overrides: drivers?.overrides() ?? {},
+    ...(Object.keys(s).length ? { schedules: s } : {}),
+    ...(e.force.length || e.suppress.length ? { events: e } : {}),
+  };
+}
+
 /** @returns {RunRequest} */
 function currentRequest() {
   const runs = Number(dom.runs.value);
   const seed = seedValue();
   return {
     scenario: dom.scenario.value,
-    overrides: drivers?.overrides() ?? {},
+    ...currentEdit(),
     ...(Number.isInteger(runs) && runs > 0 ? { runs } : {}),
     ...(seed !== undefined ? { seed } : {}),
   };
 }
 
-/** @param {Record<string, import('./js/driverRow.js').Override>} overrides */
-function onOverrides(overrides) {
-  const n = Object.keys(overrides).length;
+/** Says how many changes there are, records them in the link and greys the results. */
+function onEdit() {
+  const e = currentEdit();
+  const n = editLines(e, () => undefined).length;
   dom.changed.textContent = n ? `${n} changed` : '';
-  patchState({ overrides, run: false });
+  patchState({
+    overrides: e.overrides,
+    schedules: e.schedules ?? {},
+    events: e.events ?? noEvents(),
+    run: false,
+  });
   markStale(dom.current, STALE.inputs);
 }
 
 /**
- * Loads a scenario's description and draws its drivers.
- * @param {string} id
- * @param {Record<string, import('./js/driverRow.js').Override>} overrides
+ * Loads a scenario's description and draws its drivers, schedules and events with the edit applied.
+ * @param {{scenario?: string, overrides?: Record<string, any>, schedules?: any, events?: any}} edit
  */
-async function loadScenario(id, overrides) {
+async function loadScenario(edit) {
+  const id = edit.scenario ?? '';
   dom.scenario.value = id;
   say(`Loading ${id}…`);
   const { scenario } = await api(`/api/scenarios/${encodeURIComponent(id)}`);
@@ -111,10 +137,19 @@ async function loadScenario(id, overrides) {
   dom.model.textContent = `Model: ${scenario.model.title} (${scenario.file}; ${scenario.dates[0]} to ${scenario.dates[scenario.dates.length - 1]}, by ${scenario.timeUnit}; ${scenario.parameters.length} parameters)`;
   dom.runs.value = String(state.runs ?? scenario.runs);
   dom.seed.value = String(state.seed ?? scenario.seed);
-  drivers = renderDrivers(dom.drivers, scenario.parameters, onOverrides);
-  drivers.set(overrides);
+  eventLabels = new Map(
+    scenario.outputs
+      .filter((/** @type {any} */ o) => o.kind === 'event')
+      .map((/** @type {any} */ o) => [o.id, o.label]),
+  );
+  drivers = renderDrivers(dom.drivers, scenario.parameters, onEdit);
+  drivers.set(edit.overrides ?? {});
   drivers.filter(dom.filter.value);
-  const n = Object.keys(drivers.overrides()).length;
+  schedules = renderSchedules(dom.schedules, scenario, onEdit);
+  schedules.set(edit.schedules ?? {});
+  events = renderEvents(dom.events, scenario, onEdit);
+  events.set({ ...noEvents(), ...(edit.events ?? {}) });
+  const n = editLines(currentEdit(), () => undefined).length;
   dom.changed.textContent = n ? `${n} changed` : '';
   say('');
   return scenario;
@@ -125,6 +160,30 @@ function setBusy(busy) {
   dom.run.disabled = busy;
   dom.cancel.disabled = !busy;
   dom.scenario.disabled = busy;
+}
+
+/**
+ * Draws results that match the inputs, and moves focus to them.
+ * @param {Shown} a
+ * @param {Shown|null} b
+ */
+function showCurrent(a, b) {
+  showResults(dom.results, a, b, state, patchState, labelOf);
+  delete dom.current.section.dataset.partialRuns;
+  markCurrent(dom.current);
+  dom.refused.replaceChildren();
+  focusResults(dom.current);
+}
+
+/**
+ * The second request of a comparison: this scenario without the edits, or another scenario.
+ * @param {RunRequest} request
+ * @param {string} compare
+ * @returns {RunRequest}
+ */
+function comparedRequest(request, compare) {
+  const { overrides: _o, schedules: _s, events: _e, ...rest } = request;
+  return { ...rest, overrides: {}, ...(compare === '@unchanged' ? {} : { scenario: compare }) };
 }
 
 /**
@@ -140,58 +199,45 @@ async function run() {
   }
   setBusy(true);
   dom.progress.value = 0;
-  const request = currentRequest();
   const compare = dom.compare.value;
+  // A comparison's two runs carry one id, so the history keeps them as one pair.
+  const pair = compare ? crypto.randomUUID() : undefined;
+  const own = currentRequest();
+  const request = pair ? { ...own, comparison: { id: pair, side: 'A' } } : own;
   /** @type {RunRequest|null} */
-  const other =
-    compare === ''
-      ? null
-      : compare === '@unchanged'
-        ? { ...request, overrides: {} }
-        : { ...request, scenario: compare, overrides: {} };
-  const progress = [
-    { done: 0, total: request.runs ?? 1 },
-    { done: 0, total: other ? (request.runs ?? 1) : 0 },
-  ];
-  /** Runs the charts are drawn from while the run goes on (0: none drawn yet). */
-  let drawn = 0;
-  const progressText = () =>
-    `Simulating: ${progress
-      .filter((p) => p.total > 0)
-      .map((p) => `${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')}`)
-      .join(
-        ' and ',
-      )} runs…${drawn ? ` Charts show the first ${drawn.toLocaleString('en-US')} runs (exact for those runs), refined as more finish.` : ''}`;
+  const other = pair ? { ...comparedRequest(own, compare), comparison: { id: pair, side: 'B' } } : null;
+  const runs = request.runs ?? 1;
+  const progress = progressOf(other ? [runs, runs] : [runs], (fraction, text) => {
+    dom.progress.value = fraction;
+    say(text);
+  });
   const hooks = (/** @type {number} */ i) => ({
     onStart: (/** @type {RunInfo} */ r) => {
       active.push(r);
     },
-    onProgress: (/** @type {number} */ done, /** @type {number} */ total) => {
-      progress[i] = { done, total };
-      const all = progress.reduce((s, p) => s + p.total, 0);
-      dom.progress.value = all ? progress.reduce((s, p) => s + p.done, 0) / all : 0;
-      say(progressText());
-    },
+    onProgress: (/** @type {number} */ done, /** @type {number} */ total) => progress.update(i, done, total),
     // One scenario: draw the exact summary of the runs finished so far while the rest run, and refine it.
     ...(other
       ? {}
       : {
           onPartial: (/** @type {RunInfo} */ r, /** @type {import('./js/api.js').Partial} */ p) => {
-            showResults(dom.results, { run: r, result: p.result }, null, state, patchState);
-            drawn = p.runs;
+            showResults(dom.results, { run: r, result: p.result }, null, state, patchState, labelOf);
             dom.current.section.dataset.partialRuns = String(p.runs);
-            say(progressText());
+            progress.drawn(p.runs);
           },
         }),
     onWait: say,
   });
   const started = performance.now();
   say('Compiling the scenario…');
+  const edit = currentEdit();
   patchState({
-    scenario: request.scenario,
-    overrides: request.overrides ?? {},
-    runs: request.runs,
-    seed: request.seed === undefined ? undefined : String(request.seed),
+    scenario: own.scenario,
+    overrides: edit.overrides,
+    schedules: edit.schedules ?? {},
+    events: edit.events ?? noEvents(),
+    runs: own.runs,
+    seed: own.seed === undefined ? undefined : String(own.seed),
     compare: compare || undefined,
     history: undefined,
   });
@@ -201,17 +247,13 @@ async function run() {
       other ? runToEnd('/api/runs', other, hooks(1)) : null,
     ]);
     dom.progress.value = 1;
-    showResults(dom.results, a, b, state, patchState);
-    delete dom.current.section.dataset.partialRuns;
-    markCurrent(dom.current);
-    dom.refused.replaceChildren();
-    focusResults(dom.current);
+    showCurrent(a, b);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     say(
       `Done: ${Number(a.result.receipt.runs).toLocaleString('en-US')} runs${b ? ' of each scenario (same seed: common random numbers)' : ''} in ${seconds} s.`,
     );
     patchState({ run: true });
-    void refreshHistory();
+    void library.refreshHistory();
   } catch (err) {
     const cancelled = err instanceof ApiError && err.code === 'E_CANCELLED';
     say(cancelled ? 'Cancelled.' : '');
@@ -229,111 +271,56 @@ async function cancel() {
   await Promise.all(active.map((r) => api(r.links.cancel, { method: 'POST' }).catch(() => null)));
 }
 
-/** Lists the saved scenarios. */
-function refreshSaved() {
-  return showSaved(dom.saved, async (s) => {
-    state = {
-      ...state,
-      runs: s.edit.runs,
-      seed: s.edit.seed === undefined ? undefined : String(s.edit.seed),
-    };
-    await loadScenario(s.edit.scenario, s.edit.overrides ?? {});
-    patchState({ scenario: s.edit.scenario, overrides: s.edit.overrides ?? {}, run: false });
-    say(`Loaded “${s.name}”. Press Run.`);
-  });
-}
-
-async function save() {
-  showError(null);
-  const name = dom.saveName.value.trim();
-  if (!name) {
-    dom.saveName.focus();
-    say('Give the scenario a name to save it under.');
-    return;
-  }
-  try {
-    await api('/api/saved-scenarios', { method: 'POST', body: { name, ...currentRequest() } });
-    dom.saveName.value = '';
-    say(`Saved “${name}”.`);
-    await refreshSaved();
-  } catch (err) {
-    showError(err);
-  }
-}
-
-/** Lists the most recent runs. */
-function refreshHistory() {
-  return showHistory(dom.history, { onOpen: openHistory, onReproduce: reproduce });
-}
-
-/**
- * Shows a run from the history, with the controls set to its inputs.
- * @param {string} id
- */
-async function openHistory(id) {
-  showError(null);
-  try {
-    const { run } = await api(`/api/runs/${id}`);
-    const result = await api(run.links.result);
-    state = {
-      ...state,
-      runs: run.request.runs,
-      seed: run.request.seed === undefined ? undefined : String(run.request.seed),
-    };
-    if (run.request.scenario) await loadScenario(run.request.scenario, run.request.overrides ?? {});
-    dom.compare.value = '';
+const library = libraryActions({
+  state: () => state,
+  setState: (s) => {
+    state = s;
+  },
+  patch: patchState,
+  load: async (request) => {
+    await loadScenario(request);
+    const e = currentEdit();
     patchState({
-      scenario: run.request.scenario,
-      overrides: run.request.overrides ?? {},
-      compare: undefined,
-      history: id,
-      run: false,
+      scenario: request.scenario,
+      overrides: e.overrides,
+      schedules: e.schedules ?? {},
+      events: e.events ?? noEvents(),
     });
-    showResults(dom.results, { run, result }, null, state, patchState);
-    markCurrent(dom.current);
-    focusResults(dom.current);
-    say(`Opened a run of ${run.finishedAt}.`);
-  } catch (err) {
-    showError(err);
-  }
-}
-
-/**
- * Runs a history entry again and reports whether it came out identical.
- * @param {string} id
- */
-async function reproduce(id) {
-  showError(null);
-  setBusy(true);
-  try {
-    const shown = await runToEnd(`/api/history/${id}/reproduce`, undefined, {
-      onStart: (r) => active.push(r),
-      onProgress: (done, total) => {
-        dom.progress.value = total ? done / total : 0;
-      },
-      onWait: say,
-    });
-    showResults(dom.results, shown, null, state, patchState);
-    markCurrent(dom.current);
-    focusResults(dom.current);
-    const r = shown.run.reproduced;
-    say(
-      r?.receipt && r.summary
-        ? 'Reproduced bit for bit: the receipt and every number are identical.'
-        : 'Reproduced, but the numbers differ.',
-    );
-    void refreshHistory();
-  } catch (err) {
-    showError(err, 'Could not reproduce this run');
-    say('');
-  } finally {
+  },
+  request: currentRequest,
+  show: showCurrent,
+  say,
+  showError,
+  setBusy,
+  track: (r) => {
+    active.push(r);
+  },
+  idle: () => {
     active = [];
-    setBusy(false);
-  }
+  },
+  progress: (fraction, text) => {
+    dom.progress.value = fraction;
+    say(text);
+  },
+  labelOf,
+  dom,
+});
+
+function currentRequestState() {
+  const r = currentRequest();
+  return {
+    scenario: r.scenario,
+    overrides: r.overrides ?? {},
+    schedules: r.schedules ?? {},
+    events: r.events ?? noEvents(),
+    runs: r.runs,
+    seed: r.seed === undefined ? undefined : String(r.seed),
+    compare: dom.compare.value || undefined,
+  };
 }
 
 async function copyLink() {
-  const url = `${location.origin}${location.pathname}${writeState({ ...state, ...currentRequestState(), run: true })}`;
+  const url = `${location.origin}${location.pathname}${writeState({ ...state, ...currentRequestState(), history: undefined, run: true })}`;
   try {
     await navigator.clipboard.writeText(url);
     say('Link copied: it reruns this view with the same inputs.');
@@ -342,30 +329,10 @@ async function copyLink() {
   }
 }
 
-function currentRequestState() {
-  const r = currentRequest();
-  return {
-    scenario: r.scenario,
-    overrides: r.overrides ?? {},
-    runs: r.runs,
-    seed: r.seed === undefined ? undefined : String(r.seed),
-    compare: dom.compare.value || undefined,
-  };
-}
-
-/**
- * Checks the link the page was opened with; shows why it is refused, if it is.
- * @param {string[]} ids the scenarios' ids
- * @returns {string[]} the problems (none: the link can be used as it is)
- */
-function linkProblems(ids) {
-  return [...formProblems(location.search, maxRuns), ...scenarioProblems(state, ids)];
-}
-
 /** @param {string[]} problems */
 function refuseLink(problems) {
   dom.refused.replaceChildren(...refusalNodes(problems));
-  state = { overrides: {} };
+  state = { overrides: {}, schedules: {}, events: noEvents() };
   syncUrl();
 }
 
@@ -373,6 +340,32 @@ function refuseLink(problems) {
 function inputsChanged(/** @type {Partial<ViewState>} */ patch) {
   patchState({ ...patch, run: false });
   markStale(dom.current, STALE.inputs);
+}
+
+function listen() {
+  dom.scenario.addEventListener('change', async () => {
+    state = { ...state, runs: undefined, seed: undefined };
+    await loadScenario({ scenario: dom.scenario.value });
+    inputsChanged({ scenario: dom.scenario.value, overrides: {}, schedules: {}, events: noEvents() });
+  });
+  dom.compare.addEventListener('change', () => inputsChanged({ compare: dom.compare.value || undefined }));
+  dom.runs.addEventListener('change', () => inputsChanged({ runs: Number(dom.runs.value) || undefined }));
+  dom.seed.addEventListener('change', () => inputsChanged({ seed: seedValue() }));
+  dom.run.addEventListener('click', () => {
+    // A new comparison opens on its own tab; a shared link keeps the tab it names.
+    if (dom.compare.value) state = { ...state, tab: 'compare' };
+    void run();
+  });
+  dom.cancel.addEventListener('click', cancel);
+  dom.share.addEventListener('click', copyLink);
+  dom.save.addEventListener('click', library.save);
+  dom.filter.addEventListener('input', () => drivers?.filter(dom.filter.value));
+  dom.resetAll.addEventListener('click', () => {
+    drivers?.set({});
+    schedules?.set({});
+    events?.set(noEvents());
+    onEdit();
+  });
 }
 
 async function init() {
@@ -387,37 +380,22 @@ async function init() {
     dom.compare.append(el('option', { value: s.id, text: s.title ?? s.id }));
   }
   const ids = scenarios.map((/** @type {{id: string}} */ s) => s.id);
-  const refused = linkProblems(ids);
+  const refused = [...formProblems(location.search, maxRuns), ...scenarioProblems(state, ids)];
   if (refused.length) refuseLink(refused);
   const first = state.scenario ?? (ids.includes('baseline-2016') ? 'baseline-2016' : ids[0]);
   if (state.compare) dom.compare.value = state.compare;
-  const described = await loadScenario(first, state.overrides);
-  const unknown = parameterProblems(state.overrides, described.parameters, first);
+  const described = await loadScenario({ ...state, scenario: first });
+  const unknown = parameterProblems(state, described, first);
   if (unknown.length) {
     refuseLink(unknown);
-    await loadScenario(first, {});
+    await loadScenario({ scenario: first });
   }
-  dom.scenario.addEventListener('change', async () => {
-    state = { ...state, runs: undefined, seed: undefined };
-    await loadScenario(dom.scenario.value, {});
-    inputsChanged({ scenario: dom.scenario.value, overrides: {} });
-  });
-  dom.compare.addEventListener('change', () => inputsChanged({ compare: dom.compare.value || undefined }));
-  dom.runs.addEventListener('change', () => inputsChanged({ runs: Number(dom.runs.value) || undefined }));
-  dom.seed.addEventListener('change', () => inputsChanged({ seed: seedValue() }));
-  dom.run.addEventListener('click', () => {
-    // A new comparison opens on its own tab; a shared link keeps the tab it names.
-    if (dom.compare.value) state = { ...state, tab: 'compare' };
-    void run();
-  });
-  dom.cancel.addEventListener('click', cancel);
-  dom.share.addEventListener('click', copyLink);
-  dom.save.addEventListener('click', save);
-  dom.filter.addEventListener('input', () => drivers?.filter(dom.filter.value));
-  dom.resetAll.addEventListener('click', () => drivers?.reset());
-  await Promise.all([refreshSaved(), refreshHistory()]);
+  // A link with schedules or events opens their panel, so what it changes is in view.
+  if (!isEmptyEdit({ schedules: state.schedules, events: state.events })) dom.timelinePanel.open = true;
+  listen();
+  await Promise.all([library.refreshSaved(), library.refreshHistory()]);
   if (refused.length || unknown.length) return;
-  if (state.history) await openHistory(state.history);
+  if (state.history) await library.openHistory(state.history.split(','));
   else if (state.run) await run();
 }
 

@@ -77,8 +77,16 @@ export const oneSource = (v: { scenario?: string | undefined; model?: string | u
   (v.scenario === undefined) !== (v.model === undefined);
 export const oneSourceMessage = { message: 'give exactly one of `scenario` or `model`', path: ['scenario'] };
 
+/**
+ * The two runs of a comparison carry one id (the client's) and their side, so the history keeps them as one
+ * pair; the engine never reads it.
+ */
+const comparison = z.strictObject({ id: z.string().uuid(), side: z.enum(['A', 'B']) });
+
 export function runRequestSchema(maxRuns: number) {
-  return z.strictObject(editShape(maxRuns)).refine(oneSource, oneSourceMessage);
+  return z
+    .strictObject({ ...editShape(maxRuns), comparison: comparison.optional() })
+    .refine(oneSource, oneSourceMessage);
 }
 export type RunRequest = z.infer<ReturnType<typeof runRequestSchema>>;
 

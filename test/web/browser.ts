@@ -50,13 +50,20 @@ export interface Page$ {
 /** The part of a Chart.js chart instance the tests read. */
 interface ChartInstance {
   readonly config: { type: string };
-  readonly options: { plugins: { title: { text: string | string[] } } };
+  readonly options: {
+    plugins: { title: { text: string | string[] }; subtitle: { text: string | string[] } };
+    scales: Record<string, { type?: string; min?: number; max?: number }>;
+  };
   readonly data: { labels: unknown[]; datasets: { label: string; data: unknown[] }[] };
 }
 
 /** A chart as drawn, read from its Chart.js instance: the numbers it was given, not its pixels. */
 export interface DrawnChart {
   readonly title: string;
+  /** The subtitle as one line (the run, its edits, what the chart shows). */
+  readonly subtitle: string;
+  /** The y-axis: its scale type ('linear', 'logarithmic') and its bounds where set. */
+  readonly y: { type: string; min?: number; max?: number };
   readonly type: string;
   readonly labels: unknown[];
   readonly datasets: { label: string; data: unknown[] }[];
@@ -71,9 +78,16 @@ export async function chartsIn(page: Page, selector: string): Promise<(DrawnChar
     canvases.map((canvas) => {
       const chart = (globalThis as unknown as Page$).Chart.getChart(canvas);
       if (!chart) return null;
-      const text = chart.options.plugins.title.text;
+      const line = (t: string | string[]) => (Array.isArray(t) ? t.join(' ') : String(t));
+      const y = chart.options.scales.y ?? {};
       return {
-        title: Array.isArray(text) ? text.join(' ') : String(text),
+        title: line(chart.options.plugins.title.text),
+        subtitle: line(chart.options.plugins.subtitle.text),
+        y: {
+          type: y.type ?? 'linear',
+          ...(y.min !== undefined ? { min: y.min } : {}),
+          ...(y.max !== undefined ? { max: y.max } : {}),
+        },
         type: chart.config.type,
         labels: [...chart.data.labels],
         datasets: chart.data.datasets.map((d) => ({ label: d.label, data: [...d.data] })),

@@ -7,6 +7,7 @@ import { csvCell } from '/lib/csvCell.js';
 import { fitTexts } from './charts.js';
 import { downloadBlob, downloadDataUrl, slug } from './exporting.js';
 import { el } from './format.js';
+import { chartPng } from './pngExport.js';
 
 /**
  * @typedef {{label: string, format?: (v: any) => string}} Column
@@ -32,6 +33,20 @@ export function destroyChartsIn(container) {
 }
 
 let counter = 0;
+
+/** Subtitles as shown on screen → as exported (every edit listed), for the results being drawn. @type {[string, string][]} */
+let exportTexts = [];
+
+/**
+ * Says how each shown subtitle (the run and its first edits) reads in an exported PNG (every edit).
+ * @param {[string, string][]} pairs
+ */
+export function setExportTexts(pairs) {
+  exportTexts = pairs.filter(([shown, full]) => shown !== full);
+}
+
+/** @param {string} text */
+const exported = (text) => exportTexts.reduce((t, [shown, full]) => t.split(shown).join(full), text);
 
 /**
  * @param {TableSpec} spec
@@ -96,9 +111,23 @@ export function addFigure(parent, f) {
     toggle.setAttribute('aria-expanded', String(open));
     toggle.textContent = open ? 'Hide table' : 'Show table';
   });
-  const png = el('button', { type: 'button', class: 'small', text: 'PNG' });
+  const png = el('button', {
+    type: 'button',
+    class: 'small',
+    text: 'PNG',
+    title: 'Download at twice the size on screen, with every edit of the run in the subtitle',
+  });
   png.setAttribute('aria-label', `Download ${f.title} as PNG`);
-  png.addEventListener('click', () => downloadDataUrl(canvas.toDataURL('image/png'), `${slug(f.title)}.png`));
+  const texts = {
+    title: String(f.config.options.plugins.title.text),
+    subtitle: String(f.config.options.plugins.subtitle.text),
+    yTitle: String(f.config.options.scales.y.title.text),
+  };
+  png.addEventListener('click', () => {
+    const full = { ...texts, subtitle: exported(texts.subtitle) };
+    const url = chartPng(f.config, full, box.clientWidth, box.clientHeight, shownLines);
+    downloadDataUrl(url, `${slug(f.title)}.png`);
+  });
   const csv = el('button', { type: 'button', class: 'small', text: 'CSV' });
   csv.setAttribute('aria-label', `Download the numbers of ${f.title} as CSV`);
   csv.addEventListener('click', () =>
@@ -112,6 +141,9 @@ export function addFigure(parent, f) {
   ]);
   parent.append(card);
   fitTexts(f.config, box.clientWidth || 600, box.clientHeight || 320);
+  const shownLines = f.config.options.plugins.subtitle.text.length;
+  // A subtitle of several lines (the run's edits) takes room from the plot: the box grows to keep it.
+  if (shownLines > 2) box.style.height = `${box.clientHeight + (shownLines - 2) * 14}px`;
   const Chart = /** @type {any} */ (window).Chart;
   live.push(new Chart(canvas, f.config));
   return card;

@@ -5,6 +5,7 @@
  * under the link's name).
  */
 
+import { readEditParams } from './edits.js';
 import { el } from './format.js';
 import { parseDistribution } from './share.js';
 
@@ -43,7 +44,7 @@ export function formProblems(search, maxRuns) {
     if (k.startsWith('u.') && !parseDistribution(v))
       problems.push(`${k}=${v}: an uncertainty reads like u.NAME=pert:min=0.2:mode=0.5:max=0.9`);
   }
-  return problems;
+  return [...problems, ...readEditParams(q).problems];
 }
 
 /**
@@ -79,15 +80,38 @@ export function scenarioProblems(state, scenarioIds) {
 }
 
 /**
- * Overrides naming a parameter the scenario does not have.
- * @param {Record<string, unknown>} overrides
- * @param {{name: string}[]} parameters
+ * Overrides and schedules naming a parameter the scenario does not have, and edited events it does not have.
+ * @param {{overrides: Record<string, unknown>, schedules?: Record<string, unknown>,
+ *   events?: import('./edits.js').Events}} edit
+ * @param {{parameters: {name: string}[], outputs: {id: string, kind: string, for: string|null}[],
+ *   entities: Record<string, string[]>, dates: string[]}} described
  * @param {string} scenario
  * @returns {string[]}
  */
-export function parameterProblems(overrides, parameters, scenario) {
-  const names = new Set(parameters.map((p) => p.name));
-  return Object.keys(overrides)
-    .filter((k) => !names.has(k))
-    .map((k) => `p.${k}: the scenario ${scenario} has no parameter ${k}`);
+export function parameterProblems(edit, described, scenario) {
+  const names = new Set(described.parameters.map((p) => p.name));
+  const unknown = (/** @type {string} */ prefix) => (/** @type {string} */ k) =>
+    names.has(k) ? [] : [`${prefix}.${k}: the scenario ${scenario} has no parameter ${k}`];
+  const events = new Map(described.outputs.filter((o) => o.kind === 'event').map((o) => [o.id, o]));
+  const dates = new Set(described.dates);
+  /** @param {string} kind @param {{event: string, member?: string}} e @param {string|undefined} date */
+  const eventProblem = (kind, e, date) => {
+    const def = events.get(e.event);
+    const what = `${kind}=${e.member !== undefined ? `${e.member}.` : ''}${e.event}`;
+    if (!def) return [`${what}: the scenario ${scenario} has no event ${e.event}`];
+    const members = def.for === null ? [] : (described.entities[def.for] ?? []);
+    if (def.for === null ? e.member !== undefined : !members.includes(e.member ?? ''))
+      return [
+        `${what}: ${def.for === null ? 'a global event takes no member' : `name one of ${members.join(', ')}`}`,
+      ];
+    if (date !== undefined && !dates.has(date))
+      return [`${what}@${date}: ${date} is not a date of the scenario`];
+    return [];
+  };
+  return [
+    ...Object.keys(edit.overrides).flatMap(unknown('p')),
+    ...Object.keys(edit.schedules ?? {}).flatMap(unknown('s')),
+    ...(edit.events?.force ?? []).flatMap((e) => eventProblem('force', e, e.at)),
+    ...(edit.events?.suppress ?? []).flatMap((e) => eventProblem('suppress', e, e.from)),
+  ];
 }

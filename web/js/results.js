@@ -2,8 +2,10 @@
  * Draws a result (and optionally a second one to compare): its receipt, export buttons, and one tab per
  * group of outputs, plus the histogram and the comparison.
  */
+
+import { editLines } from './edits.js';
 import { downloadBlob, downloadDataUrl, slug } from './exporting.js';
-import { destroyCharts } from './figure.js';
+import { destroyCharts, setExportTexts } from './figure.js';
 import { el } from './format.js';
 import { groupsOf } from './groups.js';
 import { RESULT_TABS } from './resultViews.js';
@@ -78,14 +80,34 @@ function exportButtons(name, s) {
 }
 
 /**
- * @param {{head: HTMLElement, empty: HTMLElement, title: HTMLElement, question: HTMLElement, exports: HTMLElement,
- *   receipts: HTMLElement, tablist: HTMLElement, panels: HTMLElement}} dom
+ * What the shown runs changed, above the results: one list per run ("as the scenario stands" when nothing).
+ * @param {{lines: string[], name: string}[]} runs
+ */
+function editsBlock(runs) {
+  return runs.map(({ lines, name }) =>
+    lines.length
+      ? el('div', { class: 'edited' }, [
+          el('strong', { text: `Edited${name}: ${lines.length} change${lines.length === 1 ? '' : 's'}` }),
+          el(
+            'ul',
+            {},
+            lines.map((l) => el('li', { text: l })),
+          ),
+        ])
+      : el('p', { class: 'edited muted', text: `Nothing edited${name}: the scenario as it stands.` }),
+  );
+}
+
+/**
+ * @param {{head: HTMLElement, empty: HTMLElement, title: HTMLElement, question: HTMLElement, edits: HTMLElement,
+ *   exports: HTMLElement, receipts: HTMLElement, tablist: HTMLElement, panels: HTMLElement}} dom
  * @param {Shown} a
  * @param {Shown|null} b
  * @param {ViewState} state
  * @param {(patch: Partial<ViewState>) => void} onState
+ * @param {import('./edits.js').LabelOf} [labelOf] labels of the parameters and events the edits name
  */
-export function showResults(dom, a, b, state, onState) {
+export function showResults(dom, a, b, state, onState, labelOf = () => undefined) {
   destroyCharts();
   dom.empty.hidden = true;
   dom.head.hidden = false;
@@ -93,7 +115,19 @@ export function showResults(dom, a, b, state, onState) {
   dom.question.textContent = a.result.question ?? '';
   dom.exports.replaceChildren(...exportButtons(b ? ' (A)' : '', a), ...(b ? exportButtons(' (B)', b) : []));
   dom.receipts.replaceChildren(receiptBlock(b ? ' A' : '', a), ...(b ? [receiptBlock(' B', b)] : []));
-  const A = contextOf(a.result);
+  const linesA = editLines(a.run.request ?? {}, labelOf);
+  const linesB = b ? editLines(b.run.request ?? {}, labelOf) : [];
+  dom.edits.replaceChildren(
+    ...editsBlock(
+      b
+        ? [
+            { lines: linesA, name: ' (A)' },
+            { lines: linesB, name: ' (B)' },
+          ]
+        : [{ lines: linesA, name: '' }],
+    ),
+  );
+  const A = contextOf(a.result, linesA);
   const samples = sampleToggle(Boolean(state.samples), (on) => onState({ samples: on }));
   /** @type {import('./tabs.js').TabSpec[]} */
   const specs = groupsOf(a.result.summary).map((g) => ({
@@ -111,7 +145,8 @@ export function showResults(dom, a, b, state, onState) {
     label: 'Histogram',
     render: (panel) => renderHistogram(panel, A, state, onState),
   });
-  const B = b ? contextOf(b.result) : null;
+  const B = b ? contextOf(b.result, linesB) : null;
+  setExportTexts([A, ...(B ? [B] : [])].map((c) => [c.subtitle, c.fullSubtitle]));
   const view = { a, b, A, B, state, onState };
   for (const tab of RESULT_TABS) {
     if (!tab.when || tab.when(view))

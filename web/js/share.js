@@ -1,14 +1,19 @@
 /**
  * The view as a query string, so a link reproduces it: scenario, overrides (`p.NAME=value` fixes a value,
  * `u.NAME=pert:min=0.6:mode=0.8:max=0.95` replaces its uncertainty), runs, seed,
+ * schedules and forced or suppressed events (`s.NAME=…`, `force=…`, `suppress=…`: see edits.js),
  * comparison, the open tab, the histogram and compare choices and whether sample runs are drawn
  * (`samples=1`). `run=1` runs it on opening; the same
  * inputs give the same numbers bit for bit.
  */
+import { noEvents, readEditParams, writeEditParams } from './edits.js';
 
 /**
  * @typedef {import('./driverRow.js').Override} Override
- * @typedef {{scenario?: string, overrides: Record<string, Override>, runs?: number, seed?: string,
+ * @typedef {import('./edits.js').Schedules} Schedules
+ * @typedef {import('./edits.js').Events} Events
+ * @typedef {{scenario?: string, overrides: Record<string, Override>, schedules: Schedules, events: Events,
+ *   runs?: number, seed?: string,
  *   compare?: string, tab?: string, snap?: string, ch?: string, cmp?: string, run?: boolean, samples?: boolean, history?: string}} ViewState
  */
 
@@ -20,8 +25,9 @@ const KEYS = /** @type {const} */ (['scenario', 'seed', 'compare', 'tab', 'snap'
  */
 export function readState(search) {
   const q = new URLSearchParams(search);
+  const { schedules, events } = readEditParams(q);
   /** @type {ViewState} */
-  const state = { overrides: {} };
+  const state = { overrides: {}, schedules, events };
   for (const k of KEYS) {
     const v = q.get(k);
     if (v !== null && v !== '') state[k] = v;
@@ -50,6 +56,7 @@ export function writeState(state) {
     if (typeof v === 'number') q.set(`p.${k}`, String(v));
     else q.set(`u.${k}`, writeDistribution(v.uncertainty));
   }
+  writeEditParams(q, state.schedules ?? {}, state.events ?? noEvents());
   if (state.runs !== undefined) q.set('runs', String(state.runs));
   for (const k of KEYS) {
     const v = state[k];

@@ -57,10 +57,21 @@ export interface Description {
   readonly seed: number | string;
   readonly parameters: readonly ParameterInfo[];
   readonly schedules: Readonly<Record<string, unknown>>;
+  /** The events the scenario (or a scenario it extends) forces or suppresses, as its file names them. */
+  readonly events: {
+    readonly force: readonly { event: string; member?: string; at: string | number }[];
+    readonly suppress: readonly { event: string; member?: string; from?: string | number }[];
+  };
   readonly outputs: readonly OutputInfo[];
   /** Receipt of a run with the default runs and seed. */
   readonly receipt: Receipt;
 }
+
+/** An event reference without an undefined member (so none reaches the JSON). */
+const eventRef = (e: { event: string; member?: string | undefined }) => ({
+  event: e.event,
+  ...(e.member !== undefined ? { member: e.member } : {}),
+});
 
 const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
@@ -127,6 +138,13 @@ export function describe(p: Prepared): Description {
     seed: p.seed,
     parameters,
     schedules: scenario ? Object.fromEntries([...scenario.schedules].map(([k, e]) => [k, e.value])) : {},
+    events: {
+      force: (scenario?.force ?? []).map((e) => ({ ...eventRef(e.value), at: e.value.at })),
+      suppress: (scenario?.suppress ?? []).map((e) => ({
+        ...eventRef(e.value),
+        ...(e.value.from !== undefined ? { from: e.value.from } : {}),
+      })),
+    },
     outputs,
     receipt: receiptOf(p),
   };

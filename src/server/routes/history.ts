@@ -50,11 +50,9 @@ export function historyRoutes(ctx: AppContext): Router {
     const wait = isWait(req.query);
     const entry = known(req.params.id, res);
     const { principal, token } = creatorOf(ctx.tokens, res);
-    const run = await ctx.runs.start(
-      entry.request,
-      { owner: principal.id, classId: principal.classId },
-      entry,
-    );
+    // A reproduction stands alone: it is not a side of the comparison the entry was part of.
+    const { comparison: _pair, ...request } = entry.request;
+    const run = await ctx.runs.start(request, { owner: principal.id, classId: principal.classId }, entry);
     await answerStarted(ctx, res, run, wait, token);
   });
 
