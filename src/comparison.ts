@@ -6,9 +6,9 @@
 
 import { type Comparison, compareRuns } from './analysis/compare.js';
 import { didYouMean, oneOf } from './didYouMean.js';
-import { type SimulateOptions, simulate } from './engine/simulate.js';
+import type { SimulateOptions } from './engine/simulate.js';
 import { AnalysisError } from './errors.js';
-import { type Prepared, type Receipt, receiptOf } from './pipeline.js';
+import { type Prepared, type Receipt, receiptOf, simulatePrepared } from './pipeline.js';
 import { axisLabels } from './time/period.js';
 
 export interface CompareRequest {
@@ -75,7 +75,7 @@ export async function executeCompare(
 ): Promise<CompareResult> {
   checkCompareRequest(a, request);
   const paired: Prepared = { ...b, runs: a.runs, seed: a.seed };
-  const sim = (p: Prepared) => simulate(p.plan, { ...options, runs: p.runs, seed: p.seed });
+  const sim = (p: Prepared) => simulatePrepared(p, options);
   const dataA = await sim(a);
   const dataB = await sim(paired);
   const labels = axisLabels(a.plan.axis);

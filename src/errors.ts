@@ -31,12 +31,13 @@ export class OxusError extends Error {
 /** A failure inside a run (a state became NaN or infinite, or an event's probability is NaN). */
 export class EngineError extends Error {
   readonly code: string;
-  /** What went wrong, without the date and run (`message` adds them). */
+  /** What went wrong and in which step, without the run (`message` adds it). */
   readonly reason: string;
   readonly run: number;
+  /** The date the failing step starts from. */
   readonly date: string;
   constructor(code: string, reason: string, run: number, date: string) {
-    super(`${reason} at ${date} in run ${run}`);
+    super(`${reason} (run ${run})`);
     this.name = 'EngineError';
     this.code = code;
     this.reason = reason;

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { type Summary, summarize } from './analysis/summarize.js';
+import { blameNonFinite } from './blameNonFinite.js';
 import { buildPlan } from './compile/buildPlan.js';
 import type { Plan } from './compile/plan.js';
 import { type RunData, type SimulateOptions, simulate } from './engine/simulate.js';
@@ -139,8 +140,21 @@ export async function executeWithData(
   p: Prepared,
   options: Omit<SimulateOptions, 'runs' | 'seed'> = {},
 ): Promise<{ result: Result; data: RunData }> {
-  const data = await simulate(p.plan, { ...options, runs: p.runs, seed: p.seed });
+  const data = await simulatePrepared(p, options);
   return { result: resultOf(p, data), data };
+}
+
+/**
+ * Simulates a prepared plan's runs (or `options.runs` of them from `options.firstRun`) with its seed; a
+ * state that becomes NaN is reported with the rule or event that made it so.
+ */
+export function simulatePrepared(
+  p: Prepared,
+  options: Omit<SimulateOptions, 'runs' | 'seed'> & { readonly runs?: number } = {},
+): Promise<RunData> {
+  return simulate(p.plan, { runs: p.runs, ...options, seed: p.seed }).catch((err: unknown) => {
+    throw blameNonFinite(p, err);
+  });
 }
 
 /** The result of per-run records made from a prepared plan. */

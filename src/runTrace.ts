@@ -2,8 +2,9 @@
  * The pipeline behind `oxus trace`: recompiles the scenario with its step instrumented, replays one run
  * (the same draws as run I of `oxus run`, so the same numbers), and explains it (analysis/trace.ts).
  */
-import { type RunTrace, type StepSnapshots, type StepSource, traceRun } from './analysis/trace.js';
+import { type RunTrace, type StepSnapshots, traceRun } from './analysis/trace.js';
 import { buildPlan } from './compile/buildPlan.js';
+import { stepSources } from './compile/stepSources.js';
 import { makeBlockRunner } from './engine/runBlock.js';
 import { AnalysisError, OxusError } from './errors.js';
 import { type Prepared, type Receipt, receiptOf } from './pipeline.js';
@@ -17,29 +18,6 @@ export interface TraceResult extends RunTrace {
   readonly dates: string[];
 }
 
-/** The step statements in the order the plan builder emits them: rules, then events, each per member. */
-function stepSources(p: Prepared): StepSource[] {
-  const file = p.model.file;
-  const members = (entity: string | undefined) =>
-    entity === undefined ? [undefined] : (file.entities?.[entity] ?? []);
-  const labels = new Map(
-    p.plan.channels.filter((c) => c.kind === 'event').map((c) => [qualify(c.output, c.member), c.label]),
-  );
-  return [
-    ...Object.entries(file.rules ?? {}).flatMap(([name, r]) =>
-      members(r.for).map((m) => ({ kind: 'rule' as const, name, ...(m !== undefined ? { member: m } : {}) })),
-    ),
-    ...Object.entries(file.events ?? {}).flatMap(([name, e]) =>
-      members(e.for).map((m) => ({
-        kind: 'event' as const,
-        name,
-        ...(m !== undefined ? { member: m } : {}),
-        label: labels.get(qualify(name, m)) ?? name,
-      })),
-    ),
-  ];
-}
-
 /** Replays run `run` of a prepared scenario and explains it. */
 export function executeTrace(p: Prepared, run: number): TraceResult {
   if (!Number.isInteger(run) || run < 0)
@@ -47,7 +25,7 @@ export function executeTrace(p: Prepared, run: number): TraceResult {
   const built = buildPlan(p.model, p.scenario, { trace: true });
   if (!built.plan) throw new OxusError(built.problems);
   const plan = built.plan;
-  const sources = stepSources(p);
+  const sources = stepSources(p.model.file, plan);
   const S = plan.state.length;
   const snapshots: StepSnapshots[] = [];
   let current: { before: Float64Array; after: Float64Array[] } | undefined;

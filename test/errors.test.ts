@@ -18,7 +18,7 @@ describe('errorKind', () => {
     assert.deepEqual(errorKind(new EngineError('E_NONFINITE', 'x became NaN', 3, '2004')), {
       kind: 'engine',
       code: 'E_NONFINITE',
-      message: 'x became NaN at 2004 in run 3',
+      message: 'x became NaN (run 3)',
       run: 3,
       date: '2004',
     });

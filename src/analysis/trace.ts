@@ -6,13 +6,9 @@
  * of the chain), so the parts add up to the change (exactly in real arithmetic, to rounding in doubles).
  */
 
-/** What a step statement is: one rule or event, for one member or global. */
-export interface StepSource {
-  readonly kind: 'rule' | 'event';
-  readonly name: string;
-  readonly member?: string;
-  readonly label?: string;
-}
+import type { StepSource } from '../compile/stepSources.js';
+
+export type { StepSource };
 
 /** The state after each part of one step: `before` (the start), `after[i]` (statement i), `end` (clamped). */
 export interface StepSnapshots {

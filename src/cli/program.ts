@@ -70,7 +70,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       case 'limit':
       case 'request':
       case 'engine':
-        io.stderr(`error: ${failure.message}\n`);
+        io.stderr(`error: ${failure.message} [${failure.code}]\n`);
         return 1;
     }
     // A bug, not a user's mistake: the stack trace is what a bug report needs.

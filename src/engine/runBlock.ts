@@ -91,7 +91,7 @@ export function makeBlockRunner(
       for (const [i, q] of stateDraws) x[i] = q(u[P + i]!);
       prog.init(p, x);
       const status = prog.run(x, y, p, base, d, years, out, (r - from) * perRun, ur, ek, sched, info);
-      if (status !== 0) throw runError(plan, status, run, date(info[0]!), date(info[0]! + 1));
+      if (status !== 0) throw runError(plan, status, run, info[0]!, date);
     }
     return out;
   };
@@ -193,19 +193,24 @@ function drawnSlots(plan: Plan): number[] {
   return slots;
 }
 
-function runError(plan: Plan, status: number, run: number, date: string, next: string): EngineError {
+/**
+ * The error of a run stopped at step k (from date(k) to date(k + 1)). The engine knows the state that went
+ * wrong, not the rule: pipeline/blameNonFinite.ts replays the run to name it.
+ */
+function runError(plan: Plan, status: number, run: number, k: number, date: (k: number) => string) {
+  const step = `in the step from ${date(k)} to ${date(k + 1)}`;
   if (status < 0) {
     const name = plan.state[-status - 1]!.name;
-    return new EngineError(
-      'E_NONFINITE',
-      `state '${name}' became NaN or infinite during the step from ${date}`,
-      run,
-      next,
-    );
+    return new EngineError('E_NONFINITE', `state '${name}' became NaN or infinite ${step}`, run, date(k));
   }
   const number = status;
   const events = plan.channels.filter((c) => c.kind === 'event');
   const ev = events[number - 1];
   const name = ev ? qualify(ev.output, ev.member) : `#${number}`;
-  return new EngineError('E_NAN_PROBABILITY', `the probability of event '${name}' is NaN`, run, date);
+  return new EngineError(
+    'E_NAN_PROBABILITY',
+    `the probability of event '${name}' is NaN ${step}`,
+    run,
+    date(k),
+  );
 }

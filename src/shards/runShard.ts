@@ -1,8 +1,7 @@
 /** Runs one shard of a job: its slice of the runs, written with what the merge needs. */
 import type { SimulateOptions } from '../engine/simulate.js';
-import { simulate } from '../engine/simulate.js';
 import { AnalysisError } from '../errors.js';
-import { aboutOf, type Prepared, receiptOf } from '../pipeline.js';
+import { aboutOf, type Prepared, receiptOf, simulatePrepared } from '../pipeline.js';
 import { encodeShard, SHARD_FORMAT, type ShardHeader, shardRange } from './shardFile.js';
 
 /** Shard `index` (from 0) of `count` of the prepared job: the shard file's bytes and its header. */
@@ -23,7 +22,7 @@ export async function runShard(
       `the shard index must be from 0 to ${count - 1}, found ${index}`,
     );
   const [from, to] = shardRange(index, count, p.runs);
-  const data = await simulate(p.plan, { ...options, runs: to - from, seed: p.seed, firstRun: from });
+  const data = await simulatePrepared(p, { ...options, runs: to - from, firstRun: from });
   const header: ShardHeader = {
     format: SHARD_FORMAT,
     job: receiptOf(p, 0),

@@ -150,3 +150,65 @@ describe('a missing extends or model target', () => {
     );
   });
 });
+
+describe('a run that goes wrong', () => {
+  it('names the rule, the state, the step and the run, with the error code', async () => {
+    writeFileSync(
+      join(dir, 'nan.yaml'),
+      [
+        'oxus: 1',
+        'model: nan',
+        'title: a state that becomes NaN at the fourth step',
+        'time: { start: 2000, end: 2010, step: year }',
+        'state:',
+        '  x: { unit: count, initial: 1 }',
+        '  y: { unit: count, initial: 1 }',
+        'rules:',
+        '  fine: { target: y, add: "1", sources: [{ judgment: test }] }',
+        '  blow: { target: x, set: "k >= 3 ? sqrt(-1) : 1", sources: [{ judgment: test }] }',
+        'outputs:',
+        '  x: { kind: series, expr: x, unit: count }',
+        '',
+      ].join('\n'),
+    );
+    for (const workers of ['0', '2']) {
+      const r = await cli('run', 'nan.yaml', '--runs', '20', '--workers', workers);
+      assert.equal(r.code, 1);
+      assert.equal(
+        r.stderr,
+        "error: rule 'blow' gave NaN for state 'x' in the step from 2003 to 2004 (run 0) [E_NONFINITE]\n",
+      );
+    }
+  });
+
+  it("names an event's effects and the member", async () => {
+    scenario('boom.yaml', '', 'model: boom-model.yaml');
+    writeFileSync(
+      join(dir, 'boom-model.yaml'),
+      [
+        'oxus: 1',
+        'model: boom',
+        'title: an event whose effect divides by zero',
+        'time: { start: 2000, end: 2004, step: year }',
+        'entities: { group: [A, B] }',
+        'state:',
+        '  s: { for: group, unit: count, initial: 1 }',
+        'events:',
+        '  split:',
+        '    for: group',
+        '    probability: "B.s > 0"',
+        '    effects: { s: "s / (s - 1)" }',
+        '    sources: [{ judgment: test }]',
+        'outputs:',
+        '  s: { for: group, kind: series, expr: s, unit: count }',
+        '',
+      ].join('\n'),
+    );
+    const r = await cli('run', 'boom.yaml');
+    assert.equal(r.code, 1);
+    assert.equal(
+      r.stderr,
+      "error: event 'split' for A's effects gave Infinity for state 'A.s' in the step from 2000 to 2001 (run 0) [E_NONFINITE]\n",
+    );
+  });
+});

@@ -117,7 +117,7 @@ rules:
           assert.equal(err.code, 'E_NONFINITE');
           assert.match(
             err.message,
-            /state 'x' became NaN or infinite during the step from 2003 at 2004 in run 0/,
+            /^state 'x' became NaN or infinite in the step from 2003 to 2004 \(run 0\)$/,
           );
           return true;
         },
