@@ -1,7 +1,7 @@
 /**
  * Numeric helpers called by compiled expressions. They reproduce mathjs's semantics for numbers
  * (config relTol 1e-12, absTol 1e-15; see mathjs src/utils/number.js `nearlyEqual`), so a rule means
- * the same thing whether mathjs evaluates it or oxus's compiler does; test/expr/compile.test.ts checks this.
+ * the same thing whether mathjs evaluates it or oxus's compiler does; test/expr/compileExpression.test.ts checks this.
  */
 const REL_TOL = 1e-12;
 const ABS_TOL = 1e-15;

@@ -1,11 +1,9 @@
 /**
  * Wilson 95% intervals against values computed by hand from the formula (and matching R's
- * `prop.test(k, n, correct = FALSE)$conf.int`, which is the Wilson interval), and the estimative words of
- * 0% and 100%, whose ranges must hold them.
+ * `prop.test(k, n, correct = FALSE)$conf.int`, which is the Wilson interval).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { describeProbability } from '../../src/analysis/estimative.js';
 import { wilsonInterval } from '../../src/analysis/wilson.js';
 
 /** Hand values are given to 4 decimals, so agreement to 5e-5 is all they can show. */
@@ -33,15 +31,5 @@ describe('Wilson score interval', () => {
         const [lo, hi] = wilsonInterval(k, n);
         assert.ok(lo >= 0 && lo <= k / n && k / n <= hi && hi <= 1, `${k}/${n}: [${lo}, ${hi}]`);
       }
-  });
-});
-
-describe('estimative words at the ends of the scale', () => {
-  it('never give 0% or 100% a range that excludes them', () => {
-    assert.equal(describeProbability(0), 'almost no chance (under 5%)');
-    assert.equal(describeProbability(0.004), 'almost no chance (under 5%)');
-    assert.equal(describeProbability(0.03), 'almost no chance (1–5%)');
-    assert.equal(describeProbability(0.99), 'almost certain (95–99%)');
-    assert.equal(describeProbability(1), 'almost certain (over 95%)');
   });
 });

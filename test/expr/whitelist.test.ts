@@ -1,5 +1,5 @@
 /**
- * Only whitelisted code, tested where it matters: expressions generated from the grammar (grammar.ts), most
+ * Only whitelisted code, tested where it matters: expressions generated from the grammar (test/support/expressionGrammar.ts), most
  * of which compile, some with operators, calls and member access nested in each other, others holding a
  * construct that must never compile. The explicit list of escapes stays in compile.test.ts.
  */
@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { Lookup, Scope } from '../../src/expr/compileExpression.js';
-import { compileText, expressions, type Generated } from './grammar.js';
+import { compileText, expressions, type Generated } from '../support/expressionGrammar.js';
 
 const VARS = ['a', 'b', 'c'];
 /** Members A and B of one entity type, each with a variable x (slots after the three globals). */

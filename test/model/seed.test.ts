@@ -9,8 +9,8 @@ import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import { checkFile } from '../../src/pipeline.js';
 import { readSeed } from '../../src/random/parseSeed.js';
-import { type Fixture, makeApp, makeFixture, type TestApp } from '../server/support.js';
 import { oxus } from '../support/cli.js';
+import { type Fixture, makeApp, makeFixture, type TestApp } from '../support/serverApp.js';
 
 describe('what a seed is', () => {
   it('whole numbers, and plain whole-number texts, are numbers', () => {

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { spearman } from '../../src/analysis/sensitivity/correlation.js';
 import { cholesky, correlateUniforms, spearmanToPearson } from '../../src/random/copula.js';
 import { runStream, STREAM_RULES, seedKey } from '../../src/random/stream.js';
-import { assertMoments, assertNear } from './statistics.js';
+import { assertMoments, assertNear } from '../support/statistics.js';
 
 /** n correlated draws of dimension L.length, one column per coordinate. */
 function correlatedSample(name: string, n: number, L: number[][]): Float64Array[] {

@@ -19,7 +19,7 @@ import {
   variance,
 } from '../../src/random/distributions.js';
 import { runStream, STREAM_RULES, seedKey } from '../../src/random/stream.js';
-import { assertMoments, assertNear, draws, sampleMoments, type TrueMoments } from './statistics.js';
+import { assertMoments, assertNear, draws, sampleMoments, type TrueMoments } from '../support/statistics.js';
 
 /** R's qnorm(0.975) and qnorm(0.75) (Wichura's algorithm AS 241), to the 16 digits that identify the doubles. */
 const QNORM_975 = 1.959963984540054;

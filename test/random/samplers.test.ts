@@ -1,13 +1,19 @@
 /**
  * The per-step samplers: moments and probabilities against exact values, edge cases, and determinism.
- * Tolerances are 5 standard errors (see statistics.ts); each kurtosis κ = μ₄/σ⁴ used is written beside it.
+ * Tolerances are 5 standard errors (see test/support/statistics.ts); each kurtosis κ = μ₄/σ⁴ used is written beside it.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import gammaln from '@stdlib/math-base-special-gammaln';
 import { rbern, rbinom, rexp, rnorm, rpois, runif } from '../../src/random/samplers.js';
 import { runStream, STREAM_RULES, seedKey, type Uniform } from '../../src/random/stream.js';
-import { assertHugeMean, assertMoments, assertPmfFits, assertProportion, draws } from './statistics.js';
+import {
+  assertHugeMean,
+  assertMoments,
+  assertPmfFits,
+  assertProportion,
+  draws,
+} from '../support/statistics.js';
 
 const N = 200_000;
 

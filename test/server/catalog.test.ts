@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import { repoPath } from '../support/build.js';
-import { assertErrorShape, type Fixture, makeApp, makeFixture, type TestApp } from './support.js';
+import { assertErrorShape, type Fixture, makeApp, makeFixture, type TestApp } from '../support/serverApp.js';
 
 describe('catalog routes', () => {
   let f: Fixture;

@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import { execute, prepare } from '../../src/pipeline.js';
 import { repoPath } from '../support/build.js';
-import { makeApp, type TestApp } from './support.js';
+import { makeApp, type TestApp } from '../support/serverApp.js';
 
 describe('edited uncertainty and events', () => {
   const temp = mkdtempSync(join(tmpdir(), 'oxus-edits-'));

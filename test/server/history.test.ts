@@ -7,7 +7,7 @@ import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
-import { assertErrorShape, type Fixture, makeApp, makeFixture } from './support.js';
+import { assertErrorShape, type Fixture, makeApp, makeFixture } from '../support/serverApp.js';
 
 describe('history routes', () => {
   let f: Fixture;

@@ -17,7 +17,7 @@ import {
   parseEvents,
   type TestApp,
   textParser,
-} from './support.js';
+} from '../support/serverApp.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import { execute, prepare } from '../../src/pipeline.js';
-import { assertErrorShape, type Fixture, makeApp, makeFixture } from './support.js';
+import { assertErrorShape, type Fixture, makeApp, makeFixture } from '../support/serverApp.js';
 
 describe('saved scenario routes', () => {
   let f: Fixture;

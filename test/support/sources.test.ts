@@ -11,7 +11,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { sourceFolder } from './sources.js';
 
-const SUITE = fileURLToPath(new URL('../models/central-asia-sources.test.js', import.meta.url));
+const SUITE = fileURLToPath(new URL('../bundledFiles/centralAsiaSources.test.js', import.meta.url));
 
 describe('source documents', () => {
   const missing = join(tmpdir(), 'oxus-no-such-folder');

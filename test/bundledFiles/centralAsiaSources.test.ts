@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import { DOMAIN, SEEDS } from '../support/sources.js';
 
-/** The repository root: tests are compiled to dist/test/models/. */
+/** The repository root: tests are compiled to dist/test/bundledFiles/. */
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const MODEL = resolve(ROOT, 'models', 'central-asia.yaml');
 const SCENARIOS = resolve(ROOT, 'scenarios');

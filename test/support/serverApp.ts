@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Express } from 'express';
 import type { Response } from 'superagent';
 import { type CreateAppOptions, closeApp, createApp } from '../../src/server/app.js';
-import { repoPath } from '../support/build.js';
+import { repoPath } from './build.js';
 
 export interface Fixture {
   readonly root: string;

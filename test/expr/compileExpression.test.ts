@@ -9,7 +9,7 @@ import { all, create } from 'mathjs';
 import type { Lookup, Scope } from '../../src/expr/compileExpression.js';
 import { F } from '../../src/expr/runtime.js';
 import * as samplers from '../../src/random/samplers.js';
-import { compileText } from './grammar.js';
+import { compileText } from '../support/expressionGrammar.js';
 
 const VARS = ['a', 'b', 'c'];
 const scope: Scope = {
