@@ -13,7 +13,7 @@ import { prepare } from '../../src/pipeline.js';
 import { executeTrace } from '../../src/runTrace.js';
 import { executeSensitivity } from '../../src/sensitivity.js';
 import { repoPath } from '../support/build.js';
-import { assertErrorShape, type Fixture, makeApp, makeFixture, type TestApp } from './support.js';
+import { assertErrorShape, type Fixture, makeApp, makeFixture, type TestApp } from '../support/serverApp.js';
 
 /** What JSON makes of a value (the API's answer went through JSON.stringify). */
 // biome-ignore lint/suspicious/noExplicitAny: deepEqual narrows the answer to this type; the tests read it freely
