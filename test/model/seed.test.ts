@@ -5,12 +5,12 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import request from 'supertest';
 import { checkFile } from '../../src/pipeline.js';
 import { readSeed } from '../../src/random/parseSeed.js';
 import { oxus } from '../support/cli.js';
-import { type Fixture, makeApp, makeFixture, type TestApp } from '../support/serverApp.js';
+import { useTestApp } from '../support/serverApp.js';
 
 describe('what a seed is', () => {
   it('whole numbers, and plain whole-number texts, are numbers', () => {
@@ -49,16 +49,7 @@ describe('what a seed is', () => {
 });
 
 describe('the seed rule in the CLI, scenario files and the API', () => {
-  let f: Fixture;
-  let t: TestApp;
-  before(async () => {
-    f = makeFixture();
-    t = await makeApp(f);
-  });
-  after(() => {
-    t.close();
-    f.cleanup();
-  });
+  const t = useTestApp();
 
   it('the CLI: --seed 01 is refused with the plain form; --seed 42 is the number 42', async () => {
     const r = await oxus('run', 'models/logistic-reference.yaml', '--seed', '01');
@@ -81,7 +72,7 @@ describe('the seed rule in the CLI, scenario files and the API', () => {
   });
 
   it('a scenario file: seed: "01" is a problem at its line, with the same words', () => {
-    const file = join(f.scenariosDir, 'seed-01.yaml');
+    const file = join(t.fixture.scenariosDir, 'seed-01.yaml');
     writeFileSync(
       file,
       'oxus: 1\nscenario: seed_01\ntitle: t\nquestion: q?\nmodel: ../models/logistic.yaml\nseed: "01"\n',

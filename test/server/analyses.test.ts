@@ -6,14 +6,14 @@
 import assert from 'node:assert/strict';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import request from 'supertest';
 import { executeCompare } from '../../src/comparison.js';
 import { prepare } from '../../src/pipeline.js';
 import { executeTrace } from '../../src/runTrace.js';
 import { executeSensitivity } from '../../src/sensitivity.js';
 import { repoPath } from '../support/build.js';
-import { assertErrorShape, type Fixture, makeApp, makeFixture, type TestApp } from '../support/serverApp.js';
+import { assertErrorShape, makeApp, makeFixture, useTestApp } from '../support/serverApp.js';
 
 /** What JSON makes of a value (the API's answer went through JSON.stringify). */
 // biome-ignore lint/suspicious/noExplicitAny: deepEqual narrows the answer to this type; the tests read it freely
@@ -21,24 +21,15 @@ const asJson = (v: unknown): any => JSON.parse(JSON.stringify(v));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('analysis routes', () => {
-  let f: Fixture;
-  let t: TestApp;
-  const scenario = (name: string) => prepare(join(f.scenariosDir, `${name}.yaml`));
+  const t = useTestApp({ maxRuns: 20_000, maxEvaluations: 5000 }, (fixture) =>
+    copyFileSync(repoPath('models', 'ishigami.yaml'), join(fixture.modelsDir, 'ishigami.yaml')),
+  );
+  const scenario = (name: string) => prepare(join(t.fixture.scenariosDir, `${name}.yaml`));
   // biome-ignore lint/suspicious/noExplicitAny: the tests read the answers' fields freely
   const post = async (path: string, body: unknown): Promise<{ status: number; body: any }> =>
     request(t.app)
       .post(path)
       .send(body as object);
-
-  before(async () => {
-    f = makeFixture();
-    copyFileSync(repoPath('models', 'ishigami.yaml'), join(f.modelsDir, 'ishigami.yaml'));
-    t = await makeApp(f, { maxRuns: 20_000, maxEvaluations: 5000 });
-  });
-  after(() => {
-    t.close();
-    f.cleanup();
-  });
 
   describe('POST /api/compare', () => {
     it('pairs B with A run by run, as `oxus compare` does', async () => {
@@ -131,7 +122,7 @@ describe('analysis routes', () => {
   });
 
   describe('POST /api/sensitivity', () => {
-    const ishigami = () => prepare(join(f.modelsDir, 'ishigami.yaml'), { runs: 400 });
+    const ishigami = () => prepare(join(t.fixture.modelsDir, 'ishigami.yaml'), { runs: 400 });
 
     it('rank and Sobol give the pipeline’s numbers, with the indices at every date', async () => {
       for (const method of ['rank', 'sobol'] as const) {

@@ -1,21 +1,12 @@
 /** GET /api/models and /api/scenarios: lists, and one with its parameters, ranges and sources. */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import request from 'supertest';
 import { repoPath } from '../support/build.js';
-import { assertErrorShape, type Fixture, makeApp, makeFixture, type TestApp } from '../support/serverApp.js';
+import { assertErrorShape, makeApp, useTestApp } from '../support/serverApp.js';
 
 describe('catalog routes', () => {
-  let f: Fixture;
-  let t: TestApp;
-  before(async () => {
-    f = makeFixture();
-    t = await makeApp(f);
-  });
-  after(() => {
-    t.close();
-    f.cleanup();
-  });
+  const t = useTestApp();
 
   it('lists models and scenarios by file name', async () => {
     const models = await request(t.app).get('/api/models').expect(200).expect('Content-Type', /json/);
@@ -66,7 +57,7 @@ describe('catalog routes', () => {
       s.outputs.map((o: { id: string; kind: string }) => `${o.id}:${o.kind}`),
       ['stock:series', 'small:threshold'],
     );
-    assert.equal(JSON.stringify(res.body).includes(f.root), false, 'no server path leaks');
+    assert.equal(JSON.stringify(res.body).includes(t.fixture.root), false, 'no server path leaks');
   });
 
   it('describes a model on its defaults', async () => {
@@ -100,7 +91,7 @@ describe('catalog routes', () => {
     const bundled = await makeApp({
       modelsDir: repoPath('models'),
       scenariosDir: repoPath('scenarios'),
-      dbPath: f.dbPath.replace('oxus.sqlite', 'bundled.sqlite'),
+      dbPath: t.fixture.dbPath.replace('oxus.sqlite', 'bundled.sqlite'),
     });
     try {
       const res = await request(bundled.app).get('/api/scenarios/baseline-2016').expect(200);

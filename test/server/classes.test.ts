@@ -4,13 +4,12 @@
  * instructor token.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import request from 'supertest';
-import { assertErrorShape, type Fixture, makeApp, makeFixture, type TestApp } from '../support/serverApp.js';
+import { assertErrorShape, useTestApp } from '../support/serverApp.js';
 
 describe('classroom API', () => {
-  let f: Fixture;
-  let t: TestApp;
+  const t = useTestApp();
   let code: string;
   let instructor: string;
   let ada: string;
@@ -18,8 +17,6 @@ describe('classroom API', () => {
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 
   before(async () => {
-    f = makeFixture();
-    t = await makeApp(f);
     const made = await request(t.app)
       .post('/api/classes')
       .send({ title: 'Structured analysis, week 3' })
@@ -29,10 +26,6 @@ describe('classroom API', () => {
     ada = (await request(t.app).post(`/api/classes/${code}/join`).send({ name: 'Ada' }).expect(201)).body
       .token;
     bo = (await request(t.app).post(`/api/classes/${code}/join`).send({ name: 'Bo' }).expect(201)).body.token;
-  });
-  after(() => {
-    t.close();
-    f.cleanup();
   });
 
   it('a name joins once; codes, names and bodies are checked', async () => {

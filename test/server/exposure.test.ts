@@ -3,21 +3,12 @@
  * are not this server's (DNS rebinding), changes that are not JSON, and the headers every answer has.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import request from 'supertest';
-import { assertErrorShape, type Fixture, makeApp, makeFixture, type TestApp } from '../support/serverApp.js';
+import { assertErrorShape, useTestApp } from '../support/serverApp.js';
 
 describe('bad input and exposure', () => {
-  let f: Fixture;
-  let t: TestApp;
-  before(async () => {
-    f = makeFixture();
-    t = await makeApp(f);
-  });
-  after(() => {
-    t.close();
-    f.cleanup();
-  });
+  const t = useTestApp();
 
   it('answers a malformed %-escape in any path with a 400 JSON error, without a stack or a log entry', async () => {
     for (const path of [

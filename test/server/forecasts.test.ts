@@ -1,20 +1,11 @@
 /** GET /api/forecasts and /api/forecasts/scores: the bundled catalogue and its scores, words per scale. */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import request from 'supertest';
-import { assertErrorShape, type Fixture, makeApp, makeFixture, type TestApp } from '../support/serverApp.js';
+import { assertErrorShape, useTestApp } from '../support/serverApp.js';
 
 describe('forecasts API', () => {
-  let f: Fixture;
-  let t: TestApp;
-  before(async () => {
-    f = makeFixture();
-    t = await makeApp(f);
-  });
-  after(() => {
-    t.close();
-    f.cleanup();
-  });
+  const t = useTestApp();
 
   it('GET /api/forecasts lists every claim with its quote, reading and resolution', async () => {
     const res = await request(t.app).get('/api/forecasts').expect(200);

@@ -1,20 +1,11 @@
 /** The app's frame: index, health, JSON 404s, security headers, static UI files. */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import request from 'supertest';
-import { assertErrorShape, type Fixture, makeApp, makeFixture, type TestApp } from '../support/serverApp.js';
+import { assertErrorShape, useTestApp } from '../support/serverApp.js';
 
 describe('app frame', () => {
-  let f: Fixture;
-  let t: TestApp;
-  before(async () => {
-    f = makeFixture();
-    t = await makeApp(f, { maxRuns: 5000 });
-  });
-  after(() => {
-    t.close();
-    f.cleanup();
-  });
+  const t = useTestApp({ maxRuns: 5000 });
 
   it('GET /api describes the server and its limits', async () => {
     const res = await request(t.app)

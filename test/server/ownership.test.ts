@@ -3,24 +3,15 @@
  * it; an instructor's token manages the class; other classes do not see it.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import request from 'supertest';
-import { assertErrorShape, type Fixture, makeApp, makeFixture, type TestApp } from '../support/serverApp.js';
+import { assertErrorShape, useTestApp } from '../support/serverApp.js';
 
 const bearer = (token: string) => `Bearer ${token}`;
 const SAVED = { name: 'Mine', scenario: 'logistic-base', runs: 20 };
 
 describe('ownership tokens', () => {
-  let f: Fixture;
-  let t: TestApp;
-  before(async () => {
-    f = makeFixture();
-    t = await makeApp(f);
-  });
-  after(() => {
-    t.close();
-    f.cleanup();
-  });
+  const t = useTestApp();
 
   it('gives a creator without a token a new one that owns the thing; others read it but cannot change it', async () => {
     const created = await request(t.app).post('/api/saved-scenarios').send(SAVED).expect(201);

@@ -5,33 +5,16 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import request from 'supertest';
 import { execute, prepare } from '../../src/pipeline.js';
 import { repoPath } from '../support/build.js';
-import {
-  assertErrorShape,
-  type Fixture,
-  makeApp,
-  makeFixture,
-  parseEvents,
-  type TestApp,
-  textParser,
-} from '../support/serverApp.js';
+import { assertErrorShape, makeApp, parseEvents, textParser, useTestApp } from '../support/serverApp.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('run routes', () => {
-  let f: Fixture;
-  let t: TestApp;
-  before(async () => {
-    f = makeFixture();
-    t = await makeApp(f, { maxRuns: 20_000 });
-  });
-  after(() => {
-    t.close();
-    f.cleanup();
-  });
+  const t = useTestApp({ maxRuns: 20_000 });
 
   describe('validation', () => {
     const bad: [string, unknown, string][] = [
@@ -124,7 +107,7 @@ describe('run routes', () => {
     const bundled = await makeApp({
       modelsDir: repoPath('models'),
       scenariosDir: repoPath('scenarios'),
-      dbPath: join(f.root, 'bundled.sqlite'),
+      dbPath: join(t.fixture.root, 'bundled.sqlite'),
     });
     try {
       const expected = await execute(
@@ -155,7 +138,7 @@ describe('run routes', () => {
       .expect(200);
     const text: string = res.body.run.scenarioText;
     assert.match(text, /extends: logistic-fast.yaml/);
-    const file = join(f.scenariosDir, 'saved-edit.yaml');
+    const file = join(t.fixture.scenariosDir, 'saved-edit.yaml');
     writeFileSync(file, text);
     const cli = await execute(prepare(file, { runs: 300, seed: 'abc' }), { workers: 0 });
     assert.equal(JSON.stringify(res.body.result.summary), JSON.stringify(cli.summary));
@@ -237,7 +220,10 @@ describe('run routes', () => {
   });
 
   it('refuses more concurrent runs than allowed with 429 and Retry-After', async () => {
-    const one = await makeApp({ ...f, dbPath: join(f.root, 'one.sqlite') }, { maxConcurrentRuns: 1 });
+    const one = await makeApp(
+      { ...t.fixture, dbPath: join(t.fixture.root, 'one.sqlite') },
+      { maxConcurrentRuns: 1 },
+    );
     try {
       const first = await request(one.app).post('/api/runs').send({ scenario: 'busy' }).expect(202);
       const second = await request(one.app).post('/api/runs').send({ scenario: 'logistic-base' }).expect(429);
@@ -260,7 +246,10 @@ describe('run routes', () => {
   it('refuses a run whose per-run records would exceed the memory limit', async () => {
     // logistic: a series (41 dates × 8 bytes) and a threshold (41 × 1 byte) = 369 bytes per run, so
     // 10,000 bytes allow 27 runs.
-    const small = await makeApp({ ...f, dbPath: join(f.root, 'small.sqlite') }, { maxRunBytes: 10_000 });
+    const small = await makeApp(
+      { ...t.fixture, dbPath: join(t.fixture.root, 'small.sqlite') },
+      { maxRunBytes: 10_000 },
+    );
     try {
       const res = await request(small.app)
         .post('/api/runs')
@@ -280,7 +269,10 @@ describe('run routes', () => {
   });
 
   it('aborts a run that exceeds the time limit', async () => {
-    const slow = await makeApp({ ...f, dbPath: join(f.root, 'slow.sqlite') }, { runTimeoutMs: 300 });
+    const slow = await makeApp(
+      { ...t.fixture, dbPath: join(t.fixture.root, 'slow.sqlite') },
+      { runTimeoutMs: 300 },
+    );
     try {
       const res = await request(slow.app).post('/api/runs?wait=true').send({ scenario: 'busy' }).expect(422);
       const e = assertErrorShape(res.body);

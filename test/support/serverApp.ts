@@ -6,6 +6,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import type { Express } from 'express';
 import type { Response } from 'superagent';
 import { type CreateAppOptions, closeApp, createApp } from '../../src/server/app.js';
@@ -106,6 +107,49 @@ export async function makeApp(
     ...options,
   });
   return { app, errors, close: () => closeApp(app) };
+}
+
+/** The app a suite shares, built in its `before` hook: read its fields inside tests, not at definition. */
+export interface SuiteApp {
+  readonly app: Express;
+  readonly errors: unknown[];
+  readonly fixture: Fixture;
+}
+
+/**
+ * One app for the enclosing suite: a fresh fixture and an app on it before the tests, both gone after.
+ * `prepare` may add files to the fixture before the app reads its folders.
+ */
+export function useTestApp(
+  options: Partial<CreateAppOptions> = {},
+  prepare: (fixture: Fixture) => void = () => {},
+): SuiteApp {
+  let fixture: Fixture | undefined;
+  let made: TestApp | undefined;
+  before(async () => {
+    fixture = makeFixture();
+    prepare(fixture);
+    made = await makeApp(fixture, options);
+  });
+  after(() => {
+    made?.close();
+    fixture?.cleanup();
+  });
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('useTestApp: the suite app is read before its before hook ran');
+    return value;
+  };
+  return {
+    get app() {
+      return ready(made).app;
+    },
+    get errors() {
+      return ready(made).errors;
+    },
+    get fixture() {
+      return ready(fixture);
+    },
+  };
 }
 
 /** A supertest parser that keeps a streamed body (server-sent events) as text. */
