@@ -131,8 +131,8 @@ export function useTestApp(
     prepare(fixture);
     made = await makeApp(fixture, options);
   });
-  after(() => {
-    made?.close();
+  after(async () => {
+    await made?.close();
     fixture?.cleanup();
   });
   const ready = <T>(value: T | undefined): T => {

@@ -4,33 +4,16 @@
  * The crash comes through a test-only method of the engine host, which no route reaches.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import request from 'supertest';
 import { EngineHost } from '../../../src/server/engineHost/host.js';
-import {
-  assertErrorShape,
-  type Fixture,
-  makeApp,
-  makeFixture,
-  parseEvents,
-  type TestApp,
-  textParser,
-} from '../support.js';
+import { assertErrorShape, parseEvents, textParser, useTestApp } from '../../support/serverApp.js';
 
 const RUN = { scenario: 'logistic-base', runs: 200 };
 
 describe('a crashed thread fails its run and is replaced', () => {
-  let f: Fixture;
-  let t: TestApp;
   const host = new EngineHost();
-  before(async () => {
-    f = makeFixture();
-    t = await makeApp(f, { engineHost: host });
-  });
-  after(() => {
-    t.close();
-    f.cleanup();
-  });
+  const t = useTestApp({ engineHost: host });
 
   it('when an engine worker crashes: the run fails, its stream ends, the next run succeeds', async () => {
     const before = await request(t.app).post('/api/runs?wait=true').send(RUN).expect(200);

@@ -8,8 +8,8 @@ import { readdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import BetterSqlite3 from 'better-sqlite3';
-import { type Fixture, makeFixture } from '../support.js';
-import { type ServerProcess, spawnServer } from './serverProcess.js';
+import { type Fixture, makeFixture } from '../../support/serverApp.js';
+import { type ServerProcess, spawnServer } from '../../support/serverProcess.js';
 
 const ROUNDS = 3;
 const WRITERS = 3;

@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { type Fixture, makeFixture, parseEvents } from '../support.js';
-import { type ServerProcess, spawnServer } from './serverProcess.js';
+import { type Fixture, makeFixture, parseEvents } from '../../support/serverApp.js';
+import { type ServerProcess, spawnServer } from '../../support/serverProcess.js';
 
 const json = { 'content-type': 'application/json' };
 

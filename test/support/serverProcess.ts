@@ -6,8 +6,8 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { serve, stopOnSignals } from '../../../src/server/serve.js';
-import type { Fixture } from '../support.js';
+import { serve, stopOnSignals } from '../../src/server/serve.js';
+import type { Fixture } from './serverApp.js';
 
 const ENV = 'OXUS_TEST_SERVER_FOLDERS';
 
