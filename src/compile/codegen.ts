@@ -80,7 +80,7 @@ export function eventStatement(e: EventCode): string {
   return `{
     if (${notFired}) {
       let fire = ${force};
-      if (!fire && !(${sup}) && (${e.when ?? '1'})) { const q = F.prob(${e.probability}); if (q !== q) { info[0] = k; return ${e.number}; } fire = ${u} < q; }
+      if (!fire && !(${sup}) && (${e.when ?? '1'})) { const q = Math.min(1, Math.max(0, ${e.probability})); if (q !== q) { info[0] = k; return ${e.number}; } fire = ${u} < q; }
       if (fire) { ${temps} ${sets} y[${e.flag}] = 1; }
     } }`;
 }

@@ -74,6 +74,9 @@ export interface Compiled {
   random: boolean;
 }
 
+/** A slot or a number: cheap to read twice. */
+const simple = (code: string) => /^([pxyd]\[\d+\]|\(?-?[0-9.]+(e[+-]?[0-9]+)?\)?)$/.test(code);
+
 const BINARY: Readonly<Record<string, (a: string, b: string) => string>> = {
   add: (a, b) => `(${a} + ${b})`,
   subtract: (a, b) => `(${a} - ${b})`,
@@ -88,8 +91,9 @@ const BINARY: Readonly<Record<string, (a: string, b: string) => string>> = {
   larger: (a, b) => `F.gt(${a}, ${b})`,
   smallerEq: (a, b) => `F.le(${a}, ${b})`,
   largerEq: (a, b) => `F.ge(${a}, ${b})`,
-  equal: (a, b) => `F.eq(${a}, ${b})`,
-  unequal: (a, b) => `F.ne(${a}, ${b})`,
+  // Equal numbers first without a call (the common case: a state compared with the value it holds).
+  equal: (a, b) => (simple(a) && simple(b) ? `(${a} === ${b} ? 1 : F.eq(${a}, ${b}))` : `F.eq(${a}, ${b})`),
+  unequal: (a, b) => (simple(a) && simple(b) ? `(${a} === ${b} ? 0 : F.ne(${a}, ${b}))` : `F.ne(${a}, ${b})`),
   and: (a, b) => `(${a} && ${b} ? 1 : 0)`,
   or: (a, b) => `(${a} || ${b} ? 1 : 0)`,
   xor: (a, b) => `(!${a} !== !${b} ? 1 : 0)`,

@@ -11,6 +11,14 @@ export interface FunctionSpec {
 }
 
 const call = (fn: string) => (args: readonly string[]) => `${fn}(${args.join(', ')})`;
+/** Whether compiled code draws a random number (every draw is a call of `R`, see `draw`). */
+const draws = (code: string) => code.includes('R.');
+/**
+ * clamp(x, lo, hi) as F.clamp computes it, written out so no call is made; its arguments are then
+ * evaluated hi, lo, x, so it stays a call when more than one of them draws (the draws' order would change).
+ */
+const clamp = (a: readonly string[]) =>
+  a.filter(draws).length > 1 ? call('F.clamp')(a) : `Math.min(${a[2]}, Math.max(${a[1]}, ${a[0]}))`;
 /** mathjs's variadic min/max, as nested two-argument steps (no argument arrays on the hot path). */
 const fold = (fn: string) => (args: readonly string[]) =>
   args.slice(1).reduce((acc, a) => `${fn}(${acc}, ${a})`, `(+${args[0]})`);
@@ -37,7 +45,7 @@ export const FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map<string, Func
   ['tan', { min: 1, max: 1, emit: call('Math.tan') }],
   ['atan', { min: 1, max: 1, emit: call('Math.atan') }],
   ['mod', { min: 2, max: 2, emit: call('F.mod') }],
-  ['clamp', { min: 3, max: 3, emit: call('F.clamp') }],
+  ['clamp', { min: 3, max: 3, emit: clamp }],
   ['logistic', { min: 1, max: 1, emit: call('F.logistic') }],
   ['hazard', { min: 1, max: 1, emit: (a, ctx) => `F.hazard(${a[0]}, ${ctx.dt})` }],
   ['rpois', { min: 1, max: 1, random: true, emit: draw('rpois') }],
