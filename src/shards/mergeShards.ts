@@ -9,7 +9,7 @@ import { allocateChannels, copyRecords } from '../engine/channelValues.js';
 import type { RunData } from '../engine/simulate.js';
 import { AnalysisError } from '../errors.js';
 import { assembleResult, type Receipt, type Result } from '../pipeline.js';
-import { type Shard, shardRange } from './shardFile.js';
+import { describeShard, type Shard, shardRange } from './shardFile.js';
 
 export interface NamedShard extends Shard {
   readonly file: string;
@@ -45,10 +45,15 @@ function checkSameJob(shards: readonly NamedShard[]): void {
           `${s.file} is from another job: its ${what} is ${JSON.stringify(b)} where ${first.file} has ${JSON.stringify(a)}`,
         );
     }
-    if (s.header.shard.count !== first.header.shard.count)
+  }
+  // Shards run as I/N must agree on N (run ranges have none and may be mixed with them).
+  const counted = shards.filter((s) => s.header.shard.count !== undefined);
+  for (const s of counted) {
+    const other = counted[0]!;
+    if (s.header.shard.count !== other.header.shard.count)
       throw new AnalysisError(
         'E_SHARD_FOREIGN',
-        `${s.file} is shard ${s.header.shard.index}/${s.header.shard.count}, but ${first.file} is one of ${first.header.shard.count}`,
+        `${s.file} is shard ${s.header.shard.index}/${s.header.shard.count}, but ${other.file} is one of ${other.header.shard.count}`,
       );
   }
 }
@@ -57,25 +62,29 @@ function checkSameJob(shards: readonly NamedShard[]): void {
 function checkCoverage(shards: readonly NamedShard[]): NamedShard[] {
   const sorted = [...shards].sort((a, b) => a.header.shard.from - b.header.shard.from);
   const { runs } = sorted[0]!.header.job;
-  const { count } = sorted[0]!.header.shard;
+  const count = shards.find((s) => s.header.shard.count !== undefined)?.header.shard.count;
   const missing = (from: number, to: number) => {
-    const lost = Array.from({ length: count }, (_, i) => i).filter((i) => {
-      const [a, b] = shardRange(i, count, runs);
-      return a < to && b > from;
-    });
+    const lost =
+      count === undefined
+        ? []
+        : Array.from({ length: count }, (_, i) => i).filter((i) => {
+            const [a, b] = shardRange(i, count, runs);
+            return a < to && b > from;
+          });
+    const which = lost.length ? `: missing shard ${lost.map((i) => `${i}/${count}`).join(', ')}` : '';
     return new AnalysisError(
       'E_SHARD_MISSING',
-      `runs ${from} to ${to - 1} of ${runs} are in no shard given: missing shard ${lost.map((i) => `${i}/${count}`).join(', ')}`,
+      `runs ${from} to ${to - 1} of ${runs} are in no shard given${which}`,
     );
   };
   let next = 0;
   let previous: NamedShard | undefined;
   for (const s of sorted) {
-    const { from, to, index } = s.header.shard;
+    const { from, to } = s.header.shard;
     if (from < next)
       throw new AnalysisError(
         'E_SHARD_DUPLICATE',
-        `${s.file} (shard ${index}/${count}, runs ${from} to ${to - 1}) overlaps ${previous!.file} (runs ${previous!.header.shard.from} to ${previous!.header.shard.to - 1})`,
+        `${s.file} (${describeShard(s.header.shard)}) overlaps ${previous!.file} (runs ${previous!.header.shard.from} to ${previous!.header.shard.to - 1})`,
       );
     if (from > next) throw missing(next, from);
     next = to;

@@ -4,12 +4,14 @@ import { AnalysisError } from '../errors.js';
 import { aboutOf, type Prepared, receiptOf, simulatePrepared } from '../pipeline.js';
 import { encodeShard, SHARD_FORMAT, type ShardHeader, shardRange } from './shardFile.js';
 
+type SliceOptions = Omit<SimulateOptions, 'runs' | 'seed' | 'firstRun'>;
+
 /** Shard `index` (from 0) of `count` of the prepared job: the shard file's bytes and its header. */
 export async function runShard(
   p: Prepared,
   index: number,
   count: number,
-  options: Omit<SimulateOptions, 'runs' | 'seed' | 'firstRun'> = {},
+  options: SliceOptions = {},
 ): Promise<{ bytes: Uint8Array; header: ShardHeader }> {
   if (!(Number.isInteger(count) && count >= 1 && count <= p.runs))
     throw new AnalysisError(
@@ -22,12 +24,30 @@ export async function runShard(
       `the shard index must be from 0 to ${count - 1}, found ${index}`,
     );
   const [from, to] = shardRange(index, count, p.runs);
+  return runSlice(p, { index, count, from, to }, options);
+}
+
+/**
+ * Runs `from` to `to` − 1 of the prepared job as a shard (for batch systems that hand out run ranges
+ * rather than an index of N): the shard file's bytes and its header.
+ */
+export async function runRange(
+  p: Prepared,
+  from: number,
+  to: number,
+  options: SliceOptions = {},
+): Promise<{ bytes: Uint8Array; header: ShardHeader }> {
+  if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from < to && to <= p.runs))
+    throw new AnalysisError(
+      'E_SHARD_RANGE',
+      `the run range must be FROM:TO with 0 ≤ FROM < TO ≤ the job's ${p.runs} runs (runs FROM to TO − 1), found ${from}:${to}`,
+    );
+  return runSlice(p, { from, to }, options);
+}
+
+async function runSlice(p: Prepared, shard: ShardHeader['shard'], options: SliceOptions) {
+  const { from, to } = shard;
   const data = await simulatePrepared(p, { ...options, runs: to - from, firstRun: from });
-  const header: ShardHeader = {
-    format: SHARD_FORMAT,
-    job: receiptOf(p, 0),
-    shard: { index, count, from, to },
-    about: aboutOf(p),
-  };
+  const header: ShardHeader = { format: SHARD_FORMAT, job: receiptOf(p, 0), shard, about: aboutOf(p) };
   return { bytes: encodeShard(header, data), header };
 }

@@ -20,10 +20,10 @@ export interface ShardHeader {
   readonly format: typeof SHARD_FORMAT;
   /** The receipt of the whole job (all its runs, from run 0): the merged result's receipt. */
   readonly job: Receipt;
-  /** This shard: index (from 0) of count, holding runs from … to − 1. */
+  /** This shard: runs from … to − 1; index (from 0) of count when it was run as `--shard I/N`. */
   readonly shard: {
-    readonly index: number;
-    readonly count: number;
+    readonly index?: number;
+    readonly count?: number;
     readonly from: number;
     readonly to: number;
   };
@@ -34,6 +34,12 @@ export interface Shard {
   readonly header: ShardHeader;
   readonly plan: Plan;
   readonly data: RunData;
+}
+
+/** How a message names a shard: `shard 1/4, runs 50 to 100`, or `runs 50 to 100` for a run range. */
+export function describeShard(shard: ShardHeader['shard']): string {
+  const runs = `runs ${shard.from} to ${shard.to - 1}`;
+  return shard.count === undefined ? runs : `shard ${shard.index}/${shard.count}, ${runs}`;
 }
 
 /** The runs of shard `index` of `count` of a job of `runs` runs: as even a split as whole runs allow. */

@@ -89,6 +89,46 @@ describe('oxus run --shard and oxus merge', () => {
     assert.match(notShard.stderr, /merged\.json is not an oxus shard file/);
   });
 
+  it('merges explicit run ranges, alone or with I/N shards, into the single run, and refuses gaps and overlaps', async () => {
+    const range = (name: string, r: string) =>
+      run(process.execPath, [MAIN, 'run', SCENARIO, '--runs', RUNS, '--range', r, '--out', join(dir, name)], {
+        cwd: repoPath(),
+      });
+    await Promise.all([range('r0.arrow', '0:120'), range('r1.arrow', '120:203'), range('r2.arrow', '0:50')]);
+    const single = readFileSync(join(dir, 'single.json'), 'utf8');
+    const merge = async (files: string[], to: string) => {
+      const done = await oxus('merge', ...files.map((f) => join(dir, f)), '--out', join(dir, to));
+      return { ...done, text: done.code === 0 ? readFileSync(join(dir, to), 'utf8') : '' };
+    };
+    const ranges = await merge(['r1.arrow', 'r0.arrow'], 'ranges.json');
+    assert.equal(ranges.code, 0, ranges.stderr);
+    assert.equal(ranges.text, single);
+    // Runs 0 to 49 as a range, the rest as shards 1/4 to 3/4 of the same job.
+    const mixed = await merge(['r2.arrow', 's1.arrow', 's2.arrow', 's3.arrow'], 'mixed.json');
+    assert.equal(mixed.code, 0, mixed.stderr);
+    assert.equal(mixed.text, single);
+    const gap = await merge(['r0.arrow'], 'gap.json');
+    assert.equal(gap.code, 1);
+    assert.match(gap.stderr, /runs 120 to 202 of 203 are in no shard given/);
+    const overlap = await merge(['r0.arrow', 's2.arrow', 's3.arrow'], 'overlap.json');
+    assert.equal(overlap.code, 1);
+    assert.match(
+      overlap.stderr,
+      /s2\.arrow \(shard 2\/4, runs 101 to 151\) overlaps .*r0\.arrow \(runs 0 to 119\)/,
+    );
+  });
+
+  it('checks --range', async () => {
+    const empty = await oxus('run', SCENARIO, '--range', '5:5', '--out', shard(9));
+    assert.equal(empty.code, 1);
+    assert.match(empty.stderr, /--range must be FROM:TO with FROM < TO/);
+    const beyond = await oxus('run', SCENARIO, '--runs', RUNS, '--range', '200:204', '--out', shard(9));
+    assert.equal(beyond.code, 1);
+    assert.match(beyond.stderr, /0 ≤ FROM < TO ≤ the job's 203 runs .*found 200:204/);
+    const both = await oxus('run', SCENARIO, '--shard', '0/4', '--range', '0:5', '--out', shard(9));
+    assert.match(both.stderr, /--shard and --range both name the runs/);
+  });
+
   it('checks --shard and its --out', async () => {
     const bad = await oxus('run', SCENARIO, '--shard', '4/4', '--out', shard(9));
     assert.equal(bad.code, 1);

@@ -19,6 +19,7 @@ interface RunOptions {
   readonly progress: boolean;
   readonly values?: string;
   readonly shard?: [number, number];
+  readonly range?: [number, number];
 }
 
 /** `I/N`: shard I (from 0) of N. */
@@ -30,6 +31,17 @@ function shardArg(value: string): [number, number] {
       `--shard must be I/N with N ≥ 1 and I from 0 to N - 1 (shard 0/4 is the first of four), found '${value}'.`,
     );
   return [i, n];
+}
+
+/** `FROM:TO`: runs FROM to TO − 1 (checked against the job's run count when it is known). */
+function rangeArg(value: string): [number, number] {
+  const m = /^(\d+):(\d+)$/.exec(value);
+  const [from, to] = m ? [Number(m[1]), Number(m[2])] : [Number.NaN, Number.NaN];
+  if (!(from < to))
+    throw new InvalidArgumentError(
+      `--range must be FROM:TO with FROM < TO, for runs FROM to TO - 1 (0:250 is the first 250 runs), found '${value}'.`,
+    );
+  return [from, to];
 }
 
 /** File name endings of the per-run values file, and its formats. */
@@ -81,6 +93,11 @@ export function runCommand(program: Command, io: CliIO): void {
       'run only shard I (from 0) of N of the job and write it to --out as a shard file for oxus merge',
       shardArg,
     )
+    .option(
+      '--range <FROM:TO>',
+      'run only runs FROM to TO - 1 of the job and write them to --out as a shard file for oxus merge',
+      rangeArg,
+    )
     .action((file: string, opts: RunOptions) => run(io, file, opts));
 }
 
@@ -90,14 +107,15 @@ async function run(io: CliIO, file: string, opts: RunOptions): Promise<void> {
   const valuesPath =
     opts.values !== undefined ? checkOutPath(io, '--values', opts.values, 'values.arrow') : undefined;
   if (opts.out !== undefined) {
-    const example = opts.shard ? 'shard.oxshard' : `result.${opts.format === 'table' ? 'txt' : opts.format}`;
+    const example =
+      opts.shard || opts.range ? 'shard.arrow' : `result.${opts.format === 'table' ? 'txt' : opts.format}`;
     checkOutPath(io, '--out', opts.out, example);
   }
   const prepared = prepare(resolve(io.cwd, file), {
     ...(opts.runs !== undefined ? { runs: opts.runs } : {}),
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
   });
-  if (opts.shard) return shard(io, prepared, opts.shard, opts);
+  if (opts.shard || opts.range) return shard(io, prepared, opts);
   const bar =
     io.isTTY && opts.progress
       ? new SingleBar({
@@ -133,16 +151,22 @@ async function run(io: CliIO, file: string, opts: RunOptions): Promise<void> {
   emit(io, result, opts, { table: renderTable, csv: renderCsv });
 }
 
-async function shard(io: CliIO, prepared: Prepared, [index, count]: [number, number], opts: RunOptions) {
-  if (opts.out === undefined) throw new ExitError(1, '--shard writes a shard file: give its name with --out');
+async function shard(io: CliIO, prepared: Prepared, opts: RunOptions) {
+  const flag = opts.shard ? '--shard' : '--range';
+  if (opts.shard && opts.range)
+    throw new ExitError(1, '--shard and --range both name the runs: give one of them');
+  if (opts.out === undefined) throw new ExitError(1, `${flag} writes a shard file: give its name with --out`);
   if (opts.values !== undefined || opts.format !== 'table')
-    throw new ExitError(1, '--shard writes only the shard file: run oxus merge for --format and --values');
-  const { runShard } = await import('../../shards/runShard.js');
-  const { bytes, header } = await runShard(prepared, index, count, {
+    throw new ExitError(1, `${flag} writes only the shard file: run oxus merge for --format and --values`);
+  const { runRange, runShard } = await import('../../shards/runShard.js');
+  const options = {
     ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
     ...(io.signal ? { signal: io.signal } : {}),
-  });
+  };
+  const { bytes, header } = opts.shard
+    ? await runShard(prepared, opts.shard[0], opts.shard[1], options)
+    : await runRange(prepared, opts.range![0], opts.range![1], options);
   writeOut('--out', resolve(io.cwd, opts.out), opts.out, bytes);
-  const { from, to } = header.shard;
-  io.stderr(`wrote shard ${index}/${count} (runs ${from} to ${to - 1} of ${prepared.runs}) to ${opts.out}\n`);
+  const { describeShard } = await import('../../shards/shardFile.js');
+  io.stderr(`wrote ${describeShard(header.shard)} of ${prepared.runs} to ${opts.out}\n`);
 }
