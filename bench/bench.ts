@@ -19,7 +19,7 @@ import { rnorm } from '../src/random/samplers.js';
 import { drawUniform, nameKey, runStream, STREAM_RULES, seedKey } from '../src/random/stream.js';
 import { benchCentralAsia, SCENARIO } from './centralAsia.js';
 import { benchSobol } from './sobol.js';
-import { peakMemoryMiB, wholeProcess } from './wholeProcess.js';
+import { cpuSeconds, peakMemoryMiB, wholeProcess } from './wholeProcess.js';
 
 const MODEL = fileURLToPath(new URL('../../models/logistic-reference.yaml', import.meta.url));
 const STEPS = 40;
@@ -103,10 +103,11 @@ async function child(mode: string, args: string[]): Promise<void> {
     const quiet = () => undefined;
     const code = await runCli(args, { stdout: quiet, stderr: quiet, isTTY: false, cwd: process.cwd() });
     if (code !== 0) throw new Error(`oxus ${args.join(' ')} exited with ${code}`);
-    console.log(JSON.stringify({ peakMiB: peakMemoryMiB(), out: args[args.indexOf('--out') + 1] }));
+    const out = args[args.indexOf('--out') + 1];
+    console.log(JSON.stringify({ peakMiB: peakMemoryMiB(), cpu: cpuSeconds(), out }));
   } else {
     const out = handWritten(Number(args[0]));
-    console.log(JSON.stringify({ peakMiB: peakMemoryMiB(), last: out[out.length - 1] }));
+    console.log(JSON.stringify({ peakMiB: peakMemoryMiB(), cpu: cpuSeconds(), last: out[out.length - 1] }));
   }
 }
 
@@ -152,7 +153,10 @@ function benchWholeProcess() {
     refRuns,
     caRuns,
     hand: med((r) => r.hand.seconds),
+    handCpu: med((r) => r.hand.cpuSeconds),
     ref: med((r) => r.ref.seconds),
+    refCpu: med((r) => r.ref.cpuSeconds),
+    caCpu: med((r) => r.ca.cpuSeconds),
     refPeak: med((r) => r.ref.peakMiB),
     refBytes: rounds[0]!.ref.bytes,
     ratio: med((r) => r.ratio),
@@ -160,7 +164,10 @@ function benchWholeProcess() {
     caPeak: med((r) => r.ca.peakMiB),
     caBytes: rounds[0]!.ca.bytes,
     perRound: rounds
-      .map((r) => `${r.hand.seconds.toFixed(1)} / ${r.ref.seconds.toFixed(1)} / ${r.ca.seconds.toFixed(1)} s`)
+      .map(
+        (r) =>
+          `${r.hand.seconds.toFixed(1)} / ${r.ref.seconds.toFixed(1)} / ${r.ca.seconds.toFixed(1)} s wall (${r.hand.cpuSeconds.toFixed(1)} / ${r.ref.cpuSeconds.toFixed(1)} / ${r.ca.cpuSeconds.toFixed(1)} s CPU)`,
+      )
       .join('; '),
   };
 }
@@ -258,9 +265,10 @@ async function main(): Promise<void> {
   console.log(
     `Central Asia model, scenarios/baseline-2016.yaml (${ca.runs.toLocaleString('en-US')} runs a job)`,
   );
-  console.log(`oxus engine, 1 worker ${fmt(ca.oneWorker).padStart(27)} runs/s`);
+  const cpu = (us: number) => `${us.toFixed(0)} µs CPU a run`;
+  console.log(`oxus engine, 1 worker ${fmt(ca.oneWorker).padStart(27)} runs/s   ${cpu(ca.cpuPerRun.one)}`);
   console.log(
-    `oxus engine, 2 workers ${fmt(ca.twoWorkers).padStart(26)} runs/s   ${(ca.twoWorkers / ca.oneWorker).toFixed(2)} × 1 worker`,
+    `oxus engine, 2 workers ${fmt(ca.twoWorkers).padStart(26)} runs/s   ${cpu(ca.cpuPerRun.two)}; ${(ca.twoWorkers / ca.oneWorker).toFixed(2)} × 1 worker`,
   );
   const { draws, steps, summaries, serialisation } = ca.split;
   const total = draws + steps + summaries + serialisation;
@@ -280,10 +288,10 @@ async function main(): Promise<void> {
     'whole process (a fresh node process per job: start-up, simulation, summaries, JSON written to a file)',
   );
   console.log(
-    `reference workload, ${whole.refRuns.toLocaleString('en-US')} runs, 1 worker: ${whole.ref.toFixed(2)} s, peak ${whole.refPeak.toFixed(0)} MiB, JSON ${mib(whole.refBytes)}; hand-written loop alone: ${whole.hand.toFixed(2)} s; oxus throughput ${whole.ratio.toFixed(2)} × hand-written`,
+    `reference workload, ${whole.refRuns.toLocaleString('en-US')} runs, 1 worker: ${whole.ref.toFixed(2)} s wall (${whole.refCpu.toFixed(2)} s CPU), peak ${whole.refPeak.toFixed(0)} MiB, JSON ${mib(whole.refBytes)}; hand-written loop alone: ${whole.hand.toFixed(2)} s wall (${whole.handCpu.toFixed(2)} s CPU); oxus throughput ${whole.ratio.toFixed(2)} × hand-written`,
   );
   console.log(
-    `Central Asia model, ${whole.caRuns.toLocaleString('en-US')} runs, 2 workers: ${whole.ca.toFixed(2)} s, peak ${whole.caPeak.toFixed(0)} MiB, JSON ${mib(whole.caBytes)}`,
+    `Central Asia model, ${whole.caRuns.toLocaleString('en-US')} runs, 2 workers: ${whole.ca.toFixed(2)} s wall (${whole.caCpu.toFixed(2)} s CPU, user + system, all threads), peak ${whole.caPeak.toFixed(0)} MiB, JSON ${mib(whole.caBytes)}`,
   );
   console.log(`rounds (hand-written / reference / Central Asia): ${whole.perRound}`);
   const sobol = await benchSobol(256);

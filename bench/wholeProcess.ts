@@ -19,16 +19,33 @@ export function peakMemoryMiB(): number {
 
 export interface WholeProcess {
   readonly seconds: number;
+  /** CPU time of the child, user + system, all its threads: steadier than wall time on a shared machine. */
+  readonly cpuSeconds: number;
   readonly peakMiB: number;
   readonly bytes: number;
 }
 
-/** Runs `node script ...args` to completion; the child prints `{"peakMiB", "out"}` as its last line. */
+/** This process's CPU time so far, user + system, all threads, in seconds (for a child's report). */
+export function cpuSeconds(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+}
+
+/** Runs `node script ...args` to completion; the child prints `{"peakMiB", "cpu", "out"}` as its last line. */
 export function wholeProcess(script: string, args: readonly string[]): WholeProcess {
   const t0 = performance.now();
   const child = spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
   const seconds = (performance.now() - t0) / 1000;
   if (child.status !== 0) throw new Error(`bench child failed: ${child.stderr}`);
-  const report = JSON.parse(child.stdout.trim().split('\n').pop()!) as { peakMiB: number; out?: string };
-  return { seconds, peakMiB: report.peakMiB, bytes: report.out ? statSync(report.out).size : 0 };
+  const report = JSON.parse(child.stdout.trim().split('\n').pop()!) as {
+    peakMiB: number;
+    cpu: number;
+    out?: string;
+  };
+  return {
+    seconds,
+    cpuSeconds: report.cpu,
+    peakMiB: report.peakMiB,
+    bytes: report.out ? statSync(report.out).size : 0,
+  };
 }
