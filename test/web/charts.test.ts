@@ -2,7 +2,7 @@
  * The numbers in the charts, read from each chart's Chart.js instance, against the run's summary fetched
  * from the API (by the test, not through the page), to the last bit: the median and bands of each member,
  * the threat per country, the probability curves, who leads, the histogram, and the compare view's
- * difference (median B − median A). Each chart is matched by position and title, so a chart fed the wrong
+ * paired fan of B − A (against POST /api/compare) and difference (median B − median A). Each chart is matched by position and title, so a chart fed the wrong
  * member's series, a swapped percentile, a truncated series or a wrong difference fails.
  */
 import assert from 'node:assert/strict';
@@ -215,40 +215,70 @@ browserSuite('web UI: chart numbers against the API', (ui) => {
     );
   });
 
-  ui.test('compare: A’s and B’s fans, and the difference median B − median A', async (t) => {
-    // The two results arrive in either order: A is the baseline, B the scenario compared with it.
-    const both = await open(t, ui.base, 'compare', '&compare=haven-ibb-ktj');
-    assert.equal(both.length, 2, 'both scenarios ran');
-    const a = both.find((r) => r.receipt.scenario === 'baseline_2016');
-    const b = both.find((r) => r.receipt.scenario === 'haven_ibb_ktj');
-    assert.ok(a && b, 'A is the baseline and B the haven scenario');
-    await t.page.waitForSelector('#panel-compare canvas');
-    const drawn = await panel(t.page, 'compare');
-    const key = String(await t.page.inputValue('#compare-channel'));
-    const output = key.replace(/^series:/, '');
-    const pick = (r: Result) => r.summary.series.find((s) => s.output === output && s.member === undefined);
-    const sa = pick(a);
-    const sb = pick(b);
-    assert.ok(sa && sb, `the compared quantity (${key}) is a series of both`);
-    assert.deepEqual(a.summary.dates, b.summary.dates, 'the same dates');
-    const minus = (x: number[], y: number[]) => {
-      assert.equal(x.length, y.length);
-      return y.map((v, k) => v - x[k]!);
-    };
-    assertCharts(
-      drawn,
-      [
-        fan(sa),
-        fan(sb),
-        {
-          title: `${name(sa)}: B − A`,
-          datasets: [
-            { label: 'Difference of medians', data: minus(sa.percentiles['50']!, sb.percentiles['50']!) },
-            { label: 'Difference of means', data: minus(sa.mean, sb.mean) },
-          ],
-        },
-      ],
-      a.summary.dates,
-    );
-  });
+  ui.test(
+    'compare: the paired fan of B − A, A’s and B’s fans, and the difference median B − median A',
+    async (t) => {
+      // The page pairs the two runs through POST /api/compare; the test sends the same body itself.
+      const compareRequest = t.page.waitForRequest((r) => new URL(r.url()).pathname === '/api/compare');
+      // The two results arrive in either order: A is the baseline, B the scenario compared with it.
+      const both = await open(t, ui.base, 'compare', '&compare=haven-ibb-ktj');
+      assert.equal(both.length, 2, 'both scenarios ran');
+      const a = both.find((r) => r.receipt.scenario === 'baseline_2016');
+      const b = both.find((r) => r.receipt.scenario === 'haven_ibb_ktj');
+      assert.ok(a && b, 'A is the baseline and B the haven scenario');
+      await t.page.waitForSelector('#panel-compare #paired[data-ready="true"]');
+      const paired = await fetch(`${ui.base}/api/compare`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: (await compareRequest).postData() ?? '{}',
+      });
+      assert.equal(paired.status, 200);
+      const { comparisons } = (await paired.json()) as {
+        comparisons: { date: string; diff: { percentiles: Record<string, number> } }[];
+      };
+      assert.deepEqual(
+        comparisons.map((c) => c.date),
+        a.summary.dates,
+        'paired at every date',
+      );
+      const diffAt = (p: string) => comparisons.map((c) => c.diff.percentiles[p]!);
+      const drawn = await panel(t.page, 'compare');
+      const key = String(await t.page.inputValue('#compare-channel'));
+      const output = key.replace(/^series:/, '');
+      const pick = (r: Result) => r.summary.series.find((s) => s.output === output && s.member === undefined);
+      const sa = pick(a);
+      const sb = pick(b);
+      assert.ok(sa && sb, `the compared quantity (${key}) is a series of both`);
+      assert.deepEqual(a.summary.dates, b.summary.dates, 'the same dates');
+      const minus = (x: number[], y: number[]) => {
+        assert.equal(x.length, y.length);
+        return y.map((v, k) => v - x[k]!);
+      };
+      assertCharts(
+        drawn,
+        [
+          {
+            title: `${name(sa)}: B − A run by run`,
+            datasets: [
+              { label: '5th percentile', data: diffAt('5') },
+              { label: '90% of runs (5th–95th percentile)', data: diffAt('95') },
+              { label: '25th percentile', data: diffAt('25') },
+              { label: '50% of runs (25th–75th percentile)', data: diffAt('75') },
+              { label: 'Median', data: diffAt('50') },
+            ],
+          },
+          fan(sa),
+          fan(sb),
+          {
+            title: `${name(sa)}: B − A`,
+            datasets: [
+              { label: 'Difference of medians', data: minus(sa.percentiles['50']!, sb.percentiles['50']!) },
+              { label: 'Difference of means', data: minus(sa.mean, sb.mean) },
+            ],
+          },
+        ],
+        a.summary.dates,
+      );
+    },
+  );
 });

@@ -14,7 +14,9 @@ import { renderCompare } from './views/compare.js';
 import { contextOf, runLabel } from './views/context.js';
 import { renderHistogram } from './views/histogram.js';
 import { renderEvents, renderLeader, renderThreshold } from './views/probabilities.js';
+import { renderSensitivity } from './views/sensitivity.js';
 import { renderSeries, sampleToggle } from './views/series.js';
+import { renderTrace, sampleRunClicks } from './views/trace.js';
 
 /**
  * @typedef {import('./groups.js').Result} Result
@@ -152,12 +154,62 @@ export function showResults(dom, a, b, state, onState, labelOf = () => undefined
     if (!tab.when || tab.when(view))
       specs.push({ id: tab.id, label: tab.label, render: (panel) => tab.render(panel, view) });
   }
-  if (B)
+  const trace = addAnalysisTabs(specs, a, A);
+  if (B && b)
     specs.unshift({
       id: 'compare',
       label: 'Compare A and B',
-      render: (panel) => renderCompare(panel, A, B, state, onState),
+      render: (panel) => renderCompare(panel, A, B, state, onState, { a: a.run.request, b: b.run.request }),
     });
   const select = buildTabs(dom.tablist, dom.panels, specs, (tab) => onState({ tab }));
   select(state.tab && specs.some((s) => s.id === state.tab) ? state.tab : (specs[0]?.id ?? ''));
+  // A click on a sample run in a chart opens its trace.
+  if (onSampleRun) dom.panels.removeEventListener('oxus-sample-run', onSampleRun);
+  onSampleRun = (e) => {
+    const sample = /** @type {CustomEvent<{sample: number}>} */ (e).detail.sample;
+    const run = a.result.summary.samples?.runs[sample];
+    if (run === undefined || !trace.render) return;
+    select('trace');
+    void trace.open?.(run);
+  };
+  dom.panels.addEventListener('oxus-sample-run', onSampleRun);
+}
+
+/** The listener of the results on show for clicks on sample runs. @type {((e: Event) => void)|undefined} */
+let onSampleRun;
+
+let clicksRegistered = false;
+
+/**
+ * The analysis tabs of the shown result (A's, in a comparison): Sensitivity and Trace, once the run has
+ * finished (they re-simulate on the server, which a picture refined while runs go on should not do).
+ * @param {import('./tabs.js').TabSpec[]} specs
+ * @param {Shown} a
+ * @param {import('./views/context.js').ViewContext} A
+ * @returns {{render?: boolean, open?: (run: number) => Promise<void>}}
+ */
+function addAnalysisTabs(specs, a, A) {
+  /** @type {{render?: boolean, open?: (run: number) => Promise<void>}} */
+  const trace = {};
+  if (a.run.status !== 'done') return trace;
+  trace.render = true;
+  if (!clicksRegistered) {
+    /** @type {any} */ (window).Chart.register(sampleRunClicks);
+    clicksRegistered = true;
+  }
+  specs.push(
+    {
+      id: 'sensitivity',
+      label: 'Sensitivity',
+      render: (panel) => renderSensitivity(panel, A, a.run.request),
+    },
+    {
+      id: 'trace',
+      label: 'Trace a run',
+      render: (panel) => {
+        trace.open = renderTrace(panel, a.run.request, Number(a.result.receipt.runs));
+      },
+    },
+  );
+  return trace;
 }

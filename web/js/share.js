@@ -14,10 +14,20 @@ import { noEvents, readEditParams, writeEditParams } from './edits.js';
  * @typedef {import('./edits.js').Events} Events
  * @typedef {{scenario?: string, overrides: Record<string, Override>, schedules: Schedules, events: Events,
  *   runs?: number, seed?: string,
- *   compare?: string, tab?: string, snap?: string, ch?: string, cmp?: string, run?: boolean, samples?: boolean, history?: string}} ViewState
+ *   compare?: string, tab?: string, snap?: string, ch?: string, cmp?: string, at?: string, run?: boolean, samples?: boolean, history?: string}} ViewState
  */
 
-const KEYS = /** @type {const} */ (['scenario', 'seed', 'compare', 'tab', 'snap', 'ch', 'cmp', 'history']);
+const KEYS = /** @type {const} */ ([
+  'scenario',
+  'seed',
+  'compare',
+  'tab',
+  'snap',
+  'ch',
+  'cmp',
+  'at',
+  'history',
+]);
 
 /**
  * @param {string} search

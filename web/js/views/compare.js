@@ -1,6 +1,8 @@
 /**
- * Two results side by side (the same quantity in each, on the same scale) and as a difference chart
- * (B − A by date). Only quantities and dates present in both are compared.
+ * Two results compared: first paired run by run on common random numbers (pairedCompare.js: a headline at
+ * the date and the fan of B − A), then side by side (the same quantity in each, on the same scale) and the
+ * difference of their medians and means by date. Only quantities and dates present in both are compared.
+ * It opens on the quantity and date the scenarios' questions name (B's, the what-if, first).
  */
 import { lineChart } from '../charts.js';
 import { addFigure, destroyChartsIn } from '../figure.js';
@@ -12,6 +14,8 @@ import {
   formatPercent,
   probabilityWithWords,
 } from '../format.js';
+import { questionDate, questionQuantity } from '../questionFocus.js';
+import { addPaired, niceCeil, symmetricLimit } from './pairedCompare.js';
 import { addFan, withUnit } from './series.js';
 
 /**
@@ -73,10 +77,11 @@ function commonDates(a, b) {
  * @param {HTMLElement} panel
  * @param {ViewContext} A
  * @param {ViewContext} B
- * @param {{cmp?: string}} state
- * @param {(state: {cmp: string}) => void} onChange
+ * @param {{cmp?: string, at?: string}} state
+ * @param {(state: {cmp: string, at: string}) => void} onChange
+ * @param {{a: import('../api.js').RunRequest, b: import('../api.js').RunRequest}} [sides] what A and B ran, to pair them
  */
-export function renderCompare(panel, A, B, state, onChange) {
+export function renderCompare(panel, A, B, state, onChange, sides) {
   const pairs = pairsOf(A.result.summary, B.result.summary);
   const dates = commonDates(A.result.summary.dates, B.result.summary.dates);
   panel.append(el('h3', { text: `A: ${A.subtitle}` }), el('h3', { text: `B: ${B.subtitle}` }));
@@ -94,15 +99,33 @@ export function renderCompare(panel, A, B, state, onChange) {
       }),
     ),
   );
+  const questions = [B.result.question, A.result.question].filter((q) => typeof q === 'string');
+  const named = (/** @type {string} */ q) =>
+    questionQuantity(
+      q,
+      pairs.map((p) => ({ pair: p, label: p.label, output: p.a.output ?? p.a.event, member: p.a.member })),
+    )?.pair;
   const preferred =
     pairs.find((p) => p.key === state.cmp) ??
+    questions.map(named).find((p) => p !== undefined) ??
     pairs.find((p) => p.kind === 'series' && /threat/i.test(p.key)) ??
     pairs[0];
   select.value = preferred?.key ?? '';
+  const labels = dates.map((d) => d.date);
+  const dateSelect = el(
+    'select',
+    { id: 'compare-date' },
+    labels.map((d) => el('option', { value: d, text: d })),
+  );
+  dateSelect.value =
+    [state.at, ...questions.map((q) => questionDate(q, labels))].find((d) => d && labels.includes(d)) ??
+    labels[labels.length - 1] ??
+    '';
   const area = el('div');
   panel.append(
     el('div', { class: 'picker' }, [
       el('div', {}, [el('label', { for: 'compare-channel', text: 'Quantity' }), select]),
+      el('div', {}, [el('label', { for: 'compare-date', text: 'Date' }), dateSelect]),
     ]),
     area,
   );
@@ -111,9 +134,11 @@ export function renderCompare(panel, A, B, state, onChange) {
     area.replaceChildren();
     const pair = pairs.find((p) => p.key === select.value);
     if (pair) drawPair(area, A, B, pair, dates);
-    onChange({ cmp: select.value });
+    if (pair && sides) void addPaired(area, A, pair, sides, dateSelect.value, labels);
+    onChange({ cmp: select.value, at: dateSelect.value });
   };
   select.addEventListener('change', draw);
+  dateSelect.addEventListener('change', draw);
   draw();
   panel.append(summaryTable(pairs, dates));
 }
@@ -142,6 +167,8 @@ function drawPair(area, A, B, pair, dates) {
     const median = diff(pair.a.percentiles['50'], pair.b.percentiles['50']);
     const mean = diff(pair.a.mean, pair.b.mean);
     const title = `${pair.label}: B − A`;
+    // Symmetric about 0, and never zoomed in below a twentieth of the quantity's own scale.
+    const limit = symmetricLimit([...median, ...mean], 0.05 * yMax);
     addFigure(area, {
       title,
       subtitle: both,
@@ -150,6 +177,8 @@ function drawPair(area, A, B, pair, dates) {
         subtitle: both,
         xLabel: A.xLabel,
         yLabel: `B − A (${pair.unit || 'value'})`,
+        yMin: -limit,
+        yMax: limit,
         dates: labels,
         lines: [
           { label: 'Difference of medians', data: median, colourIndex: 6 },
@@ -213,36 +242,7 @@ function drawPair(area, A, B, pair, dates) {
       rows: dates.map((d, k) => [d.date, a[k], b[k]]),
     },
   });
-  const d = diff(pair.a.pBy, pair.b.pBy);
-  const dTitle = `${pair.label}: B − A`;
-  addFigure(sideBySide, {
-    title: dTitle,
-    subtitle: both,
-    config: lineChart({
-      title: dTitle,
-      subtitle: both,
-      xLabel: A.xLabel,
-      yLabel: 'Difference B − A (percentage points)',
-      percent: true,
-      dates: labels,
-      lines: [{ label: 'Probability B − A', data: d, colourIndex: 6 }],
-    }),
-    table: {
-      caption: `${dTitle} (percentage points)`,
-      columns: [{ label: 'Date' }, { label: 'B − A', format: (v) => `${(v * 100).toFixed(1)} pp` }],
-      rows: dates.map((x, k) => [x.date, d[k]]),
-    },
-  });
-}
-
-/**
- * A round number at or above x, for a shared axis.
- * @param {number} x
- */
-function niceCeil(x) {
-  if (!(x > 0)) return 1;
-  const step = 10 ** Math.floor(Math.log10(x));
-  return Math.ceil(x / step) * step;
+  // Their difference, P(B) − P(A), is the paired chart's, with its paired standard error.
 }
 
 /**
