@@ -7,10 +7,12 @@
 
 import { morrisDesign, saltelliDesign } from './analysis/sensitivity/designs.js';
 import {
+  checkMeasure,
   type Factor,
   factorsOf,
   findChannel,
   type GroupBy,
+  type Measure,
   outputColumns,
 } from './analysis/sensitivity/factors.js';
 import { morrisIndices } from './analysis/sensitivity/morris.js';
@@ -34,6 +36,8 @@ export interface SensitivityRequest {
   /** Sobol: base rows N; Morris: trajectories r; tornado: runs per setting R; rank: ignored (the scenario's runs). */
   readonly samples?: number;
   readonly groupBy?: GroupBy;
+  /** Of a threshold or event: whether it has happened by the date (`value`), or the time until it does. */
+  readonly measure?: Measure;
 }
 
 export const DEFAULT_SAMPLES: Record<SensitivityMethod, number> = {
@@ -54,6 +58,10 @@ export const ASSUMPTIONS: Record<SensitivityMethod, string> = {
     'Elementary effects on a 4-level grid of each input’s quantiles, inputs independent: a screening ranking (μ*), not a share of variance.',
 };
 
+/** What the time-to-event measure is, said with every result that uses it. */
+const TIME_TO_EVENT =
+  'The output is the time to the first occurrence, in steps of the time axis from its start, restricted to the date: a run where it has not happened by then counts the whole span (censored).';
+
 export interface SensitivityParameter {
   readonly name: string;
   /** The slots a group moves (absent for one parameter). */
@@ -72,6 +80,7 @@ export interface SensitivityResult {
   readonly runs: number;
   readonly samples: number;
   readonly groupBy: GroupBy;
+  readonly measure: Measure;
   readonly assumption: string;
   readonly parameters: SensitivityParameter[];
   readonly r2?: number | null;
@@ -120,13 +129,15 @@ export async function executeSensitivity(
     );
   }
   const groupBy = request.groupBy ?? 'none';
+  const measure = request.measure ?? 'value';
+  checkMeasure(p.plan, channel, measure);
   const factors = factorsFor(p, request);
   if (factors.length === 0)
     throw new AnalysisError('E_NO_UNCERTAINTY', 'the scenario has no uncertain parameter to analyse');
   const samples = request.samples ?? DEFAULT_SAMPLES[request.method];
   const run = async (design?: ReturnType<typeof saltelliDesign>, runs = p.runs) => {
     const data = await simulate(p.plan, { ...options, runs, seed: p.seed, ...(design ? { design } : {}) });
-    return outputColumns(data, channel);
+    return outputColumns(data, channel, measure);
   };
   const c = p.plan.channels[channel]!;
   const common = {
@@ -138,7 +149,8 @@ export async function executeSensitivity(
     at: request.at,
     samples,
     groupBy,
-    assumption: ASSUMPTIONS[request.method],
+    measure,
+    assumption: `${ASSUMPTIONS[request.method]}${measure === 'time' ? ` ${TIME_TO_EVENT}` : ''}`,
   };
   const described = (f: Factor) => ({
     name: f.name,

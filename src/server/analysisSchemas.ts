@@ -46,6 +46,7 @@ export function sensitivityRequestSchema(maxRuns: number) {
       method: z.enum(['rank', 'tornado', 'sobol', 'morris']),
       samples: z.number().int().min(2).max(MAX_SAMPLES).optional(),
       groupBy: z.enum(['none', 'parameter', 'family']).optional(),
+      measure: z.enum(['value', 'time']).optional(),
     })
     .refine(oneSource, oneSourceMessage);
 }

@@ -5,6 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { outputColumns } from '../../src/analysis/sensitivity/factors.js';
+import { parameterTable } from '../../src/engine/runBlock.js';
+import { simulate } from '../../src/engine/simulate.js';
 import { parseModel } from '../../src/model/load.js';
 import { type Prepared, prepare } from '../../src/pipeline.js';
 import { executeSensitivity } from '../../src/sensitivity.js';
@@ -204,5 +207,70 @@ outputs:
       ],
     );
     assert.equal(result.runs, 10 * 3, 'Morris: r (k + 1) evaluations for k = 2 factors');
+  });
+});
+
+describe('time to event as the output', () => {
+  // A threshold first holds at the step where the clock reaches d: its time is ceil(d), d ~ U(2, 15).
+  const CLOCK = `oxus: 1
+model: clock
+title: A threshold reached when the clock passes d
+time: { start: 2000, end: 2020, step: year }
+parameters:
+  d: { value: 8, unit: years, range: [0, 20], uncertainty: { dist: uniform, min: 2, max: 15 }, sources: [{ judgment: test }] }
+  unused: { value: 0.5, unit: fraction, uncertainty: { dist: uniform, min: 0, max: 1 }, sources: [{ judgment: test }] }
+state:
+  clock: { unit: years, initial: 0 }
+rules:
+  tick: { target: clock, add: "1", sources: [{ judgment: test }] }
+outputs:
+  reached: { kind: threshold, when: "clock >= d", label: Clock past d }
+  clock: { kind: series, expr: clock, unit: years }
+`;
+
+  it('is min(T, horizon) per run: d drives it, an unused parameter does not', async () => {
+    const p = preparedOf(CLOCK, 1000);
+    const result = await executeSensitivity(p, {
+      method: 'rank',
+      output: 'reached',
+      at: '2020',
+      measure: 'time',
+    });
+    assert.equal(result.measure, 'time');
+    assert.match(result.assumption, /time to the first occurrence/);
+    const rho = Object.fromEntries(result.parameters.map((x) => [x.name, x.rho as number]));
+    // T = ceil(d) is monotone in d (ties at whole years keep ρ a little under 1).
+    assert.ok(rho.d! > 0.95, `ρ(d) = ${rho.d}`);
+    // Independent of T: |ρ| under 0.15, about 5 standard errors of ρ at 1,000 runs (1/√999 ≈ 0.032).
+    assert.ok(Math.abs(rho.unused!) < 0.15, `ρ(unused) = ${rho.unused}`);
+    // At 2005 (5 steps in) the threshold has held only where d ≤ 5: ρ is weaker but still positive.
+    const k = result.horizons.dates.indexOf('2005');
+    const i = result.parameters.findIndex((x) => x.name === 'd');
+    assert.ok(result.horizons.values[i]![k]! > 0.5);
+  });
+
+  it('is exactly the first step at which the threshold holds, restricted to the horizon', async () => {
+    const p = preparedOf(CLOCK, 200);
+    const data = await simulate(p.plan, { runs: 200, seed: 1, workers: 0 });
+    const channel = p.plan.channels.findIndex((c) => c.output === 'reached');
+    const columns = outputColumns(data, channel, 'time');
+    const [d] = parameterTable(p.plan, 1, 0, 200).values;
+    for (let r = 0; r < 200; r++) {
+      const T = Math.ceil(d![r]!);
+      assert.equal(columns[20]![r], T, `run ${r}: the clock passes d = ${d![r]} at step ${T}`);
+      assert.equal(columns[5]![r], Math.min(T, 5), `run ${r} restricted to 5 steps`);
+    }
+  });
+
+  it('refuses the time to a series, in the model’s terms', async () => {
+    await assert.rejects(
+      executeSensitivity(preparedOf(CLOCK, 10), {
+        method: 'rank',
+        output: 'clock',
+        at: '2020',
+        measure: 'time',
+      }),
+      /time to event needs a threshold or event; 'clock' is a series/,
+    );
   });
 });

@@ -159,6 +159,29 @@ describe('analysis routes', () => {
       assert.equal(res.body.runs, 50, '10 trajectories of 4 + 1 evaluations');
     });
 
+    it('analyses the time to a threshold, and refuses the time to a series', async () => {
+      const body = {
+        scenario: 'logistic-base',
+        output: 'small',
+        at: '2040',
+        method: 'rank',
+        measure: 'time',
+      };
+      const res = await post('/api/sensitivity', body);
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      assert.equal(res.body.measure, 'time');
+      const { measure: _m, ...rest } = body;
+      const expected = await executeSensitivity(scenario('logistic-base'), {
+        ...rest,
+        method: 'rank',
+        measure: 'time',
+      });
+      assert.deepEqual(res.body, asJson(expected));
+      const series = await post('/api/sensitivity', { ...body, output: 'stock' });
+      assert.equal(series.status, 400);
+      assert.equal(assertErrorShape(series.body).code, 'E_MEASURE');
+    });
+
     it('refuses a design larger than the server makes, saying how to shrink it', async () => {
       const res = await post('/api/sensitivity', {
         model: 'ishigami',

@@ -68,22 +68,42 @@ export function findChannel(plan: Plan, output: string, member?: string): number
 }
 
 /**
- * The output of every run (or design evaluation) at every point: `columns[k][r]`. A series gives its value;
- * a threshold or event gives 1 if it has happened by point k, else 0.
+ * What is measured of the output: its `value` (a series' value, or for a threshold or event whether it has
+ * happened), or for a threshold or event the `time` until it first happens.
  */
-export function outputColumns(data: RunData, channel: number): Float64Array[] {
-  const c: Channel = data.plan.channels[channel]!;
+export type Measure = 'value' | 'time';
+
+/** The channel, if the measure applies to it: time to event needs a threshold or an event. */
+export function checkMeasure(plan: Plan, channel: number, measure: Measure): Channel {
+  const c = plan.channels[channel]!;
+  if (measure === 'time' && c.kind === 'series')
+    throw new AnalysisError(
+      'E_MEASURE',
+      `time to event needs a threshold or event; '${c.output}' is a series (measure its value instead)`,
+    );
+  return c;
+}
+
+/**
+ * The output of every run (or design evaluation) at every point: `columns[k][r]`. A series gives its value;
+ * a threshold or event gives 1 if it has happened by point k, else 0; with `measure: 'time'`, the time to
+ * its first occurrence restricted to the horizon k, min(T, k) in steps of the time axis from its start (T
+ * the first point where it holds; a run where it has not happened by k counts k: the restricted mean of
+ * survival analysis, so runs censored at the horizon stay in the analysis).
+ */
+export function outputColumns(data: RunData, channel: number, measure: Measure = 'value'): Float64Array[] {
+  const c: Channel = checkMeasure(data.plan, channel, measure);
   const v = data.values[channel]!;
   const { runs, points } = data;
   const columns = Array.from({ length: points }, () => new Float64Array(runs));
   for (let r = 0; r < runs; r++) {
-    let happened = 0;
+    let first = Number.POSITIVE_INFINITY;
     for (let k = 0; k < points; k++) {
       const x = v[r * points + k]!;
       if (c.kind === 'series') columns[k]![r] = x;
       else {
-        if (x !== 0) happened = 1;
-        columns[k]![r] = happened;
+        if (x !== 0 && first > k) first = k;
+        columns[k]![r] = measure === 'time' ? Math.min(first, k) : first <= k ? 1 : 0;
       }
     }
   }

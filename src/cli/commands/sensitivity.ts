@@ -1,7 +1,7 @@
 /** `oxus sensitivity <file>`: which uncertain parameters drive one output at one date (and at every date). */
 import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
-import type { GroupBy } from '../../analysis/sensitivity/factors.js';
+import type { GroupBy, Measure } from '../../analysis/sensitivity/factors.js';
 import { prepare } from '../../pipeline.js';
 import { renderSensitivityCsv, renderSensitivityTable } from '../../present/sensitivityTable.js';
 import { DEFAULT_SAMPLES, executeSensitivity, type SensitivityMethod } from '../../sensitivity.js';
@@ -15,6 +15,7 @@ interface SensitivityOptions {
   readonly method: SensitivityMethod;
   readonly samples?: number;
   readonly groupBy: GroupBy;
+  readonly measure: Measure;
   readonly runs?: number;
   readonly seed?: number | string;
   readonly format: string;
@@ -47,6 +48,14 @@ export function sensitivityCommand(program: Command, io: CliIO): void {
         .choices(['none', 'parameter', 'family'])
         .default('none'),
     )
+    .addOption(
+      new Option(
+        '--measure <measure>',
+        'of a threshold or event: whether it has happened by the date (value), or the time until it first does (time)',
+      )
+        .choices(['value', 'time'])
+        .default('value'),
+    )
     .option(
       '--runs <n>',
       "rank: the scenario's runs to read (default: the scenario's)",
@@ -71,6 +80,7 @@ export function sensitivityCommand(program: Command, io: CliIO): void {
           at: opts.at,
           ...(opts.samples !== undefined ? { samples: opts.samples } : {}),
           groupBy: opts.groupBy,
+          measure: opts.measure,
         },
         io.signal ? { signal: io.signal } : {},
       );

@@ -48,7 +48,7 @@ export class Analyses {
   }
 
   sensitivity(body: SensitivityBody, signal?: AbortSignal): Promise<SensitivityResult> {
-    const { output, member, at, method, samples, groupBy, ...side } = body;
+    const { output, member, at, method, samples, groupBy, measure, ...side } = body;
     const request = {
       method,
       output,
@@ -56,6 +56,7 @@ export class Analyses {
       ...(member !== undefined ? { member } : {}),
       ...(samples !== undefined ? { samples } : {}),
       ...(groupBy !== undefined ? { groupBy } : {}),
+      ...(measure !== undefined ? { measure } : {}),
     };
     return this.ask(side, { kind: 'sensitivity', request }, signal) as Promise<SensitivityResult>;
   }

@@ -38,24 +38,31 @@ const STATISTIC = {
  * @param {import('../groups.js').Summary} s
  */
 function quantitiesOf(s) {
+  const chances = [
+    ...s.thresholds.map((x) => ({ kind: 't', output: x.output, member: x.member, label: channelLabel(x) })),
+    ...s.events.map((x) => ({ kind: 'e', output: x.event, member: x.member, label: channelLabel(x) })),
+  ];
+  const key = (/** @type {string} */ kind, /** @type {{output: string, member?: string}} */ x) =>
+    `${kind}:${x.member ?? ''}:${x.output}`;
   return [
     ...s.series.map((x) => ({
-      key: `s:${x.member ?? ''}:${x.output}`,
+      key: key('s', x),
       output: x.output,
       member: x.member,
       label: channelLabel(x),
+      measure: 'value',
     })),
-    ...s.thresholds.map((x) => ({
-      key: `t:${x.member ?? ''}:${x.output}`,
-      output: x.output,
-      member: x.member,
-      label: `${channelLabel(x)} (probability)`,
+    ...chances.map((x) => ({
+      ...x,
+      key: key(x.kind, x),
+      label: `${x.label} (probability by the date)`,
+      measure: 'value',
     })),
-    ...s.events.map((x) => ({
-      key: `e:${x.member ?? ''}:${x.event}`,
-      output: x.event,
-      member: x.member,
-      label: `${channelLabel(x)} (probability)`,
+    ...chances.map((x) => ({
+      ...x,
+      key: key(`${x.kind}T`, x),
+      label: `${x.label} (time until it happens, up to the date)`,
+      measure: 'time',
     })),
   ];
 }
@@ -136,6 +143,7 @@ export function renderSensitivity(panel, A, request) {
       ...(q.member !== undefined ? { member: q.member } : {}),
       at: date.value,
       method: method.value,
+      ...(q.measure === 'time' ? { measure: 'time' } : {}),
       ...(method.value !== 'rank' ? { groupBy: group.value } : {}),
       ...(samples.value.trim() !== '' && Number.isInteger(n) ? { samples: n } : {}),
     };
