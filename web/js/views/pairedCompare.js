@@ -10,6 +10,7 @@ import { api } from '../api.js';
 import { fanChart, lineChart } from '../charts.js';
 import { addFigure } from '../figure.js';
 import { el, formatNumber } from '../format.js';
+import { analysisSource } from './analysisRequest.js';
 
 /**
  * @typedef {import('./context.js').ViewContext} ViewContext
@@ -47,10 +48,7 @@ function compareBody(
   /** @type {Pair} */ pair,
   /** @type {string[]} */ dates,
 ) {
-  const side = (/** @type {RunRequest} */ r) => {
-    const { runs: _runs, seed: _seed, ...rest } = r;
-    return rest;
-  };
+  const side = (/** @type {RunRequest} */ r) => analysisSource(r, false);
   const { runs, seed } = sides.a;
   return {
     a: side(sides.a),

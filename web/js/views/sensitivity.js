@@ -10,6 +10,7 @@ import { barChart, colour, lineChart } from '../charts.js';
 import { addFigure, destroyChartsIn } from '../figure.js';
 import { channelLabel, el, formatNumber } from '../format.js';
 import { questionDate } from '../questionFocus.js';
+import { analysisSource } from './analysisRequest.js';
 import { openDriver } from './openDriver.js';
 
 /**
@@ -138,7 +139,7 @@ export function renderSensitivity(panel, A, request) {
     if (!q) return;
     const n = Number(samples.value);
     const body = {
-      ...request,
+      ...analysisSource(request),
       output: q.output,
       ...(q.member !== undefined ? { member: q.member } : {}),
       at: date.value,

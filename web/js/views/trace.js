@@ -6,6 +6,7 @@
  */
 import { api } from '../api.js';
 import { el, formatNumber } from '../format.js';
+import { analysisSource } from './analysisRequest.js';
 
 /**
  * @typedef {import('../api.js').RunRequest} RunRequest
@@ -47,7 +48,7 @@ export function renderTrace(panel, request, runs) {
     status.textContent = `Replaying run ${run}…`;
     try {
       /** @type {Answer} */
-      const answer = await api('/api/trace', { method: 'POST', body: { ...request, run } });
+      const answer = await api('/api/trace', { method: 'POST', body: { ...analysisSource(request), run } });
       out.replaceChildren(...storyOf(answer));
       status.textContent = `Run ${run}: ${answer.events.length} events fired.`;
       out.dataset.ready = String(run);
