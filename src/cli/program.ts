@@ -8,6 +8,7 @@ import { errorKind, formatProblem } from '../errors.js';
 import { VERSION } from '../version.js';
 import { assumptionsCommand } from './commands/assumptions.js';
 import { compareCommand } from './commands/compare.js';
+import { conditionCommand } from './commands/condition.js';
 import { listCommand } from './commands/list.js';
 import { mergeCommand } from './commands/merge.js';
 import { runCommand } from './commands/run.js';
@@ -30,6 +31,7 @@ const COMMANDS: readonly ((program: Command, io: CliIO) => void)[] = [
   sensitivityCommand,
   traceCommand,
   assumptionsCommand,
+  conditionCommand,
 ];
 
 export function makeProgram(io: CliIO): Command {

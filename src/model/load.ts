@@ -47,6 +47,8 @@ export interface LoadedScenario {
   readonly force: readonly Entry<NonNullable<ScenarioEvents['force']>[number]>[];
   readonly suppress: readonly Entry<NonNullable<ScenarioEvents['suppress']>[number]>[];
   readonly snapshots: readonly Entry<string | number>[];
+  /** What was seen (`oxus condition`), the base's first. */
+  readonly observations: readonly Entry<NonNullable<ScenarioFile['observations']>[number]>[];
 }
 
 /** Why a file cannot be read, in the user's terms (the system's code only where there is no better word). */
@@ -209,5 +211,6 @@ export function loadScenario(
     force: list(base?.force, file.events?.force, ['events', 'force']),
     suppress: list(base?.suppress, file.events?.suppress, ['events', 'suppress']),
     snapshots: list(base?.snapshots, file.snapshots, ['snapshots']),
+    observations: list(base?.observations, file.observations, ['observations']),
   };
 }

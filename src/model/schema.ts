@@ -223,6 +223,29 @@ const parameterOverride = z.union([
 
 const eventRef = z.strictObject({ event: identifier, member: identifier.optional() });
 
+/**
+ * Something seen, that a scenario's runs can be conditioned on (`oxus condition`): an output (of a member)
+ * at a date. Exactly one of: `happened` (a threshold or event has, or has not, happened by the date),
+ * `between` (a series' value lies in [min, max]; both hard: runs outside are rejected), `about` (a soft
+ * observation: the value measured with Gaussian error of standard deviation `sd`; runs are weighted by
+ * that likelihood).
+ */
+export const observationSchema = z
+  .strictObject({
+    output: identifier,
+    member: identifier.optional(),
+    at: period,
+    happened: z.boolean().optional(),
+    between: range.optional(),
+    about: z.strictObject({ value: finite, sd: finite.refine((x) => x > 0, 'a positive number') }).optional(),
+    label: z.string().min(1).optional(),
+    sources: sources.optional(),
+  })
+  .refine((o) => [o.happened, o.between, o.about].filter((x) => x !== undefined).length === 1, {
+    message: 'exactly one of `happened`, `between` or `about`',
+  });
+export type Observation = z.infer<typeof observationSchema>;
+
 export const scenarioSchema = z.strictObject({
   oxus: z.literal(1),
   scenario: identifier,
@@ -244,6 +267,7 @@ export const scenarioSchema = z.strictObject({
     })
     .optional(),
   snapshots: z.array(period).optional(),
+  observations: z.array(observationSchema).optional(),
   sources: sources.optional(),
 });
 export type ScenarioFile = z.infer<typeof scenarioSchema>;

@@ -30,7 +30,7 @@ function cited(sources: readonly GradedSource[]): string {
 export function showOutcome(o: Outcome): string {
   return o.kind === 'indicator'
     ? `${formatPercent(o.mean)} (± ${formatNumber(o.se)})`
-    : `median ${formatNumber(o.median!)} [90%: ${formatNumber(o.p5!)}–${formatNumber(o.p95!)}]`;
+    : `mean ${formatNumber(o.mean)}, median ${formatNumber(o.median!)} [90%: ${formatNumber(o.p5!)}–${formatNumber(o.p95!)}]`;
 }
 
 /** A paired difference in words. */

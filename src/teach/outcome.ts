@@ -10,6 +10,8 @@ import { quantilesType7 } from '../analysis/quantiles.js';
 export interface Outcome {
   readonly kind: 'series' | 'indicator';
   readonly mean: number;
+  /** Standard deviation over the (weighted) runs, as a population's: √(Σw(x − mean)²/Σw). */
+  readonly sd: number;
   /** Standard error of the mean (for an indicator, of the probability). */
   readonly se: number;
   /** Series only: 5th, 50th and 95th percentiles. */
@@ -62,9 +64,10 @@ export function outcomeOf(y: Float64Array, indicator: boolean, weights?: Float64
   const variance = sw > 0 ? v / sw : Number.NaN;
   const nEff = weights ? effectiveRuns(w) : n;
   const se = nEff > 1 ? Math.sqrt((variance * nEff) / (nEff - 1) / nEff) : Number.NaN;
-  if (indicator) return { kind: 'indicator', mean, se };
+  const sd = Math.sqrt(variance);
+  if (indicator) return { kind: 'indicator', mean, sd, se };
   const [p5, median, p95] = weights
     ? weightedQuantiles(y, w, [0.05, 0.5, 0.95])
     : quantilesType7(Float64Array.from(y), n, [0.05, 0.5, 0.95]);
-  return { kind: 'series', mean, se, p5: p5!, median: median!, p95: p95! };
+  return { kind: 'series', mean, sd, se, p5: p5!, median: median!, p95: p95! };
 }
