@@ -2,7 +2,7 @@
  * Reads a YAML file keeping positions, so every problem can name its line and column, and validates it
  * against a zod schema, turning every zod issue into a Problem with the field path, expected and found.
  */
-import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
+import { type Document, isAlias, isMap, isNode, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
 import { didYouMean, oneOf } from '../didYouMean.js';
 import { formatPath, type Problem } from '../errors.js';
@@ -54,7 +54,7 @@ export function readYaml(text: string, file: string): { yaml: YamlFile; problems
     }
     return { line: 1, col: 1 };
   };
-  const data: unknown = problems.length ? undefined : doc.toJS({ maxAliasCount: 100 });
+  const data: unknown = problems.length ? undefined : valuesOf(doc, lineCounter, file, problems);
   const yaml: YamlFile = {
     file,
     data,
@@ -74,6 +74,43 @@ export function readYaml(text: string, file: string): { yaml: YamlFile; problems
     },
   };
   return { yaml, problems };
+}
+
+/**
+ * The document's values. Keys that are lists or maps are problems. Building the values throws for an alias that names no anchor before it, and for aliases
+ * that would expand beyond 100 copies (a file made to exhaust memory): both become a problem at the first
+ * alias, in place of a crash.
+ */
+function valuesOf(doc: Document, lineCounter: LineCounter, file: string, problems: Problem[]): unknown {
+  // A list, map or tagged value (binary, a timestamp) used as a key names nothing a model could mean;
+  // JavaScript would make a string of it.
+  const before = problems.length;
+  visit(doc, {
+    Pair(_key, pair) {
+      const key = isAlias(pair.key) ? pair.key.resolve(doc) : pair.key;
+      const scalarKey = isScalar(key) && (typeof key.value !== 'object' || key.value === null);
+      if (key === null || key === undefined || scalarKey) return;
+      const pos = lineCounter.linePos((isNode(pair.key) && pair.key.range?.[0]) || 0);
+      const message = 'a key must be a name, not a list, a map or binary data';
+      problems.push({ code: 'E_YAML_SYNTAX', file, line: pos.line, column: pos.col, path: '', message });
+    },
+  });
+  if (problems.length > before) return undefined;
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    let pos = { line: 1, col: 1 };
+    visit(doc, {
+      Alias(_key, node) {
+        if (!node.range) return undefined;
+        pos = lineCounter.linePos(node.range[0]);
+        return visit.BREAK;
+      },
+    });
+    const message = err instanceof Error ? err.message : String(err);
+    problems.push({ code: 'E_YAML_SYNTAX', file, line: pos.line, column: pos.col, path: '', message });
+    return undefined;
+  }
 }
 
 function describeFound(value: unknown): string {

@@ -34,6 +34,7 @@ import { Classes } from './store/classes.js';
 import { Database } from './store/database.js';
 import { History } from './store/history.js';
 import { SavedScenarios } from './store/savedScenarios.js';
+import { boundedDepth } from './validate.js';
 
 export type { AppOptions } from './options.js';
 export { closeApp } from './shutdown.js';
@@ -89,6 +90,7 @@ export async function createApp(options: CreateAppOptions): Promise<Express> {
   api.use(hostCheck(servedNames(settings.allowedHosts)));
   api.use(jsonChangesOnly);
   api.use(express.json({ limit: settings.maxBodyBytes, strict: true }));
+  api.use(boundedDepth);
   api.use(authenticate(ctx.tokens));
   api.use(metaRoutes(ctx));
   api.use(tokenRoutes(ctx));

@@ -1,5 +1,5 @@
 /** Parsing at the HTTP boundary: bodies, queries and ids go through zod before a handler trusts them. */
-import type { Request } from 'express';
+import type { Request, RequestHandler } from 'express';
 import type { z } from 'zod';
 import { formatPath } from '../errors.js';
 import { HttpError, validationError } from './httpErrors.js';
@@ -10,6 +10,30 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, where:
   if (!parsed.success) throw validationError(parsed.error, where);
   return parsed.data;
 }
+
+/** Deepest nesting of lists and maps a body may have; no request of the API needs more than a few. */
+export const MAX_BODY_DEPTH = 32;
+
+/** The nesting depth of a parsed JSON value, counted without recursion (a deep body cannot overflow it). */
+function depthOf(value: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    deepest = Math.max(deepest, depth + 1);
+    if (deepest > limit) return deepest;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/** Refuses a JSON body nested deeper than MAX_BODY_DEPTH (400), before any handler walks it. */
+export const boundedDepth: RequestHandler = (req, _res, next) => {
+  if (depthOf(req.body, MAX_BODY_DEPTH) > MAX_BODY_DEPTH)
+    throw new HttpError(400, 'E_TOO_DEEP', `the body is nested more than ${MAX_BODY_DEPTH} levels deep`);
+  next();
+};
 
 /** Keys that name JavaScript's object machinery rather than data: never accepted anywhere in a body. */
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
