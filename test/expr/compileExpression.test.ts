@@ -160,6 +160,36 @@ describe('untrusted expressions cannot escape', () => {
     'a!',
     `${'('.repeat(60)}1${')'.repeat(60)}`,
     `${'1+'.repeat(1200)}1`,
+    // mathjs's documented security risks: functions that reach its own parser or JavaScript.
+    'reviver("{}")',
+    'chain(1).done()',
+    'help(cos)',
+    'typed("f", {})',
+    'config({number: "BigNumber"})',
+    'derivative("x^2", "x")',
+    'resolve("x", {x: 1})',
+    'matrix([1, 2])',
+    'range(1, 1000000000)',
+    'zeros(100000, 100000)',
+    // Constructor and prototype paths, by property and by index.
+    'cos["constructor"]["constructor"]("return this")()',
+    'exp.__proto__',
+    'min.prototype',
+    'x.valueOf',
+    'toString()',
+    'hasOwnProperty("x")',
+    // Strings, escapes and JavaScript syntax smuggled in.
+    "'\\u0063onstructor'",
+    '"\\x63onstructor"',
+    '`${process}`',
+    '1 /* comment */ + 1',
+    '1 // comment',
+    'eval("1")',
+    'new Function("return 1")',
+    'p[0]',
+    'ur',
+    'F.exp',
+    'Math.random()',
   ];
   for (const text of attempts) {
     it(`rejects ${JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text)}`, () => {
