@@ -56,7 +56,7 @@ const nasty = fc.oneof(
   fc.string({ maxLength: 20 }).map((s) => JSON.stringify(s)),
   fc.nat(2300).map((n) => JSON.stringify('x'.repeat(n * 30))),
   fc.nat(3000).map((depth) => '['.repeat(depth) + ']'.repeat(depth)),
-  fc.nat(1000).map((depth) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth)),
+  fc.nat(1000).map((depth) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`),
 );
 const KEYS = [
   ...['scenario', 'model', 'overrides', 'schedules', 'events', 'runs', 'seed', 'name', 'description'],
