@@ -5,29 +5,12 @@
  * class reads its runs. A token in the query string is never accepted (URLs end up in logs and history).
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import request from 'supertest';
-import {
-  assertErrorShape,
-  type Fixture,
-  makeApp,
-  makeFixture,
-  parseEvents,
-  type TestApp,
-  textParser,
-} from './support.js';
+import { assertErrorShape, parseEvents, textParser, useTestApp } from '../support/serverApp.js';
 
 describe('the progress stream and ownership tokens', () => {
-  let f: Fixture;
-  let t: TestApp;
-  before(async () => {
-    f = makeFixture();
-    t = await makeApp(f);
-  });
-  after(async () => {
-    await t.close();
-    f.cleanup();
-  });
+  const t = useTestApp();
 
   it('shows a class run only to a reader with the class token in the Authorization header', async () => {
     const made = await request(t.app).post('/api/classes').send({ title: 'Seminar' }).expect(201);

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { ROOT } from '../support/build.js';
-import { type Fixture, makeApp, makeFixture, type TestApp } from './support.js';
+import { useTestApp } from '../support/serverApp.js';
 
 const UUID = '0b0e4a6c-1d2f-4e3a-9b8c-7d6e5f4a3b2c';
 const PATHS = [
@@ -146,13 +146,10 @@ const reads = fc
   });
 
 describe('API fuzz', () => {
-  let f: Fixture;
-  let t: TestApp;
+  const t = useTestApp({ maxRuns: 300, maxEvaluations: 2000 });
   let server: Server;
   let origin: string;
   before(async () => {
-    f = makeFixture();
-    t = await makeApp(f, { maxRuns: 300, maxEvaluations: 2000 });
     server = t.app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -160,8 +157,6 @@ describe('API fuzz', () => {
   after(async () => {
     server.closeAllConnections();
     server.close();
-    await t.close();
-    f.cleanup();
   });
 
   /** Sends one request; fails on a 5xx or a body that shows the server's internals. */
@@ -178,7 +173,8 @@ describe('API fuzz', () => {
     const what = `${sent.method} ${sent.path.slice(0, 120)} -> ${res.status} ${text.slice(0, 300)}`;
     assert.ok(res.status < 500, what);
     assert.doesNotMatch(text, /\n\s+at |node_modules|\.ts:\d+|\.js:\d+/, what);
-    for (const dir of [ROOT, f.root, tmpdir()]) assert.ok(!text.includes(dir), `a server path in ${what}`);
+    for (const dir of [ROOT, t.fixture.root, tmpdir()])
+      assert.ok(!text.includes(dir), `a server path in ${what}`);
     return res.status;
   }
 
