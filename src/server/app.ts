@@ -7,6 +7,7 @@
  *   app.listen(3000);
  */
 import express, { type Express } from 'express';
+import { admission } from './admission.js';
 import { Analyses } from './analyses/analyses.js';
 import type { AppContext } from './appContext.js';
 import { Catalog } from './catalog.js';
@@ -88,6 +89,7 @@ export async function createApp(options: CreateAppOptions): Promise<Express> {
     next();
   });
   api.use(hostCheck(servedNames(settings.allowedHosts)));
+  api.use(admission(settings.maxActiveRequests, settings.maxStreams));
   api.use(jsonChangesOnly);
   api.use(express.json({ limit: settings.maxBodyBytes, strict: true }));
   api.use(boundedDepth);

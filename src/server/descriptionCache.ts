@@ -19,6 +19,7 @@ export type DescribedEntry = Omit<CatalogEntry, 'model'> &
 export class Descriptions {
   private readonly cache = new Map<string, Promise<Description>>();
   private signature = '';
+  private readonly described = new WeakMap<Description, DescribedEntry>();
 
   constructor(
     private readonly catalog: Catalog,
@@ -48,10 +49,16 @@ export class Descriptions {
         new HttpError(422, 'E_INVALID_FILE', err.message)
       );
     }
-    const { modelPath, model, ...rest } = description;
-    const modelId =
-      dirname(modelPath) === this.catalog.modelsDir ? basename(modelPath).replace(/\.ya?ml$/, '') : null;
-    return { ...entry, ...rest, model: { id: modelId, ...model } };
+    // The same object for as long as the description is cached, so its JSON can be cached with it.
+    let described = this.described.get(description);
+    if (!described) {
+      const { modelPath, model, ...rest } = description;
+      const modelId =
+        dirname(modelPath) === this.catalog.modelsDir ? basename(modelPath).replace(/\.ya?ml$/, '') : null;
+      described = { ...entry, ...rest, model: { id: modelId, ...model } };
+      this.described.set(description, described);
+    }
+    return described;
   }
 
   /** Names, sizes and times of every file in both folders: any change invalidates the cache. */

@@ -23,6 +23,10 @@ export interface AppOptions {
   readonly maxEvaluations?: number;
   /** A simulation still going after this long is aborted. Default 120 s. */
   readonly runTimeoutMs?: number;
+  /** API requests served at once (health aside); more are refused with 429 and Retry-After. Default 64. */
+  readonly maxActiveRequests?: number;
+  /** Progress streams open at once; more are refused with 429 and Retry-After. Default 100. */
+  readonly maxStreams?: number;
   /** Largest accepted JSON body, in bytes. Default 64 KiB. */
   readonly maxBodyBytes?: number;
   /** Engine worker threads per run. Default: every core. */
@@ -59,6 +63,8 @@ export function settingsOf(options: AppOptions): Settings {
     maxConcurrentAnalyses: options.maxConcurrentAnalyses ?? 2,
     maxEvaluations: options.maxEvaluations ?? 100_000,
     runTimeoutMs: options.runTimeoutMs ?? 120_000,
+    maxActiveRequests: options.maxActiveRequests ?? 64,
+    maxStreams: options.maxStreams ?? 100,
     maxBodyBytes: options.maxBodyBytes ?? 64 * 1024,
     workers: options.workers ?? availableParallelism(),
     maxRunBytes: options.maxRunBytes ?? 512 * 1024 * 1024,

@@ -8,6 +8,21 @@ import type { AppContext } from '../appContext.js';
 import type { EntryKind } from '../catalog.js';
 import { HttpError } from '../httpErrors.js';
 
+/**
+ * A description as the JSON answer, serialised once per description (the cache hands out the same object
+ * until the file changes): the Central Asia model's is large, and serialising it on every request kept
+ * the request thread from answering others under load (see `npm run loadtest`).
+ */
+const answers = new WeakMap<object, string>();
+function jsonOf(kind: EntryKind, description: object): string {
+  let json = answers.get(description);
+  if (json === undefined) {
+    json = JSON.stringify({ [kind]: description });
+    answers.set(description, json);
+  }
+  return json;
+}
+
 export function catalogRoutes(ctx: AppContext): Router {
   const router = Router();
   const one = (kind: EntryKind, id: string) => {
@@ -23,7 +38,7 @@ export function catalogRoutes(ctx: AppContext): Router {
       res.json({ [plural]: ctx.catalog.list(kind) });
     });
     router.get(`/${plural}/:id`, async (req, res) => {
-      res.json({ [kind]: await ctx.descriptions.get(one(kind, req.params.id)) });
+      res.type('json').send(jsonOf(kind, await ctx.descriptions.get(one(kind, req.params.id))));
     });
     router.get(`/${plural}/:id/yaml`, (req, res) => {
       const entry = one(kind, req.params.id);

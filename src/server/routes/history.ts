@@ -49,6 +49,7 @@ export function historyRoutes(ctx: AppContext): Router {
   router.post('/history/:id/reproduce', async (req, res) => {
     const wait = isWait(req.query);
     const entry = known(req.params.id, res);
+    ctx.runs.assertCanStart();
     const { principal, token } = creatorOf(ctx.tokens, res);
     // A reproduction stands alone: it is not a side of the comparison the entry was part of.
     const { comparison: _pair, ...request } = entry.request;

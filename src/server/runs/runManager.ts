@@ -82,7 +82,11 @@ export class RunManager {
   }
 
   /** Compiles and starts a run; resolves once it compiled (a bad scenario or override rejects with a 400). */
-  async start(request: RunRequest, owner: Owned, reproduce?: HistoryEntry): Promise<RunInfo> {
+  /**
+   * Throws the 503 or 429 that `start` would, so a request can be refused before anything is done for it
+   * (such as issuing and storing a token).
+   */
+  assertCanStart(): void {
     if (this.closing) throw shuttingDown();
     const active = [...this.runs.values()].filter((r) => r.info.status === 'running').length;
     if (active >= this.settings.maxConcurrentRuns) {
@@ -95,6 +99,10 @@ export class RunManager {
         { 'Retry-After': '2' },
       );
     }
+  }
+
+  async start(request: RunRequest, owner: Owned, reproduce?: HistoryEntry): Promise<RunInfo> {
+    this.assertCanStart();
     const resolved = resolveSource(this.catalog, request);
     const ctx = this.contextOf(resolved.source.text !== undefined ? resolved.source.path : undefined);
     let run: Run | undefined;
