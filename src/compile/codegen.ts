@@ -134,7 +134,8 @@ function chunked(name: string, statements: readonly string[]): { defs: string[];
 }
 
 /**
- * The body of `function (F, R)` returning `{ init(p, x), run(x, y, p, base, d, years, out, o, ur, ek, sched, info) }`.
+ * The body of `function (F, R)` returning `{ init(p, x), run(b, o, ur) }`, where b holds the run's arrays
+ * (`RunBuffers` in engine/program.ts: x, y, p, base, d, years, out, ek, sched, info).
  * `run` returns 0, a positive event number whose probability was NaN, or -(slot + 1) for a state that became
  * non-finite; `info[0]` then holds the step.
  */
@@ -163,7 +164,9 @@ return {
     const t = ${parts.t0}, k = 0;
     ${parts.init.join('\n    ')}
   },
-  run(x, y, p, base, d, years, out, o, ur, ek, sched, info) {
+  run(b, o, ur) {
+    let x = b.x, y = b.y;
+    const p = b.p, base = b.base, d = b.d, years = b.years, out = b.out, ek = b.ek, sched = b.sched, info = b.info;
     let s = 0;
     {
       const k = 0, t = years[0];

@@ -11,24 +11,36 @@ export interface Program {
   /** Evaluates initial values given as expressions over parameters. */
   init(p: Float64Array, x: Float64Array): void;
   /**
-   * Runs every step of one run from state x, recording into out from offset o. Returns 0; or a positive
-   * event number whose probability was NaN, or -(slot + 1) for a state that became non-finite, with the
-   * step in info[0].
+   * Runs every step of one run from state `b.x`, recording into `b.out` from offset o, with the rules'
+   * stream ur. Returns 0; or a positive event number whose probability was NaN, or -(slot + 1) for a state
+   * that became non-finite, with the step in `b.info[0]`.
    */
-  run(
-    x: Float64Array,
-    y: Float64Array,
-    p: Float64Array,
-    base: Float64Array,
-    d: Float64Array,
-    years: Float64Array,
-    out: Float64Array,
-    o: number,
-    ur: Uniform,
-    ek: Uint32Array,
-    sched: readonly Float64Array[],
-    info: Int32Array,
-  ): number;
+  run(b: RunBuffers, o: number, ur: Uniform): number;
+}
+
+/**
+ * The arrays one run works in, made once per runner and reused run after run (the generated code reads
+ * them into locals once a run, so the step loop sees plain local variables as before).
+ */
+export interface RunBuffers {
+  /** State at the start of a step, and the next state being computed (swapped each step). */
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  /** Parameters in force this step, and their values before schedules. */
+  readonly p: Float64Array;
+  readonly base: Float64Array;
+  /** Derived values. */
+  readonly d: Float64Array;
+  /** The decimal year of every point. */
+  readonly years: Float64Array;
+  /** The block's records (replaced when a larger block needs a larger buffer). */
+  out: Float64Array;
+  /** Events' per-run keys: ek[2·slot], ek[2·slot + 1] for the event whose fired flag is state slot `slot`. */
+  readonly ek: Uint32Array;
+  /** Each scheduled parameter's value at every point (NaN: not scheduled then). */
+  readonly sched: readonly Float64Array[];
+  /** Where a run went wrong: info[0] is the step. */
+  readonly info: Int32Array;
 }
 
 // `keyed` gives an event's uniform of a step from the event's per-run key (see random/stream.ts).

@@ -11,7 +11,7 @@ import { correlateUniforms } from '../random/copula.js';
 import { truncatedQuantileOf } from '../random/distributions.js';
 import { keyedUniform, nameKey, runNameKey, runStream, STREAM_RULES, seedKey } from '../random/stream.js';
 import { decimalYear, formatPeriod, pointAt } from '../time/period.js';
-import { instantiate, type TraceHook } from './program.js';
+import { instantiate, type RunBuffers, type TraceHook } from './program.js';
 
 /** Half the resolution of the stream's uniforms (2^-32): centres draws for quantile functions in (0, 1). */
 export const HALF_STEP = 2 ** -33;
@@ -68,12 +68,11 @@ export function makeBlockRunner(
   );
   const info = new Int32Array(1);
 
-  // One buffer for every block this runner computes: allocating a fresh multi-megabyte array per block
+  // One record buffer (b.out) for every block this runner computes: allocating a fresh multi-megabyte array per block
   // makes worker threads contend on the process's memory map.
-  let buffer = new Float64Array(0);
+  const b: RunBuffers = { x, y, p, base, d, years, out: new Float64Array(0), ek, sched, info };
   return (from, to) => {
-    if (buffer.length < (to - from) * perRun) buffer = new Float64Array((to - from) * perRun);
-    const out = buffer;
+    if (b.out.length < (to - from) * perRun) b.out = new Float64Array((to - from) * perRun);
     for (let r = from; r < to; r++) {
       // A design's evaluation r takes its parameters' uniforms from the design and every other number from
       // the run it names; otherwise evaluation r is run r.
@@ -90,10 +89,10 @@ export function makeBlockRunner(
       x.set(fixedStates);
       for (const [i, q] of stateDraws) x[i] = q(u[P + i]!);
       prog.init(p, x);
-      const status = prog.run(x, y, p, base, d, years, out, (r - from) * perRun, ur, ek, sched, info);
+      const status = prog.run(b, (r - from) * perRun, ur);
       if (status !== 0) throw runError(plan, status, run, info[0]!, date);
     }
-    return out;
+    return b.out;
   };
 }
 
