@@ -5,6 +5,7 @@
  * typed errors, never prints.
  */
 
+import { pointOfDate } from './analysis/datePoint.js';
 import { morrisDesign, saltelliDesign } from './analysis/sensitivity/designs.js';
 import {
   checkMeasure,
@@ -120,14 +121,8 @@ export async function executeSensitivity(
   options: Omit<SimulateOptions, 'runs' | 'seed' | 'design'> = {},
 ): Promise<SensitivityResult> {
   const channel = findChannel(p.plan, request.output, request.member);
+  const point = pointOfDate(p.plan.axis, request.at);
   const dates = axisLabels(p.plan.axis);
-  const point = dates.indexOf(request.at);
-  if (point < 0) {
-    throw new AnalysisError(
-      'E_TIME',
-      `${request.at} is not a date of the time axis: expected one from ${dates[0]} to ${dates[dates.length - 1]} (step ${p.plan.axis.unit})`,
-    );
-  }
   const groupBy = request.groupBy ?? 'none';
   const measure = request.measure ?? 'value';
   checkMeasure(p.plan, channel, measure);

@@ -9,6 +9,7 @@ import { VERSION } from '../version.js';
 import { assumptionsCommand } from './commands/assumptions.js';
 import { compareCommand } from './commands/compare.js';
 import { conditionCommand } from './commands/condition.js';
+import { discoverCommand } from './commands/discover.js';
 import { listCommand } from './commands/list.js';
 import { mergeCommand } from './commands/merge.js';
 import { runCommand } from './commands/run.js';
@@ -29,6 +30,7 @@ const COMMANDS: readonly ((program: Command, io: CliIO) => void)[] = [
   scoreCommand,
   mergeCommand,
   sensitivityCommand,
+  discoverCommand,
   traceCommand,
   assumptionsCommand,
   conditionCommand,
