@@ -1,5 +1,6 @@
 /**
- * The request bodies of the analysis endpoints (`/api/compare`, `/api/sensitivity`, `/api/trace`) as zod
+ * The request bodies of the analysis endpoints (`/api/compare`, `/api/sensitivity`, `/api/trace`,
+ * `/api/discover`) as zod
  * schemas. Each names what to simulate exactly as `POST /api/runs` does (a bundled scenario or model plus
  * the user's edits, runs, seed) and adds what to analyse. Sizes are bounded here; the cost of a design
  * (runs × factors) is bounded on the engine thread, where the factors are known.
@@ -65,3 +66,23 @@ export function traceRequestSchema(maxRuns: number) {
     .refine(oneSource, oneSourceMessage);
 }
 export type TraceBody = z.infer<ReturnType<typeof traceRequestSchema>>;
+
+/** PRIM's settings, bounded so that a box takes at most a few hundred peels (see analysis/discovery/prim.ts). */
+const share = (lo: number, hi: number) => z.number().min(lo).max(hi).optional();
+
+export function discoverRequestSchema(maxRuns: number) {
+  return z
+    .strictObject({
+      ...editShape(maxRuns),
+      ...outputChoice,
+      at: dateLabel,
+      when: z.string().min(1).max(40).optional(),
+      alpha: share(0.02, 0.5),
+      minSupport: share(0.02, 0.5),
+      minDensity: share(0.01, 1),
+      paste: z.boolean().optional(),
+      significance: share(0, 1),
+    })
+    .refine(oneSource, oneSourceMessage);
+}
+export type DiscoverBody = z.infer<ReturnType<typeof discoverRequestSchema>>;

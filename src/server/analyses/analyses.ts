@@ -6,9 +6,10 @@
  */
 import { dirname } from 'node:path';
 import type { CompareResult } from '../../comparison.js';
+import type { DiscoveryResult } from '../../discovery.js';
 import type { TraceResult } from '../../runTrace.js';
 import type { SensitivityResult } from '../../sensitivity.js';
-import type { CompareBody, SensitivityBody, TraceBody } from '../analysisSchemas.js';
+import type { CompareBody, DiscoverBody, SensitivityBody, TraceBody } from '../analysisSchemas.js';
 import { httpErrorOf } from '../apiProblems.js';
 import type { Catalog } from '../catalog.js';
 import { type EngineHost, JobFailedError } from '../engineHost/host.js';
@@ -64,6 +65,18 @@ export class Analyses {
   trace(body: TraceBody, signal?: AbortSignal): Promise<TraceResult> {
     const { run, ...side } = body;
     return this.ask(side, { kind: 'trace', run }, signal) as Promise<TraceResult>;
+  }
+
+  discover(body: DiscoverBody, signal?: AbortSignal): Promise<DiscoveryResult> {
+    const { output, member, at, when, alpha, minSupport, minDensity, paste, significance, ...side } = body;
+    const settings = { when, alpha, minSupport, minDensity, paste, significance };
+    const request = {
+      output,
+      at,
+      ...(member !== undefined ? { member } : {}),
+      ...Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)),
+    };
+    return this.ask(side, { kind: 'discover', request }, signal) as Promise<DiscoveryResult>;
   }
 
   private async ask(

@@ -1,9 +1,10 @@
 /**
- * The analysis jobs of the engine host thread: a paired comparison, a sensitivity analysis or the trace of
- * one run, each compiled and simulated here (off the server's request thread, the simulations on the
+ * The analysis jobs of the engine host thread: a paired comparison, a sensitivity analysis, the trace of
+ * one run or a scenario discovery, each compiled and simulated here (off the server's request thread, the simulations on the
  * engine's worker pool) within the server's limits on runs, model evaluations, memory and time.
  */
 import { executeCompare } from '../../comparison.js';
+import { executeDiscovery } from '../../discovery.js';
 import { LimitError } from '../../errors.js';
 import { executeTrace } from '../../runTrace.js';
 import { evaluationsOf, executeSensitivity, factorsFor } from '../../sensitivity.js';
@@ -17,6 +18,8 @@ export async function analyse(job: AnalysisJob, signal: AbortSignal): Promise<An
     // One run: the scenario's run count only goes into the receipt, so its records are not bounded here.
     return executeTrace(prepareSource(job.source, runsAndSeed(job)), analysis.run);
   }
+  // Discovery reads the scenario's own runs, bounded as a run's.
+  if (analysis.kind === 'discover') return executeDiscovery(compileJob(job), analysis.request, options);
   if (analysis.kind === 'compare') {
     const a = compileJob({ ...job, maxRunBytes: Number.POSITIVE_INFINITY });
     const b = prepareSource(analysis.b, {});

@@ -1,5 +1,6 @@
 /** Messages between the server's thread and the engine host thread (see host.ts and hostWorker.ts). */
 import type { CompareRequest, CompareResult } from '../../comparison.js';
+import type { DiscoveryRequest, DiscoveryResult } from '../../discovery.js';
 import type { ErrorKind } from '../../errors.js';
 import type { Receipt, Result } from '../../pipeline.js';
 import type { TraceResult } from '../../runTrace.js';
@@ -27,7 +28,8 @@ export interface RunJob {
 export type Analysis =
   | { readonly kind: 'compare'; readonly b: JobSource; readonly request: CompareRequest }
   | { readonly kind: 'sensitivity'; readonly request: SensitivityRequest }
-  | { readonly kind: 'trace'; readonly run: number };
+  | { readonly kind: 'trace'; readonly run: number }
+  | { readonly kind: 'discover'; readonly request: DiscoveryRequest };
 
 export interface AnalysisJob extends RunJob {
   readonly analysis: Analysis;
@@ -35,7 +37,7 @@ export interface AnalysisJob extends RunJob {
   readonly maxEvaluations: number;
 }
 
-export type AnalysisResult = CompareResult | SensitivityResult | TraceResult;
+export type AnalysisResult = CompareResult | SensitivityResult | TraceResult | DiscoveryResult;
 
 export type ToHost =
   | { readonly type: 'describe'; readonly id: string; readonly source: JobSource }

@@ -1,11 +1,18 @@
 /**
  * Analyses, answered whole (200) once computed on the engine thread: `POST /api/compare` (B against A run
  * by run, on common random numbers), `POST /api/sensitivity` (which uncertain parameters drive an output
- * at a date, and at every date) and `POST /api/trace` (one run explained). A client that goes away
+ * at a date, and at every date), `POST /api/trace` (one run explained) and `POST /api/discover` (the
+ * ranges of the parameters that the runs meeting a condition share, with its sentences). A client that goes away
  * cancels its analysis.
  */
 import { type Response, Router } from 'express';
-import { compareRequestSchema, sensitivityRequestSchema, traceRequestSchema } from '../analysisSchemas.js';
+import { discoveryJson } from '../../present/discoveryTable.js';
+import {
+  compareRequestSchema,
+  discoverRequestSchema,
+  sensitivityRequestSchema,
+  traceRequestSchema,
+} from '../analysisSchemas.js';
 import type { AppContext } from '../appContext.js';
 import { parseBody } from '../validate.js';
 
@@ -33,6 +40,10 @@ export function analysisRoutes(ctx: AppContext): Router {
   router.post('/trace', async (req, res) => {
     const body = parseBody(traceRequestSchema(maxRuns), req);
     res.json(await ctx.analyses.trace(body, clientGone(res)));
+  });
+  router.post('/discover', async (req, res) => {
+    const body = parseBody(discoverRequestSchema(maxRuns), req);
+    res.json(discoveryJson(await ctx.analyses.discover(body, clientGone(res))));
   });
   return router;
 }
