@@ -52,9 +52,12 @@ interface ChartInstance {
   readonly config: { type: string };
   readonly options: {
     plugins: { title: { text: string | string[] }; subtitle: { text: string | string[] } };
-    scales: Record<string, { type?: string; min?: number; max?: number }>;
+    scales: Record<string, { type?: string; min?: number; max?: number; title: { text: string | string[] } }>;
   };
-  readonly data: { labels: unknown[]; datasets: { label: string; data: unknown[] }[] };
+  readonly data: {
+    labels: unknown[];
+    datasets: { label: string; data: unknown[]; borderDash?: number[]; borderWidth?: number }[];
+  };
 }
 
 /** A chart as drawn, read from its Chart.js instance: the numbers it was given, not its pixels. */
@@ -63,10 +66,12 @@ export interface DrawnChart {
   /** The subtitle as one line (the run, its edits, what the chart shows). */
   readonly subtitle: string;
   /** The y-axis: its scale type ('linear', 'logarithmic') and its bounds where set. */
-  readonly y: { type: string; min?: number; max?: number };
+  readonly y: { type: string; title: string; min?: number; max?: number };
+  /** The note under the chart (which lines hide others), '' when there is none. */
+  readonly note: string;
   readonly type: string;
   readonly labels: unknown[];
-  readonly datasets: { label: string; data: unknown[] }[];
+  readonly datasets: { label: string; data: unknown[]; dash: string; width: number }[];
 }
 
 /**
@@ -79,18 +84,32 @@ export async function chartsIn(page: Page, selector: string): Promise<(DrawnChar
       const chart = (globalThis as unknown as Page$).Chart.getChart(canvas);
       if (!chart) return null;
       const line = (t: string | string[]) => (Array.isArray(t) ? t.join(' ') : String(t));
-      const y = chart.options.scales.y ?? {};
+      const y = chart.options.scales.y;
       return {
         title: line(chart.options.plugins.title.text),
         subtitle: line(chart.options.plugins.subtitle.text),
         y: {
-          type: y.type ?? 'linear',
-          ...(y.min !== undefined ? { min: y.min } : {}),
-          ...(y.max !== undefined ? { max: y.max } : {}),
+          type: y?.type ?? 'linear',
+          title: line(y?.title.text ?? ''),
+          ...(y?.min !== undefined ? { min: y.min } : {}),
+          ...(y?.max !== undefined ? { max: y.max } : {}),
         },
         type: chart.config.type,
         labels: [...chart.data.labels],
-        datasets: chart.data.datasets.map((d) => ({ label: d.label, data: [...d.data] })),
+        datasets: chart.data.datasets.map((d) => ({
+          label: d.label,
+          data: [...d.data],
+          dash: (d.borderDash ?? []).join(','),
+          width: d.borderWidth ?? 0,
+        })),
+        note:
+          (
+            canvas as unknown as {
+              closest(s: string): { querySelector(s: string): { textContent: string | null } | null } | null;
+            }
+          )
+            .closest('figure')
+            ?.querySelector('.chart-note')?.textContent ?? '',
       };
     }),
   );

@@ -20,6 +20,7 @@ interface Series {
   output: string;
   member?: string;
   label: string;
+  unit: string;
   mean: number[];
   percentiles: Record<string, number[]>;
 }
@@ -101,17 +102,23 @@ async function open(t: BrowserTest, base: string, tab: string, extra = ''): Prom
 const panel = (page: Page, id: string) => chartsIn(page, `#panel-${id}`);
 
 browserSuite('web UI: chart numbers against the API', (ui) => {
-  ui.test('strength: the medians of every group, and each group’s fan', async (t) => {
+  ui.test('strength: the medians of the groups counted in fighters, and each group’s fan', async (t) => {
     const [a] = await open(t, ui.base, 'series-strength');
     const { summary } = a!;
     const items = summary.series.filter((s) => s.output === 'strength');
     assert.ok(items.length > 1 && items.every((s) => s.member !== undefined));
+    // Hizb ut-Tahrir is counted in members: its fan is its panel, and the overview holds the fighters only.
+    const fighters = items.filter((s) => s.unit === 'fighters');
+    assert.deepEqual(
+      items.filter((s) => s.unit !== 'fighters').map((s) => [s.member, s.unit]),
+      [['HT', 'members']],
+    );
     assertCharts(
       await panel(t.page, 'series-strength'),
       [
         {
-          title: /: medians$/,
-          datasets: items.map((s) => ({ label: s.member!, data: s.percentiles['50']! })),
+          title: 'Strength: medians, in fighters',
+          datasets: fighters.map((s) => ({ label: s.member!, data: s.percentiles['50']! })),
         },
         ...items.map(fan),
       ],

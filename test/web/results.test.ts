@@ -1,9 +1,9 @@
 /**
- * Results views in headless Chromium, checked against the API's numbers: a unit per member (Hizb
- * ut-Tahrir's members on a panel of their own, never on the armed groups' fighter axis), probabilities with
+ * Results views in headless Chromium, checked against the API's numbers (the unit per member, the shared
+ * y-axis and lines hiding others are in units.test.ts): probabilities with
  * their Wilson 95% intervals and words whose range holds them ("> 98.1% (in all 200 runs)"), the events
- * table sorted with never-happened events folded away and no scroll box of its own, a shared y-axis option
- * for the country panels, and coinciding lines told apart. Screenshots at 1280 and 375 px.
+ * table sorted with never-happened events folded away and no scroll box of its own. Screenshots at 1280
+ * and 375 px.
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';

@@ -88,14 +88,15 @@ function csvOf(spec, subtitle) {
 /**
  * Builds a chart card inside `parent` and draws its chart (the parent must be visible).
  * @param {HTMLElement} parent
- * @param {{title: string, subtitle: string, config: any, table: TableSpec}} f
+ * @param {{title: string, subtitle: string, config: any, table: TableSpec, note?: string}} f `note`: a
+ *   line under the chart (for example which lines hide others)
  * @returns {HTMLElement}
  */
 export function addFigure(parent, f) {
   const id = `fig-${++counter}`;
   const canvas = el('canvas', {
     role: 'img',
-    'aria-label': `${f.title}. ${f.subtitle}. The table below has the same numbers.`,
+    'aria-label': `${f.title}. ${f.subtitle}.${f.note ? ` ${f.note}` : ''} The table below has the same numbers.`,
   });
   const table = tableOf(f.table, `${id}-table`);
   const toggle = el('button', {
@@ -136,6 +137,7 @@ export function addFigure(parent, f) {
   const box = el('div', { class: 'chart-box' }, [canvas]);
   const card = el('figure', { class: 'chart-card', id }, [
     box,
+    f.note ? el('figcaption', { class: 'chart-note', text: f.note }) : null,
     el('div', { class: 'chart-actions' }, [toggle, png, csv]),
     table,
   ]);

@@ -131,12 +131,13 @@ export function showResults(dom, a, b, state, onState, labelOf = () => undefined
   );
   const A = contextOf(a.result, linesA);
   const samples = sampleToggle(Boolean(state.samples), (on) => onState({ samples: on }));
+  const sameY = sampleToggle(Boolean(state.sameY), (on) => onState({ sameY: on }));
   /** @type {import('./tabs.js').TabSpec[]} */
   const specs = groupsOf(a.result.summary).map((g) => ({
     id: g.id,
     label: g.title.replace(/\s*\(.*\)\s*$/, ''),
     render: (panel) => {
-      if (g.kind === 'series') renderSeries(panel, g, A, samples);
+      if (g.kind === 'series') renderSeries(panel, g, A, samples, sameY);
       else if (g.kind === 'threshold') renderThreshold(panel, g, A);
       else if (g.kind === 'leader') renderLeader(panel, g, A);
       else renderEvents(panel, g, A);

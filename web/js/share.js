@@ -3,7 +3,7 @@
  * `u.NAME=pert:min=0.6:mode=0.8:max=0.95` replaces its uncertainty), runs, seed,
  * schedules and forced or suppressed events (`s.NAME=…`, `force=…`, `suppress=…`: see edits.js),
  * comparison, the open tab, the histogram and compare choices and whether sample runs are drawn
- * (`samples=1`). `run=1` runs it on opening; the same
+ * (`samples=1`) and the fans of a group share their y-axis (`sameY=1`). `run=1` runs it on opening; the same
  * inputs give the same numbers bit for bit.
  */
 import { noEvents, readEditParams, writeEditParams } from './edits.js';
@@ -14,7 +14,7 @@ import { noEvents, readEditParams, writeEditParams } from './edits.js';
  * @typedef {import('./edits.js').Events} Events
  * @typedef {{scenario?: string, overrides: Record<string, Override>, schedules: Schedules, events: Events,
  *   runs?: number, seed?: string,
- *   compare?: string, tab?: string, snap?: string, ch?: string, cmp?: string, at?: string, run?: boolean, samples?: boolean, history?: string}} ViewState
+ *   compare?: string, tab?: string, snap?: string, ch?: string, cmp?: string, at?: string, run?: boolean, samples?: boolean, sameY?: boolean, history?: string}} ViewState
  */
 
 const KEYS = /** @type {const} */ ([
@@ -52,6 +52,7 @@ export function readState(search) {
   }
   state.run = q.get('run') === '1';
   if (q.get('samples') === '1') state.samples = true;
+  if (q.get('sameY') === '1') state.sameY = true;
   return state;
 }
 
@@ -73,6 +74,7 @@ export function writeState(state) {
     if (k !== 'scenario' && v) q.set(k, v);
   }
   if (state.samples) q.set('samples', '1');
+  if (state.sameY) q.set('sameY', '1');
   if (state.run) q.set('run', '1');
   return `?${q.toString()}`;
 }

@@ -3,6 +3,7 @@
  * probability read out in the text carries its ICD 203 words.
  */
 import { lineChart, stackedChart } from '../charts.js';
+import { hiddenLinesNote } from '../coincide.js';
 import { addFigure } from '../figure.js';
 import {
   channelLabel,
@@ -31,9 +32,15 @@ import {
  */
 export function addProbabilityFigure(parent, ctx, title, curves) {
   const { dates } = ctx.result.summary;
+  const lines = curves.map((c, i) => ({
+    label: c.label,
+    data: c.data,
+    colourIndex: ctx.colourOf(c.member, i),
+  }));
   addFigure(parent, {
     title,
     subtitle: ctx.subtitle,
+    note: hiddenLinesNote(lines, '0%'),
     config: lineChart({
       title,
       subtitle: ctx.subtitle,
@@ -44,7 +51,7 @@ export function addProbabilityFigure(parent, ctx, title, curves) {
       yMin: -0.02,
       yMax: 1.02,
       dates,
-      lines: curves.map((c, i) => ({ label: c.label, data: c.data, colourIndex: ctx.colourOf(c.member, i) })),
+      lines,
     }),
     table: {
       caption: `${title} (probability)`,

@@ -3,23 +3,25 @@
  * checkbox that draws the first runs' trajectories over the fans.
  */
 
-import { fanChart, lineChart, sampleRunDatasets, showSampleRuns } from '../charts.js';
+import { fanChart, sampleRunDatasets, showSampleRuns } from '../charts.js';
 import { addFigure } from '../figure.js';
 import { channelKey, channelLabel, el, formatNumber } from '../format.js';
+import { addOverviews, sameAxisCheckbox, sharedTop, unitsOf } from './overview.js';
 
 /**
  * @typedef {import('./context.js').ViewContext} ViewContext
  * @typedef {import('../groups.js').SeriesGroup} SeriesGroup
  * @typedef {import('../groups.js').SeriesSummary} SeriesSummary
- * @typedef {{on: boolean, set: (on: boolean) => void, listen: (f: (on: boolean) => void) => void}} SampleToggle
+ * @typedef {{on: boolean, set: (on: boolean) => void, listen: (f: (on: boolean) => void) => void}} Toggle
+ * @typedef {Toggle} SampleToggle
  */
 
 /**
- * The "Show sample runs" setting, shared by every series tab (a tab drawn later starts from the current
- * value, and ticking it in one tab updates the others); `onChange` records it in the link.
+ * A setting shared by every series tab, such as "Show sample runs" (a tab drawn later starts from the
+ * current value, and ticking it in one tab updates the others); `onChange` records it in the link.
  * @param {boolean} initial
  * @param {(on: boolean) => void} onChange
- * @returns {SampleToggle}
+ * @returns {Toggle}
  */
 export function sampleToggle(initial, onChange) {
   /** @type {((on: boolean) => void)[]} */
@@ -124,6 +126,7 @@ export function addFan(parent, ctx, s, colourIndex, extra = {}) {
       samples ? `${caption}. Sample runs are not tabulated (they are in the JSON download).` : caption,
     ),
   });
+  card.querySelector('canvas')?.setAttribute('data-unit', s.unit);
   if (samples && extra.samples) {
     const canvas = card.querySelector('canvas');
     extra.samples.listen((on) => {
@@ -149,8 +152,9 @@ function sampleCheckbox(group, ctx, samples) {
   samples.listen((on) => {
     box.checked = on;
   });
-  return el('div', { class: 'picker' }, [
-    el('div', { class: 'check' }, [box, el('label', { for: id, text: `Show sample runs (first ${count})` })]),
+  return el('div', { class: 'check' }, [
+    box,
+    el('label', { for: id, text: `Show sample runs (first ${count})` }),
   ]);
 }
 
@@ -159,41 +163,25 @@ function sampleCheckbox(group, ctx, samples) {
  * @param {SeriesGroup} group
  * @param {ViewContext} ctx
  * @param {SampleToggle} samples
+ * @param {Toggle} sameY "Same y-axis for every panel"
  */
-export function renderSeries(panel, group, ctx, samples) {
-  const { dates } = ctx.result.summary;
-  panel.append(el('h3', { text: withUnit(group.title, group.unit) }));
-  const check = sampleCheckbox(group, ctx, samples);
-  if (check) panel.append(check);
+export function renderSeries(panel, group, ctx, samples, sameY) {
+  const heading = el('h3', { text: withUnit(group.title, unitsOf(group)) });
+  panel.append(heading);
   const grid = el('div', { class: 'grid' });
+  const check = sampleCheckbox(group, ctx, samples);
+  const options = [
+    ...(check ? [check] : []),
+    ...(group.items.length > 1 ? [sameAxisCheckbox(group, grid, sameY)] : []),
+  ];
+  if (options.length) panel.append(el('div', { class: 'picker' }, options));
+  // Appended before drawing: Chart.js sizes a chart from its visible box.
   panel.append(grid);
-  if (group.items.length > 1) {
-    const title = `${group.title}: medians`;
-    const names = group.items.map((s) => s.member ?? shortName(s.label, group.title));
-    addFigure(grid, {
-      title,
-      subtitle: ctx.subtitle,
-      config: lineChart({
-        title,
-        subtitle: `${ctx.subtitle} · median across runs`,
-        xLabel: ctx.xLabel,
-        yLabel: group.unit || 'value',
-        ...(group.items.every((s) => (s.percentiles['50'] ?? []).every((v) => v >= 0)) ? { yMin: 0 } : {}),
-        dates,
-        lines: group.items.map((s, i) => ({
-          label: names[i] ?? '',
-          data: s.percentiles['50'] ?? [],
-          colourIndex: ctx.colourOf(s.member, i),
-        })),
-      }),
-      table: {
-        caption: `${title} (${group.unit})`,
-        columns: [{ label: 'Date' }, ...names.map((label) => ({ label, format: formatNumber }))],
-        rows: dates.map((d, k) => [d, ...group.items.map((s) => s.percentiles['50']?.[k])]),
-      },
-    });
-  }
+  const nameOf = (/** @type {SeriesSummary} */ s) => s.member ?? shortName(s.label, group.title);
+  const note = group.items.length > 1 ? addOverviews(grid, group, ctx, nameOf) : '';
+  if (note) heading.after(el('p', { class: 'muted unit-note', text: note }));
   group.items.forEach((s, i) => {
-    addFan(grid, ctx, s, ctx.colourOf(s.member, i), { samples });
+    const top = sameY.on && group.items.length > 1 ? sharedTop(group, s.unit) : undefined;
+    addFan(grid, ctx, s, ctx.colourOf(s.member, i), { samples, ...(top !== undefined ? { yMax: top } : {}) });
   });
 }
