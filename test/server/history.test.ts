@@ -1,6 +1,6 @@
 /**
  * Run history in the SQLite file: kept across app instances, re-opened with the same numbers, reproduced
- * bit for bit, refused when the inputs changed since.
+ * bit for bit, refused when the inputs changed since; a comparison's side kept with its run.
  */
 import assert from 'node:assert/strict';
 import { appendFileSync } from 'node:fs';
@@ -66,6 +66,33 @@ describe('history routes', () => {
       assert.equal(newer.body.items.length, 1);
     } finally {
       second.close();
+    }
+  });
+
+  it('keeps the comparison a run was part of, refuses a malformed one, and reproduces a side alone', async () => {
+    const t = await makeApp({ ...f, dbPath: join(f.root, 'pair.sqlite') });
+    try {
+      const pair = { id: '7f1d7a52-4d6e-4b57-9a39-0c1a3c1f2b11', side: 'B' };
+      const bad = await request(t.app)
+        .post('/api/runs')
+        .send({ scenario: 'logistic-base', runs: 20, comparison: { id: 'one', side: 'C' } })
+        .expect(400);
+      assertErrorShape(bad.body);
+      const run = await request(t.app)
+        .post('/api/runs?wait=true')
+        .send({ scenario: 'logistic-base', runs: 20, comparison: pair })
+        .expect(200);
+      const [entry] = (await request(t.app).get('/api/history').expect(200)).body.items;
+      assert.equal(entry.id, run.body.run.id);
+      assert.deepEqual(entry.request.comparison, pair);
+      const again = await request(t.app)
+        .post(`/api/history/${entry.id}/reproduce?wait=true`)
+        .send({})
+        .expect(200);
+      assert.deepEqual(again.body.run.reproduced, { receipt: true, summary: true });
+      assert.equal(again.body.run.request.comparison, undefined, 'a reproduction is no side of the pair');
+    } finally {
+      await t.close();
     }
   });
 

@@ -2,7 +2,7 @@
  * Schedules and forced or suppressed events edited in headless Chromium, and what a run's edits leave
  * behind: the list above the results, every chart's subtitle, the exported PNG (twice the size on screen,
  * every edit in its subtitle), the link, and the run history (what was edited; a comparison as one pair
- * that reopens as the pair). Screenshots go to test-artifacts/.
+ * that reopens and reproduces as the pair). Screenshots go to test-artifacts/.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -238,6 +238,23 @@ browserSuite('web UI: schedules, events and what a run edited', (ui) => {
       );
       assert.equal(await other.textContent('#receipts'), await page.textContent('#receipts'));
       await shot('history-1280-pair-opened', other);
+      // Reproducing the pair runs both again and checks each against its entry, bit for bit.
+      await other
+        .locator('#history li.pair')
+        .first()
+        .getByRole('button', { name: /^Reproduce comparison/ })
+        .click();
+      await other.waitForFunction(() =>
+        /^Reproduced bit for bit: the receipts and every number are identical\.$/.test(
+          (globalThis as unknown as Page$).document.querySelector('#status')?.textContent ?? '',
+        ),
+      );
+      assert.equal(
+        await other.evaluate(
+          () => (globalThis as unknown as Page$).document.querySelectorAll('#panel-compare canvas').length,
+        ),
+        3,
+      );
       await other.close();
     },
   );
