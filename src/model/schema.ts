@@ -17,9 +17,10 @@ export const identifier = z
   .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'an identifier (letters, digits, _; starting with a letter)');
 
 /** A date of the time axis: `2016`, `2016Q2` or `2016-05`. */
+const PERIOD_WORDS = 'a period such as 2016, 2016Q2 or 2016-05';
 export const period = z
-  .union([z.string(), z.number().int()])
-  .refine((v) => parsePeriod(v) !== undefined, 'a period such as 2016, 2016Q2 or 2016-05');
+  .union([z.string(), z.number().int()], { error: PERIOD_WORDS })
+  .refine((v) => parsePeriod(v) !== undefined, PERIOD_WORDS);
 
 /**
  * How well a cited document supports what it is cited for, on the domain pack's scale: A a primary text,

@@ -4,8 +4,9 @@
  */
 import { type Document, isAlias, isMap, isNode, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
-import { didYouMean, oneOf } from '../didYouMean.js';
 import { formatPath, type Problem } from '../errors.js';
+import { markDefaults } from './issueWords.js';
+import { shapeProblems, valueAt } from './shapeProblems.js';
 
 export type Path = readonly (string | number)[];
 
@@ -113,53 +114,22 @@ function valuesOf(doc: Document, lineCounter: LineCounter, file: string, problem
   }
 }
 
-function describeFound(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a map';
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  return String(value);
-}
-
-function valueAt(data: unknown, path: Path): unknown {
-  let v: unknown = data;
-  for (const part of path) {
-    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, part)) return undefined;
-    v = (v as Record<string | number, unknown>)[part];
-  }
-  return v;
-}
-
-type Issue = z.core.$ZodIssue;
-
-/** Picks, for a failed union, the branch that got furthest: its issues are the most useful to show. */
-function bestBranch(branches: Issue[][]): Issue[] | undefined {
-  let best: Issue[] | undefined;
-  let bestScore = -1;
-  for (const issues of branches) {
-    const depth = Math.max(0, ...issues.map((i) => i.path.length));
-    const score =
-      depth * 100 -
-      issues.length -
-      (issues.some((i) => i.code === 'invalid_type' && i.path.length === 0) ? 50 : 0);
-    if (score > bestScore) {
-      best = issues;
-      bestScore = score;
-    }
-  }
-  return best;
-}
-
 /**
  * Validates `yaml.data` against `schema`; returns the typed value or the problems, all of them.
  * Unknown keys (typos, mostly) do not stop the checks: when they are the only shape problems, the value
  * without them is returned beside the problems, so the checks of meaning can run and report theirs too.
  */
 export function validateWith<T>(yaml: YamlFile, schema: z.ZodType<T>): { value?: T; problems: Problem[] } {
-  const result = schema.safeParse(yaml.data);
+  const result = schema.safeParse(yaml.data, { error: markDefaults });
   if (result.success) return { value: result.data, problems: [] };
-  const problems = describeIssues(yaml, schema, result.error.issues);
+  const problems = shapeProblems(schema, yaml.data, result.error.issues).map(
+    ({ path, key, code, message, expected, found }) =>
+      yaml.problem(path, code, message, {
+        ...(key !== undefined ? { key } : {}),
+        ...(expected !== undefined ? { expected } : {}),
+        found,
+      }),
+  );
   if (result.error.issues.every((i) => i.code === 'unrecognized_keys')) {
     const stripped = structuredClone(yaml.data);
     for (const issue of result.error.issues) {
@@ -171,115 +141,8 @@ export function validateWith<T>(yaml: YamlFile, schema: z.ZodType<T>): { value?:
         for (const key of issue.keys) delete (target as Record<string, unknown>)[key];
       }
     }
-    const again = schema.safeParse(stripped);
+    const again = schema.safeParse(stripped, { error: markDefaults });
     if (again.success) return { value: again.data, problems };
   }
   return { problems };
-}
-
-function describeIssues<T>(yaml: YamlFile, schema: z.ZodType<T>, issues: readonly Issue[]): Problem[] {
-  const problems: Problem[] = [];
-  const convert = (issue: Issue, base: Path): void => {
-    const path = [...base, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
-    const found = describeFound(valueAt(yaml.data, path));
-    switch (issue.code) {
-      case 'unrecognized_keys': {
-        const allowed = allowedKeys(schema, path);
-        for (const key of issue.keys) {
-          problems.push(
-            yaml.problem(path, 'E_UNKNOWN_KEY', `unknown key '${key}'${didYouMean(key, allowed ?? [])}`, {
-              key,
-              ...(allowed ? { expected: oneOf(allowed) } : {}),
-              found: key,
-            }),
-          );
-        }
-        return;
-      }
-      case 'invalid_union': {
-        const branch = issue.errors.length ? bestBranch(issue.errors) : undefined;
-        if (
-          branch &&
-          !(issue.errors.length > 1 && branch.every((i) => i.path.length === 0 && i.code === 'invalid_type'))
-        ) {
-          for (const sub of branch) convert(sub, path);
-          return;
-        }
-        problems.push(
-          yaml.problem(
-            path,
-            'E_SCHEMA',
-            issue.message === 'Invalid input' ? 'value of the wrong kind' : issue.message,
-            { found },
-          ),
-        );
-        return;
-      }
-      case 'invalid_type':
-        problems.push(
-          yaml.problem(
-            path,
-            found === 'nothing' ? 'E_MISSING' : 'E_SCHEMA',
-            found === 'nothing' ? 'required field is missing' : 'value of the wrong type',
-            {
-              expected: issue.expected,
-              found,
-            },
-          ),
-        );
-        return;
-      case 'invalid_value':
-        problems.push(
-          yaml.problem(path, 'E_SCHEMA', 'value not allowed', {
-            expected: `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`,
-            found,
-          }),
-        );
-        return;
-      default:
-        problems.push(yaml.problem(path, 'E_SCHEMA', issue.message, { found }));
-    }
-  };
-  for (const issue of issues) convert(issue, []);
-  return problems;
-}
-
-/** The keys an object schema at `path` allows, for "unknown key" messages; undefined when not an object. */
-function allowedKeys(schema: z.ZodType, path: Path): string[] | undefined {
-  // biome-ignore lint/suspicious/noExplicitAny: walking zod's internal definitions generically
-  let s: any = schema;
-  for (const part of path) {
-    s = unwrap(s);
-    if (s?.def?.type === 'object') s = s.def.shape[part];
-    else if (s?.def?.type === 'record') s = s.def.valueType;
-    else if (s?.def?.type === 'array') s = s.def.element;
-    else if (s?.def?.type === 'tuple') s = s.def.items[Number(part)];
-    else return undefined;
-  }
-  s = unwrap(s);
-  if (s?.def?.type === 'object') return Object.keys(s.def.shape);
-  if (s?.def?.type === 'union') {
-    const keys = new Set<string>();
-    for (const o of s.def.options) {
-      const u = unwrap(o);
-      if (u?.def?.type === 'object') for (const k of Object.keys(u.def.shape)) keys.add(k);
-    }
-    return keys.size ? [...keys] : undefined;
-  }
-  return undefined;
-}
-
-// biome-ignore lint/suspicious/noExplicitAny: see allowedKeys
-function unwrap(s: any): any {
-  let cur = s;
-  while (
-    cur?.def &&
-    (cur.def.type === 'optional' ||
-      cur.def.type === 'nullable' ||
-      cur.def.type === 'default' ||
-      cur.def.type === 'pipe')
-  ) {
-    cur = cur.def.type === 'pipe' ? cur.def.in : cur.def.innerType;
-  }
-  return cur;
 }

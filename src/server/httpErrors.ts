@@ -5,6 +5,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { z } from 'zod';
 import { formatPath } from '../errors.js';
+import { shapeProblems } from '../model/shapeProblems.js';
 
 /** One problem in a request or in a scenario it names, with the field path where it lies. */
 export interface ApiProblem {
@@ -48,9 +49,22 @@ export class HttpError extends Error {
   }
 }
 
-/** A 400 listing every problem zod found in a request body or query. */
-export function validationError(error: z.ZodError, where = 'body'): HttpError {
-  const problems = error.issues.map((i) => ({ code: i.code, path: formatPath(i.path), message: i.message }));
+/**
+ * A 400 listing every problem of a request body or query that `schema` refused, in the user's terms
+ * (parse with `{ error: markDefaults }` so that no message of the validation library's own is left).
+ */
+export function validationError(
+  error: z.ZodError,
+  schema: z.ZodType,
+  value: unknown,
+  where = 'body',
+): HttpError {
+  const problems = shapeProblems(schema, value, error.issues).map((p) => {
+    // An unknown key is a problem of the map that holds it (the key is in the message).
+    const path = formatPath(p.path);
+    const detail = [p.expected !== undefined ? `expected ${p.expected}` : undefined, `found ${p.found}`];
+    return { code: p.code, path, message: `${p.message} (${detail.filter(Boolean).join('; ')})` };
+  });
   const first = problems[0]!;
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
   return new HttpError(

@@ -2,12 +2,13 @@
 import type { Request, RequestHandler } from 'express';
 import type { z } from 'zod';
 import { formatPath } from '../errors.js';
+import { markDefaults } from '../model/issueWords.js';
 import { HttpError, validationError } from './httpErrors.js';
 
 /** Parses `value` with `schema`, or throws a 400 that lists every problem. */
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown, where: string): z.infer<S> {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw validationError(parsed.error, where);
+  const parsed = schema.safeParse(value, { error: markDefaults });
+  if (!parsed.success) throw validationError(parsed.error, schema, value, where);
   return parsed.data;
 }
 

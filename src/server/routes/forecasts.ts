@@ -7,17 +7,13 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { SCALE_IDS } from '../../forecast/scales.js';
 import type { AppContext } from '../appContext.js';
-import { validationError } from '../httpErrors.js';
+import { parseWith } from '../validate.js';
 
 const query = z.strictObject({ scale: z.enum(SCALE_IDS).default('icd203') });
 
 export function forecastRoutes(ctx: AppContext): Router {
   const router = Router();
-  const scaleOf = (q: unknown) => {
-    const parsed = query.safeParse(q);
-    if (!parsed.success) throw validationError(parsed.error, 'query');
-    return parsed.data.scale;
-  };
+  const scaleOf = (q: unknown) => parseWith(query, q, 'query').scale;
   router.get('/forecasts', (req, res) => {
     res.json(ctx.forecasts.catalogue(scaleOf(req.query)));
   });
