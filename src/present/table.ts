@@ -19,10 +19,20 @@ export function table(head: string[]): Table.Table {
   });
 }
 
+/** Which probability the table shows for thresholds: has it happened by the date, does it hold at it, or both. */
+export type ProbabilityView = 'by' | 'at' | 'both';
+
+export interface TableOptions {
+  /** Points of the axis to show (default: six evenly spaced ones, first and last included). */
+  readonly points?: readonly number[];
+  readonly probability?: ProbabilityView;
+}
+
 /** Renders a result as text tables. */
-export function renderTable(result: Result, columns = 6): string {
+export function renderTable(result: Result, options: TableOptions = {}): string {
   const { summary, receipt } = result;
-  const cols = evenIndices(summary.dates.length - 1, columns);
+  const cols = options.points?.length ? [...options.points] : evenIndices(summary.dates.length - 1, 6);
+  const view = options.probability ?? 'by';
   const dates = cols.map((k) => summary.dates[k]!);
   const last = summary.dates.length - 1;
   const parts: string[] = [];
@@ -46,11 +56,15 @@ export function renderTable(result: Result, columns = 6): string {
     }
     parts.push('', 'Projections', t.toString());
   }
-  const rows = [
-    ...summary.thresholds.map((s) => ({ label: name(s), p: s.pBy, first: s.firstTime })),
-    ...summary.events.map((s) => ({ label: `${name(s)} (event)`, p: s.pBy, first: s.firstTime })),
-  ];
+  const events = summary.events.map((s) => ({ label: `${name(s)} (event)`, p: s.pBy, first: s.firstTime }));
+  const thresholds = (p: 'pBy' | 'pAt') =>
+    summary.thresholds.map((s) => ({ label: name(s), p: s[p], first: s.firstTime }));
+  const rows = view === 'at' ? events : [...thresholds('pBy'), ...events];
   const shown = rows.filter((r) => r.p.some((x) => x > 0));
+  const scale = ICD_203.map(
+    (r) => `${r.term} ${Math.round(r.lower * 100)}–${Math.round(r.upper * 100)}%`,
+  ).join(', ');
+  parts.push(...(shown.length || view !== 'by' ? ['', `Probabilities (words: ICD 203 — ${scale})`] : []));
   if (shown.length) {
     const t = table([
       'probability that it has happened by',
@@ -66,10 +80,14 @@ export function renderTable(result: Result, columns = 6): string {
         row.first.p50 ?? `after ${summary.dates[last]}`,
       ]);
     }
-    const scale = ICD_203.map(
-      (r) => `${r.term} ${Math.round(r.lower * 100)}–${Math.round(r.upper * 100)}%`,
-    ).join(', ');
-    parts.push('', `Probabilities (words: ICD 203 — ${scale})`, t.toString());
+    parts.push(t.toString());
+  }
+  if (view !== 'by' && summary.thresholds.length) {
+    // A threshold can hold and stop holding again: at a date is not "by" it.
+    const t = table(['probability that it holds at the date', ...dates, `at ${summary.dates[last]}`]);
+    for (const row of thresholds('pAt'))
+      t.push([row.label, ...cols.map((k) => formatPercent(row.p[k]!)), estimativeTerm(row.p[last]!).term]);
+    parts.push(t.toString());
   }
   const hidden = rows.length - shown.length;
   if (hidden > 0) {

@@ -43,7 +43,7 @@ describe('oxus run', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /Question: What if pressure rises/);
     assert.match(r.stdout, /words: ICD 203 — almost no chance 1–5%, very unlikely 5–20%/);
-    assert.match(r.stdout, /│ B pledge \(event\) +│ 0% +│ .*almost certain +│ \d{4}Q\d/);
+    assert.match(r.stdout, /│ B pledge \(event\) +│ 100% +│ .*almost certain +│ \d{4}Q\d/);
     assert.match(r.stdout, /largest loyal group: share of runs/);
   });
 

@@ -5,7 +5,8 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_RUNS, DEFAULT_SEED, MAX_RUNS } from '../../limits.js';
 import { executeWithData, type Prepared, prepare } from '../../pipeline.js';
 import { renderCsv } from '../../present/csv.js';
-import { renderTable } from '../../present/table.js';
+import { type ProbabilityView, renderTable } from '../../present/table.js';
+import { axisLabels, indexOf, parsePeriod } from '../../time/period.js';
 import { type CliIO, ExitError, emit } from '../io.js';
 import { seedArg, wholeNumber, workersArg } from '../options.js';
 import { checkOutPath, writeOut } from '../outPath.js';
@@ -20,6 +21,37 @@ interface RunOptions {
   readonly values?: string;
   readonly shard?: [number, number];
   readonly range?: [number, number];
+  readonly at?: string[];
+  readonly probability: ProbabilityView;
+}
+
+/** `--at 2016Q4,2020Q4 --at 2026`: every date given, in the order given. */
+const datesArg = (value: string, prev?: string[]) => [
+  ...(prev ?? []),
+  ...value
+    .split(',')
+    .map((d) => d.trim())
+    .filter(Boolean),
+];
+
+/**
+ * The points of the table: the `--at` dates, else the scenario's own `snapshots`, else none (six evenly
+ * spaced ones). A date off the axis is refused before simulating, with the axis's range and step.
+ */
+function tablePoints(prepared: Prepared, at: readonly string[] | undefined): number[] | undefined {
+  const { axis } = prepared.plan;
+  if (at === undefined) return prepared.scenario?.snapshots.length ? [...prepared.plan.snapshots] : undefined;
+  const labels = axisLabels(axis);
+  return at.map((date) => {
+    const month = parsePeriod(date);
+    const k = month === undefined ? undefined : indexOf(axis, month);
+    if (k === undefined)
+      throw new ExitError(
+        1,
+        `error: --at ${date}: not a date of the time axis (expected a date from ${labels[0]} to ${labels.at(-1)}, one a ${axis.unit})`,
+      );
+    return k;
+  });
 }
 
 /** `I/N`: shard I (from 0) of N. */
@@ -89,6 +121,19 @@ export function runCommand(program: Command, io: CliIO): void {
       'also write per-run values at the snapshot dates: Arrow IPC (.arrow, .feather, .ipc) or CSV (.csv)',
     )
     .option(
+      '--at <dates>',
+      "the table's dates, comma-separated or repeated (default: the scenario's snapshots, else six evenly spaced)",
+      datesArg,
+    )
+    .addOption(
+      new Option(
+        '--probability <view>',
+        "thresholds in the table: 'by' (has happened by the date), 'at' (holds at the date) or both",
+      )
+        .choices(['by', 'at', 'both'])
+        .default('by'),
+    )
+    .option(
       '--shard <I/N>',
       'run only shard I (from 0) of N of the job and write it to --out as a shard file for oxus merge',
       shardArg,
@@ -116,6 +161,7 @@ async function run(io: CliIO, file: string, opts: RunOptions): Promise<void> {
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
   });
   if (opts.shard || opts.range) return shard(io, prepared, opts);
+  const points = tablePoints(prepared, opts.at);
   const bar =
     io.isTTY && opts.progress
       ? new SingleBar({
@@ -148,7 +194,9 @@ async function run(io: CliIO, file: string, opts: RunOptions): Promise<void> {
     );
     io.stderr(`wrote per-run values (${valuesAs === 'arrow' ? 'Arrow IPC' : 'CSV'}) to ${opts.values}\n`);
   }
-  emit(io, result, opts, { table: renderTable, csv: renderCsv });
+  const table = (r: typeof result) =>
+    renderTable(r, { ...(points ? { points } : {}), probability: opts.probability });
+  emit(io, result, opts, { table, csv: renderCsv });
 }
 
 async function shard(io: CliIO, prepared: Prepared, opts: RunOptions) {
