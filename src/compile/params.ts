@@ -58,7 +58,7 @@ export function checkValue(
   }
 }
 
-/** Reports impossible distribution parameters and supports that leave [lo, hi]; normal and lognormal are truncated instead. */
+/** Reports impossible distribution parameters and supports that leave [lo, hi]; normal, lognormal and gamma are truncated instead. */
 export function checkDistribution(
   ctx: BuildContext,
   at: Path | Origin,
@@ -70,7 +70,7 @@ export function checkDistribution(
   for (const message of problems) ctx.report(at, 'E_DIST_PARAMS', `${dist.dist}: ${message}`);
   if (problems.length) return false;
   const [a, b] = support(dist);
-  const truncatable = dist.dist === 'normal' || dist.dist === 'lognormal';
+  const truncatable = dist.dist === 'normal' || dist.dist === 'lognormal' || dist.dist === 'gamma';
   if (truncatable) {
     if (b <= lo || a >= hi) {
       ctx.report(at, 'E_RANGE', 'the distribution has no mass inside the allowed range', {

@@ -53,6 +53,7 @@ export const distributionSchema = z.discriminatedUnion('dist', [
   }),
   z.strictObject({ dist: z.literal('normal'), mean: finite, sd: finite }),
   z.strictObject({ dist: z.literal('lognormal'), mu: finite, sigma: finite }),
+  z.strictObject({ dist: z.literal('gamma'), shape: finite, rate: finite }),
   z.strictObject({
     dist: z.literal('beta'),
     alpha: finite,

@@ -81,6 +81,12 @@ export function distributionProblems(d: Distribution): string[] {
       requireFinite(problems, 'sigma', d.sigma);
       requirePositive(problems, 'sigma', d.sigma);
       break;
+    case 'gamma':
+      requireFinite(problems, 'shape', d.shape);
+      requireFinite(problems, 'rate', d.rate);
+      requirePositive(problems, 'shape', d.shape);
+      requirePositive(problems, 'rate', d.rate);
+      break;
     case 'beta': {
       requireFinite(problems, 'alpha', d.alpha);
       requireFinite(problems, 'beta', d.beta);

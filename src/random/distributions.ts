@@ -6,6 +6,8 @@
  * (`distributionProblems`); otherwise their results are unspecified (usually NaN).
  */
 import betainc from '@stdlib/math-base-special-betainc';
+import gammaCdf from '@stdlib/stats-base-dists-gamma-cdf';
+import gammaQuantile from '@stdlib/stats-base-dists-gamma-quantile';
 import type { Distribution } from '../model/schema.js';
 import { betaQuantile, betaQuantileWith, logBeta } from './betaQuantile.js';
 import { choiceCdf, choiceMean, choiceQuantile, choiceSupport, choiceVariance } from './choice.js';
@@ -85,6 +87,8 @@ export function quantile(d: Distribution, p: number): number {
       return d.mean + d.sd * standardNormalQuantile(p);
     case 'lognormal':
       return Math.exp(d.mu + d.sigma * standardNormalQuantile(p));
+    case 'gamma':
+      return gammaQuantile(p, d.shape, d.rate);
     case 'choice':
       return choiceQuantile(d, p);
   }
@@ -112,12 +116,14 @@ export function cdf(d: Distribution, x: number): number {
       return standardNormalCdf((x - d.mean) / d.sd);
     case 'lognormal':
       return x <= 0 ? 0 : standardNormalCdf((Math.log(x) - d.mu) / d.sigma);
+    case 'gamma':
+      return gammaCdf(x, d.shape, d.rate);
     case 'choice':
       return choiceCdf(d, x);
   }
 }
 
-/** The mean E[X]; lognormal e^(μ + σ²/2), beta lo + (hi − lo)·α/(α + β). */
+/** The mean E[X]; lognormal e^(μ + σ²/2), beta lo + (hi − lo)·α/(α + β), gamma shape/rate. */
 export function mean(d: Distribution): number {
   switch (d.dist) {
     case 'uniform':
@@ -133,6 +139,8 @@ export function mean(d: Distribution): number {
       return d.mean;
     case 'lognormal':
       return Math.exp(d.mu + (d.sigma * d.sigma) / 2);
+    case 'gamma':
+      return d.shape / d.rate;
     case 'choice':
       return choiceMean(d);
   }
@@ -140,7 +148,7 @@ export function mean(d: Distribution): number {
 
 /**
  * The variance E[(X − E[X])²]: uniform (b−a)²/12, triangular (a²+b²+c²−ab−ac−bc)/18, beta
- * (hi−lo)²·αβ/((α+β)²(α+β+1)), lognormal (e^σ² − 1)·e^(2μ+σ²).
+ * (hi−lo)²·αβ/((α+β)²(α+β+1)), lognormal (e^σ² − 1)·e^(2μ+σ²), gamma shape/rate².
  */
 export function variance(d: Distribution): number {
   switch (d.dist) {
@@ -162,6 +170,8 @@ export function variance(d: Distribution): number {
       const s2 = d.sigma * d.sigma;
       return Math.expm1(s2) * Math.exp(2 * d.mu + s2);
     }
+    case 'gamma':
+      return d.shape / (d.rate * d.rate);
     case 'choice':
       return choiceVariance(d);
   }
@@ -179,6 +189,7 @@ export function support(d: Distribution): [number, number] {
     case 'normal':
       return [-Infinity, Infinity];
     case 'lognormal':
+    case 'gamma':
       return [0, Infinity];
     case 'choice':
       return choiceSupport(d);

@@ -108,6 +108,12 @@ const momentCases: MomentCase[] = [
     truth: { mean: 1, variance: 2, kurtosis: betaKurtosis(0.5, 0.5) },
     n: 10_000,
   },
+  // Gamma(shape 4.5, rate 12.5): mean k/λ = 0.36, variance k/λ² = 0.0288, kurtosis 3 + 6/k.
+  {
+    d: { dist: 'gamma', shape: 4.5, rate: 12.5 },
+    truth: { mean: 0.36, variance: 0.0288, kurtosis: 3 + 6 / 4.5 },
+    n: 200_000,
+  },
   // Choice 1, 2, 5 with weights 1, 2, 1: mean (1 + 4 + 5)/4 = 2.5, variance (2.25 + 2·0.25 + 6.25)/4 = 2.25.
   {
     d: { dist: 'choice', values: [1, 2, 5], weights: [1, 2, 1] },
@@ -159,6 +165,25 @@ describe('quantile spot values', () => {
       'q(0.975)',
     );
     assert.equal(quantile({ dist: 'lognormal', mu: 0, sigma: 1 }, 0), 0);
+  });
+
+  it('gamma: shape 1 is the exponential −ln(1 − p)/λ; shape ½, rate ½ is chi-square with 1 degree of freedom', () => {
+    for (const p of [0.01, 0.2, 0.5, 0.8, 0.99]) {
+      assertNear(
+        quantile({ dist: 'gamma', shape: 1, rate: 2 }, p),
+        -Math.log1p(-p) / 2,
+        1e-12,
+        `Exp(2) at ${p}`,
+      );
+    }
+    // qchisq(0.95, 1) = 3.841459 (R: qchisq(0.95, 1) = 3.841459; the square of the normal's 1.959964).
+    assertNear(
+      quantile({ dist: 'gamma', shape: 0.5, rate: 0.5 }, 0.95),
+      QNORM_975 ** 2,
+      1e-10,
+      'chi2(1) q(0.95)',
+    );
+    assert.equal(quantile({ dist: 'gamma', shape: 0.5, rate: 12.5 }, 0), 0);
   });
 
   it('beta: closed forms Beta(a,1) = p^(1/a), Beta(1,b) = 1 − (1−p)^(1/b), Beta(½,½) = sin²(πp/2)', () => {
@@ -229,6 +254,7 @@ describe('cdf', () => {
       { dist: 'pert', min: 1, mode: 2, max: 9, lambda: 3 },
       { dist: 'normal', mean: -3, sd: 0.5 },
       { dist: 'lognormal', mu: 2, sigma: 1.2 },
+      { dist: 'gamma', shape: 0.5, rate: 12.5 },
       { dist: 'beta', alpha: 0.7, beta: 3, min: 10, max: 20 },
     ];
     for (const d of continuous) {
@@ -245,6 +271,7 @@ describe('support', () => {
     assert.deepEqual(support({ dist: 'beta', alpha: 1, beta: 1 }), [0, 1]);
     assert.deepEqual(support({ dist: 'normal', mean: 0, sd: 1 }), [-Infinity, Infinity]);
     assert.deepEqual(support({ dist: 'lognormal', mu: 0, sigma: 1 }), [0, Infinity]);
+    assert.deepEqual(support({ dist: 'gamma', shape: 2, rate: 1 }), [0, Infinity]);
     assert.deepEqual(support({ dist: 'choice', values: [4, -1, 9], weights: [1, 1, 0] }), [-1, 4]);
   });
 });
@@ -346,6 +373,7 @@ describe('distributionProblems', () => {
     [{ dist: 'normal', mean: 0, sd: 0 }, ['sd must be > 0, found 0']],
     [{ dist: 'normal', mean: Number.NaN, sd: 1 }, ['mean must be a finite number, found NaN']],
     [{ dist: 'lognormal', mu: 0, sigma: 0 }, ['sigma must be > 0, found 0']],
+    [{ dist: 'gamma', shape: 0, rate: -1 }, ['shape must be > 0, found 0', 'rate must be > 0, found -1']],
     [
       { dist: 'beta', alpha: 0, beta: -2, min: 1, max: 0 },
       ['alpha must be > 0, found 0', 'beta must be > 0, found -2', 'min (1) must be less than max (0)'],

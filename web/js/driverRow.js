@@ -35,7 +35,20 @@ export function stepOf(lo, hi) {
 }
 
 /** Fields of a distribution a user can edit, in the order they read best. */
-const FIELDS = ['min', 'mode', 'max', 'mean', 'sd', 'mu', 'sigma', 'alpha', 'beta', 'lambda'];
+const FIELDS = [
+  'min',
+  'mode',
+  'max',
+  'mean',
+  'sd',
+  'mu',
+  'sigma',
+  'shape',
+  'rate',
+  'alpha',
+  'beta',
+  'lambda',
+];
 
 /**
  * Number fields for the distribution's parameters; calls `onEdit` with the edited distribution.

@@ -1,0 +1,80 @@
+/**
+ * The calibration of the Central Asia model's lethal attack rates (docs/central-asia-model.md 5): each
+ * country's `threat_ref` is the mean of its threat index over the quarters 2004Q1-2016Q2 and the runs of
+ * the 2004 backtest as scheduled, so that the backtest's expected lethal attacks over 2004-01 to 2016-06
+ * equal the record's count plus the Jeffreys prior's half. A model change that moves the index fails here
+ * with the new values to write into the model.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { RunData } from '../../src/engine/simulate.js';
+import { executeWithData, prepare } from '../../src/pipeline.js';
+import { repoPath } from '../support/build.js';
+
+const RUNS = 1000;
+const COUNTRIES = ['Uzbekistan', 'Tajikistan', 'Kyrgyzstan', 'Russia'] as const;
+const INDEX: Record<(typeof COUNTRIES)[number], string> = {
+  Uzbekistan: 'threat_uzbekistan',
+  Tajikistan: 'threat_tajikistan',
+  Kyrgyzstan: 'threat_kyrgyzstan',
+  Russia: 'threat_russia',
+};
+/**
+ * The record, January 2004 to June 2016 (attacks.md 5.1): lethal incidents coded jihadist (strict) and
+ * those plus the ones coded unclear (broad); each run draws one of the two rules with even odds.
+ */
+const STRICT = { Uzbekistan: 4, Tajikistan: 4, Kyrgyzstan: 0, Russia: 0 };
+const BROAD = { Uzbekistan: 5, Tajikistan: 7, Kyrgyzstan: 2, Russia: 0 };
+
+function channel(d: RunData, output: string, member?: string): (r: number, k: number) => number {
+  const c = d.plan.channels.findIndex(
+    (x) => x.kind === 'series' && x.output === output && x.member === member,
+  );
+  assert.ok(c >= 0, `no series ${member}.${output}`);
+  return (r, k) => Number(d.values[c]![r * d.points + k]);
+}
+
+const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const sd = (xs: readonly number[]) => {
+  const m = mean(xs);
+  return Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1));
+};
+
+describe('Central Asia: lethal attack rates calibrated on the 2004-2016 record', async () => {
+  const prepared = prepare(repoPath('scenarios', 'backtest-2004.yaml'), { runs: RUNS });
+  const { data } = await executeWithData(prepared, { workers: 2 });
+  const last = data.points - 1; // 2016Q3 = 1 July 2016, the end of the record
+  const model = prepared.plan;
+
+  for (const country of COUNTRIES) {
+    it(`${country}: threat_ref is the backtest's mean index over 2004Q1-2016Q2`, () => {
+      const index = channel(data, INDEX[country]);
+      const perRun = Array.from({ length: data.runs }, (_, r) => {
+        let sum = 0;
+        for (let k = 0; k < last; k++) sum += index(r, k);
+        return sum / last;
+      });
+      const ref = model.params.find((p) => p.name === `${country}.threat_ref`);
+      assert.ok(ref, `no parameter ${country}.threat_ref`);
+      // Within 4 standard errors of the mean over runs (and 2%): a moved index fails; noise of the mean does not.
+      const se = sd(perRun) / Math.sqrt(data.runs);
+      const m = mean(perRun);
+      assert.ok(
+        Math.abs(ref.value - m) <= Math.max(4 * se, 0.02 * m),
+        `${country}.threat_ref is ${ref.value}; the backtest's mean index is ${m.toFixed(1)} (SE ${se.toFixed(1)}): write it into the model`,
+      );
+    });
+
+    it(`${country}: the backtest's drawn lethal attacks average the record's count + 1/2`, () => {
+      const count = channel(data, 'lethal_attacks', country);
+      const counts = Array.from({ length: data.runs }, (_, r) => count(r, last));
+      const expected = (STRICT[country] + BROAD[country]) / 2 + 0.5;
+      const se = sd(counts) / Math.sqrt(data.runs);
+      // 4 SE of the mean count (the Gamma's spread and the Poisson's) plus the 2% the ref may be off.
+      assert.ok(
+        Math.abs(mean(counts) - expected) <= 4 * se + 0.02 * expected,
+        `mean count ${mean(counts).toFixed(2)} (SE ${se.toFixed(2)}), record ${expected}`,
+      );
+    });
+  }
+});
