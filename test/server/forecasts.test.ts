@@ -30,7 +30,7 @@ describe('forecasts API', () => {
 
   it('GET /api/forecasts/scores runs the scenarios once and scores every forecaster', async () => {
     const res = await request(t.app).get('/api/forecasts/scores?scale=phia').expect(200);
-    assert.equal(res.body.scores.model.n, 6);
+    assert.equal(res.body.scores.model.n, 13, 'six claims on sizes and events, seven on attacks');
     assert.equal(res.body.scores['no-change'].n, 14);
     assert.ok(Math.abs(res.body.scores['no-change'].brier - 9 / 14) < 1e-12);
     assert.equal(res.body.backtest.n, 7);
