@@ -7,7 +7,7 @@
 import { parseSeed } from '/lib/parseSeed.js';
 import { ApiError, api, runToEnd } from './js/api.js';
 import { renderDrivers } from './js/drivers.js';
-import { editLines, isEmptyEdit, noEvents } from './js/edits.js';
+import { comparedRequest, editLines, isEmptyEdit, noEvents } from './js/edits.js';
 import { errorNodes, namerOf } from './js/errorText.js';
 import { renderEvents } from './js/eventEditor.js';
 import { el } from './js/format.js';
@@ -173,17 +173,6 @@ function showCurrent(a, b) {
   markCurrent(dom.current);
   dom.refused.replaceChildren();
   focusResults(dom.current);
-}
-
-/**
- * The second request of a comparison: this scenario without the edits, or another scenario.
- * @param {RunRequest} request
- * @param {string} compare
- * @returns {RunRequest}
- */
-function comparedRequest(request, compare) {
-  const { overrides: _o, schedules: _s, events: _e, ...rest } = request;
-  return { ...rest, overrides: {}, ...(compare === '@unchanged' ? {} : { scenario: compare }) };
 }
 
 /**

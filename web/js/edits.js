@@ -157,3 +157,14 @@ export function shortEditText(lines, max = 3) {
   const shown = lines.slice(0, max).join('; ');
   return lines.length > max ? `${shown}; and ${lines.length - max} more (listed above the results)` : shown;
 }
+
+/**
+ * The second request of a comparison: this scenario without the edits, or another scenario.
+ * @param {import('./api.js').RunRequest} request
+ * @param {string} compare a scenario id, or `@unchanged` for this scenario as it stands
+ * @returns {import('./api.js').RunRequest}
+ */
+export function comparedRequest(request, compare) {
+  const { overrides: _o, schedules: _s, events: _e, ...rest } = request;
+  return { ...rest, overrides: {}, ...(compare === '@unchanged' ? {} : { scenario: compare }) };
+}
