@@ -131,7 +131,7 @@ describe('shape problems are in the user’s terms', () => {
       'f.yaml:1:1 oxus: value not allowed (expected 1; found 2) [E_SCHEMA]',
       'f.yaml:3:1 title: too small (expected non-empty text; found "") [E_SCHEMA]',
       'f.yaml:6:1 runs: too large (expected a number of at most 10,000,000; found 100000000) [E_SCHEMA]',
-      'f.yaml:8:23 parameters.r.uncertainty.dist: unknown dist; did you mean \'uniform\'? (expected one of uniform, triangular, pert, normal, lognormal, beta, choice; found "unifrm") [E_SCHEMA]',
+      'f.yaml:8:23 parameters.r.uncertainty.dist: unknown dist; did you mean \'uniform\'? (expected one of uniform, triangular, pert, normal, lognormal, gamma, beta, choice; found "unifrm") [E_SCHEMA]',
       'f.yaml:9:38 parameters.k.uncertainty.min: wrong kind of value (expected a number; found "a") [E_SCHEMA]',
       'f.yaml:9:46 parameters.k.uncertainty.max: wrong kind of value (expected a finite number; found Infinity) [E_SCHEMA]',
       'f.yaml:10:14 schedules.a: too small (expected a list of at least 1 entry; found an empty list) [E_SCHEMA]',
@@ -144,7 +144,7 @@ describe('shape problems are in the user’s terms', () => {
       'f.yaml:1:1 oxus: required field is missing (expected 1; found nothing) [E_MISSING]',
       'f.yaml:1:1 title: required field is missing (expected text; found nothing) [E_MISSING]',
       'f.yaml:1:1 question: required field is missing (expected text; found nothing) [E_MISSING]',
-      'f.yaml:4:8 parameters.r.uncertainty.dist: required field is missing (expected one of uniform, triangular, pert, normal, lognormal, beta, choice; found nothing) [E_MISSING]',
+      'f.yaml:4:8 parameters.r.uncertainty.dist: required field is missing (expected one of uniform, triangular, pert, normal, lognormal, gamma, beta, choice; found nothing) [E_MISSING]',
     ]);
   });
 });
