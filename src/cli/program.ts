@@ -10,6 +10,7 @@ import { assumptionsCommand } from './commands/assumptions.js';
 import { compareCommand } from './commands/compare.js';
 import { conditionCommand } from './commands/condition.js';
 import { discoverCommand } from './commands/discover.js';
+import { futuresCommand } from './commands/futures.js';
 import { listCommand } from './commands/list.js';
 import { mergeCommand } from './commands/merge.js';
 import { runCommand } from './commands/run.js';
@@ -34,6 +35,7 @@ const COMMANDS: readonly ((program: Command, io: CliIO) => void)[] = [
   traceCommand,
   assumptionsCommand,
   conditionCommand,
+  futuresCommand,
 ];
 
 export function makeProgram(io: CliIO): Command {

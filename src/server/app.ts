@@ -27,6 +27,7 @@ import { historyRoutes } from './routes/history.js';
 import { metaRoutes } from './routes/meta.js';
 import { runRoutes } from './routes/runs.js';
 import { savedRoutes } from './routes/saved.js';
+import { teachRoutes } from './routes/teach.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { RunManager } from './runs/runManager.js';
 import { registerShutdown, Shutdown } from './shutdown.js';
@@ -99,6 +100,7 @@ export async function createApp(options: CreateAppOptions): Promise<Express> {
   api.use(catalogRoutes(ctx));
   api.use(runRoutes(ctx));
   api.use(analysisRoutes(ctx));
+  api.use(teachRoutes(ctx));
   api.use(historyRoutes(ctx));
   api.use(savedRoutes(ctx));
   api.use(forecastRoutes(ctx));

@@ -5,8 +5,11 @@
  * memory, time), and answered whole. Nothing is stored: the same request gives the same numbers.
  */
 import { dirname } from 'node:path';
+import type { AssumptionsResult } from '../../assumptions.js';
 import type { CompareResult } from '../../comparison.js';
+import type { ConditionResult } from '../../conditioning.js';
 import type { DiscoveryResult } from '../../discovery.js';
+import type { FuturesResult } from '../../futures.js';
 import type { TraceResult } from '../../runTrace.js';
 import type { SensitivityResult } from '../../sensitivity.js';
 import type { CompareBody, DiscoverBody, SensitivityBody, TraceBody } from '../analysisSchemas.js';
@@ -18,8 +21,23 @@ import { HttpError } from '../httpErrors.js';
 import type { Settings } from '../options.js';
 import { resolveSource } from '../runs/source.js';
 import type { Edit } from '../scenarioText.js';
+import type { AssumptionsBody, ConditionBody, FuturesBody } from '../teachSchemas.js';
 
 type Side = Edit & { scenario?: string | undefined; model?: string | undefined };
+
+/** The keys of a body that name what to simulate (as a run request); the rest is the analysis' request. */
+const SIDE_KEYS = ['scenario', 'model', 'overrides', 'schedules', 'events', 'runs', 'seed'] as const;
+
+function splitSide<B extends object>(body: B) {
+  const side: Record<string, unknown> = {};
+  const request: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(body)) {
+    if (v === undefined) continue;
+    if ((SIDE_KEYS as readonly string[]).includes(k)) side[k] = v;
+    else request[k] = v;
+  }
+  return { side: side as Side & { runs?: number; seed?: number | string }, request };
+}
 
 export class Analyses {
   private active = 0;
@@ -77,6 +95,19 @@ export class Analyses {
       ...Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)),
     };
     return this.ask(side, { kind: 'discover', request }, signal) as Promise<DiscoveryResult>;
+  }
+
+  /** A teaching technique: the body's question and settings are its request, the rest names the scenario. */
+  teach(kind: 'assumptions', body: AssumptionsBody, signal?: AbortSignal): Promise<AssumptionsResult>;
+  teach(kind: 'condition', body: ConditionBody, signal?: AbortSignal): Promise<ConditionResult>;
+  teach(kind: 'futures', body: FuturesBody, signal?: AbortSignal): Promise<FuturesResult>;
+  teach(
+    kind: 'assumptions' | 'condition' | 'futures',
+    body: AssumptionsBody | ConditionBody | FuturesBody,
+    signal?: AbortSignal,
+  ) {
+    const { side, request } = splitSide(body);
+    return this.ask(side, { kind, request } as unknown as Analysis, signal);
   }
 
   private async ask(

@@ -1,11 +1,14 @@
 /**
  * The analysis jobs of the engine host thread: a paired comparison, a sensitivity analysis, the trace of
- * one run or a scenario discovery, each compiled and simulated here (off the server's request thread, the simulations on the
+ * one run, a scenario discovery or a teaching technique (key assumptions, conditioning, futures), each compiled and simulated here (off the server's request thread, the simulations on the
  * engine's worker pool) within the server's limits on runs, model evaluations, memory and time.
  */
+import { executeAssumptions } from '../../assumptions.js';
 import { executeCompare } from '../../comparison.js';
+import { executeCondition } from '../../conditioning.js';
 import { executeDiscovery } from '../../discovery.js';
 import { LimitError } from '../../errors.js';
+import { executeFutures } from '../../futures.js';
 import { executeTrace } from '../../runTrace.js';
 import { evaluationsOf, executeSensitivity, factorsFor } from '../../sensitivity.js';
 import { checkRecords, compileJob, prepareSource, runsAndSeed } from './compileJob.js';
@@ -20,6 +23,10 @@ export async function analyse(job: AnalysisJob, signal: AbortSignal): Promise<An
   }
   // Discovery reads the scenario's own runs, bounded as a run's.
   if (analysis.kind === 'discover') return executeDiscovery(compileJob(job), analysis.request, options);
+  // The teaching techniques simulate the scenario (and its variants) one after another, each bounded as a run.
+  if (analysis.kind === 'assumptions') return executeAssumptions(compileJob(job), analysis.request, options);
+  if (analysis.kind === 'condition') return executeCondition(compileJob(job), analysis.request, options);
+  if (analysis.kind === 'futures') return executeFutures(compileJob(job), analysis.request, options);
   if (analysis.kind === 'compare') {
     const a = compileJob({ ...job, maxRunBytes: Number.POSITIVE_INFINITY });
     const b = prepareSource(analysis.b, {});

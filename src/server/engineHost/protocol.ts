@@ -1,7 +1,10 @@
 /** Messages between the server's thread and the engine host thread (see host.ts and hostWorker.ts). */
+import type { AssumptionsRequest, AssumptionsResult } from '../../assumptions.js';
 import type { CompareRequest, CompareResult } from '../../comparison.js';
+import type { ConditionRequest, ConditionResult } from '../../conditioning.js';
 import type { DiscoveryRequest, DiscoveryResult } from '../../discovery.js';
 import type { ErrorKind } from '../../errors.js';
+import type { FuturesRequest, FuturesResult } from '../../futures.js';
 import type { Receipt, Result } from '../../pipeline.js';
 import type { TraceResult } from '../../runTrace.js';
 import type { SensitivityRequest, SensitivityResult } from '../../sensitivity.js';
@@ -29,7 +32,10 @@ export type Analysis =
   | { readonly kind: 'compare'; readonly b: JobSource; readonly request: CompareRequest }
   | { readonly kind: 'sensitivity'; readonly request: SensitivityRequest }
   | { readonly kind: 'trace'; readonly run: number }
-  | { readonly kind: 'discover'; readonly request: DiscoveryRequest };
+  | { readonly kind: 'discover'; readonly request: DiscoveryRequest }
+  | { readonly kind: 'assumptions'; readonly request: AssumptionsRequest }
+  | { readonly kind: 'condition'; readonly request: ConditionRequest }
+  | { readonly kind: 'futures'; readonly request: FuturesRequest };
 
 export interface AnalysisJob extends RunJob {
   readonly analysis: Analysis;
@@ -37,7 +43,14 @@ export interface AnalysisJob extends RunJob {
   readonly maxEvaluations: number;
 }
 
-export type AnalysisResult = CompareResult | SensitivityResult | TraceResult | DiscoveryResult;
+export type AnalysisResult =
+  | CompareResult
+  | SensitivityResult
+  | TraceResult
+  | DiscoveryResult
+  | AssumptionsResult
+  | ConditionResult
+  | FuturesResult;
 
 export type ToHost =
   | { readonly type: 'describe'; readonly id: string; readonly source: JobSource }

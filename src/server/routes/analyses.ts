@@ -17,7 +17,7 @@ import type { AppContext } from '../appContext.js';
 import { parseBody } from '../validate.js';
 
 /** A signal that aborts when the client closes the connection before the answer is sent. */
-function clientGone(res: Response): AbortSignal {
+export function clientGone(res: Response): AbortSignal {
   const gone = new AbortController();
   // The response's 'close' (not the request's, which fires once the body is read): the connection ended.
   res.on('close', () => {

@@ -1,0 +1,48 @@
+/**
+ * The request bodies of the teaching endpoints (`/api/assumptions`, `/api/condition`, `/api/futures`) as
+ * zod schemas. Each names what to simulate exactly as `POST /api/runs` does (a bundled scenario or model
+ * plus the user's edits, runs, seed) and adds its question: one output (of one member) at one date, and
+ * what the technique needs. Sizes are bounded here; nothing in a body is evaluated as an expression.
+ */
+import { z } from 'zod';
+import { identifier, observationSchema } from '../model/schema.js';
+import { editShape, oneSource, oneSourceMessage } from './requestSchemas.js';
+
+/** A date of the time axis as the results write it: `2016Q4` (a year may come as a number). */
+const dateLabel = z.union([z.string().min(1).max(16), z.number().int()]).transform((v) => String(v));
+
+/** Most observations one request may condition on. */
+export const MAX_OBSERVATIONS = 50;
+
+const question = { output: identifier, member: identifier.optional(), at: dateLabel };
+
+/** A parameter, or one member's entry of a table (`IMU.recruit`). */
+const parameterName = z
+  .string()
+  .min(1)
+  .max(130)
+  .regex(/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)?$/, 'a parameter name, or MEMBER.parameter');
+
+const finite = z.number().refine(Number.isFinite, 'a finite number');
+
+const driver = z.strictObject({ name: parameterName, low: finite.optional(), high: finite.optional() });
+
+export const assumptionsRequestSchema = (maxRuns: number) =>
+  z.strictObject({ ...editShape(maxRuns), ...question }).refine(oneSource, oneSourceMessage);
+export type AssumptionsBody = z.infer<ReturnType<typeof assumptionsRequestSchema>>;
+
+export const conditionRequestSchema = (maxRuns: number) =>
+  z
+    .strictObject({
+      ...editShape(maxRuns),
+      ...question,
+      observations: z.array(observationSchema).min(1).max(MAX_OBSERVATIONS).optional(),
+    })
+    .refine(oneSource, oneSourceMessage);
+export type ConditionBody = z.infer<ReturnType<typeof conditionRequestSchema>>;
+
+export const futuresRequestSchema = (maxRuns: number) =>
+  z
+    .strictObject({ ...editShape(maxRuns), ...question, drivers: z.array(driver).length(2) })
+    .refine(oneSource, oneSourceMessage);
+export type FuturesBody = z.infer<ReturnType<typeof futuresRequestSchema>>;
