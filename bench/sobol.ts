@@ -1,8 +1,8 @@
 /**
  * The cost of a grouped Sobol analysis of the Central Asia model in the bench: `oxus sensitivity
  * scenarios/baseline-2016.yaml --output strength --member IBB --at 2026Q2 --method sobol --group-by
- * family` (44 driver families of 123 uncertain entries) with N base rows, timed end to end (design, simulation of N·(k + 2) evaluations on the default
- * workers, indices at every date, bootstrap at the asked date).
+ * family` (52 driver families of 146 uncertain entries, 51 factors once the correlated pair is one group) with N base rows, timed end to end (design, simulation of N·(k + 2) evaluations on the default
+ * workers, indices and their bootstrap intervals at every date).
  */
 import { prepare } from '../src/pipeline.js';
 import { executeSensitivity } from '../src/sensitivity.js';

@@ -5,12 +5,10 @@
  * sensitivity reads), marks the runs of interest and finds a PRIM box over the parameters. Library code:
  * it throws typed errors, never prints.
  */
-import { pointOfDate } from './analysis/datePoint.js';
 import { type Condition, casesOf, parseCondition } from './analysis/discovery/outcome.js';
 import { PRIM_DEFAULTS, type PrimOptions, type PrimResult, prim } from './analysis/discovery/prim.js';
-import { findChannel, outputColumns } from './analysis/sensitivity/factors.js';
+import { type AnalysisRunOptions, targetColumns, targetOf } from './analysisTarget.js';
 import { parameterTable } from './engine/runBlock.js';
-import { type SimulateOptions, simulate } from './engine/simulate.js';
 import { AnalysisError } from './errors.js';
 import { type Prepared, type Receipt, receiptOf } from './pipeline.js';
 
@@ -56,18 +54,16 @@ export interface DiscoveryResult {
 export async function executeDiscovery(
   p: Prepared,
   request: DiscoveryRequest,
-  options: Omit<SimulateOptions, 'runs' | 'seed' | 'design'> = {},
+  options: AnalysisRunOptions = {},
 ): Promise<DiscoveryResult> {
-  const channel = findChannel(p.plan, request.output, request.member);
-  const c = p.plan.channels[channel]!;
+  const target = targetOf(p, request);
+  const { c, point } = target;
   if (c.kind === 'leader') throw new AnalysisError('E_UNKNOWN_OUTPUT', `'${c.output}' is not a number`);
-  const point = pointOfDate(p.plan.axis, request.at);
   const when = conditionOf(request.when, c.kind);
   const table = parameterTable(p.plan, p.seed, 0, p.runs);
   if (table.slots.length === 0)
     throw new AnalysisError('E_NO_UNCERTAINTY', 'the scenario has no uncertain parameter to explain with');
-  const data = await simulate(p.plan, { ...options, runs: p.runs, seed: p.seed });
-  const values = outputColumns(data, channel)[point]!;
+  const values = (await targetColumns(p, target, options))[point]!;
   const y = casesOf(values, when);
   const cases = y.reduce((a, b) => a + b, 0);
   if (cases === 0 || cases === p.runs) {

@@ -5,23 +5,22 @@
  * typed errors, never prints.
  */
 
-import { pointOfDate } from './analysis/datePoint.js';
-import { morrisDesign, saltelliDesign } from './analysis/sensitivity/designs.js';
+import { copulaBlocks, morrisDesign, saltelliDesign } from './analysis/sensitivity/designs.js';
 import {
   checkMeasure,
+  correlatedGroups,
   type Factor,
   factorsOf,
-  findChannel,
   type GroupBy,
   type Measure,
-  outputColumns,
 } from './analysis/sensitivity/factors.js';
 import { morrisIndices } from './analysis/sensitivity/morris.js';
-import { rankIndices } from './analysis/sensitivity/rank.js';
-import { sobolEstimates, sobolIndices } from './analysis/sensitivity/sobol.js';
+import { rankIndices, rhoInterval } from './analysis/sensitivity/rank.js';
+import { sobolIndices } from './analysis/sensitivity/sobol.js';
 import { TORNADO_HIGH, TORNADO_LOW, tornadoBars, tornadoDesign } from './analysis/sensitivity/tornado.js';
+import { type AnalysisRunOptions, targetColumns, targetOf } from './analysisTarget.js';
+import type { Design } from './engine/runBlock.js';
 import { parameterTable } from './engine/runBlock.js';
-import { type SimulateOptions, simulate } from './engine/simulate.js';
 import { AnalysisError } from './errors.js';
 import { type Prepared, type Receipt, receiptOf } from './pipeline.js';
 import { truncatedQuantile } from './random/distributions.js';
@@ -54,10 +53,17 @@ export const ASSUMPTIONS: Record<SensitivityMethod, string> = {
   tornado:
     'One at a time, 5th to 95th percentile, the others at their medians: no interactions, declared correlations ignored.',
   sobol:
-    "Variance-based (Saltelli 2010 first-order, Jansen total) with independent inputs: declared correlations are not honoured by the design. The model's own chance counts as one more input, so first-order indices sum to less than 1.",
+    "Variance-based (Saltelli 2010 first-order, Jansen total), which assumes independent inputs; the model declares no correlations. The model's own chance counts as one more input, so first-order indices sum to less than 1.",
   morris:
     'Elementary effects on a 4-level grid of each input’s quantiles, inputs independent: a screening ranking (μ*), not a share of variance.',
 };
+
+/** Sobol's assumption when the model declares correlations: they are honoured by grouping. */
+const SOBOL_CORRELATED =
+  "Variance-based (Saltelli 2010 first-order, Jansen total), which assumes independent factors: so the parameters the model correlates are varied as one group (marked correlated), drawn together through the model's copula, and get the indices of the group (indices of correlated groups, Jacques et al. 2006); the groups are independent of each other. The model's own chance counts as one more input, so first-order indices sum to less than 1.";
+
+/** The level of every interval a sensitivity result gives. */
+export const INTERVAL_LEVEL = 0.95;
 
 /** What the time-to-event measure is, said with every result that uses it. */
 const TIME_TO_EVENT =
@@ -85,14 +91,34 @@ export interface SensitivityResult {
   readonly assumption: string;
   readonly parameters: SensitivityParameter[];
   readonly r2?: number | null;
-  /** The method's main index per factor at every date: `values[i][k]` (S1 for Sobol, μ*, ρ, swing). */
-  readonly horizons: { readonly statistic: string; readonly dates: string[]; readonly values: number[][] };
+  /**
+   * The method's main index per factor at every date, `values[i][k]` (ST for Sobol, μ*, ρ, swing), with
+   * its interval at `level` at every date: `low[i][k]` to `high[i][k]`.
+   */
+  readonly horizons: Horizons;
 }
 
-/** The factors the analysis varies: every uncertain parameter, or groups of them (rank: never grouped). */
+export interface Horizons {
+  readonly statistic: string;
+  readonly dates: string[];
+  readonly values: number[][];
+  readonly low: number[][];
+  readonly high: number[][];
+  readonly level: number;
+}
+
+/**
+ * The factors the analysis varies: every uncertain parameter, or groups of them (rank: never grouped);
+ * for Sobol, the factors the model's correlations link are merged into one group.
+ */
 export function factorsFor(p: Prepared, request: Pick<SensitivityRequest, 'method' | 'groupBy'>): Factor[] {
   const groupBy = request.method === 'rank' ? 'none' : (request.groupBy ?? 'none');
-  return factorsOf(p.plan, groupBy, (name) => p.model.file.parameters?.[name]?.family);
+  const factors = factorsOf(p.plan, groupBy, (name) => p.model.file.parameters?.[name]?.family);
+  if (request.method !== 'sobol') return factors;
+  return correlatedGroups(
+    factors,
+    copulaBlocks(p.plan.copula).map((b) => b.slots),
+  );
 }
 
 /** Model evaluations the analysis makes with k factors (rank reads the scenario's `runs`). */
@@ -118,23 +144,25 @@ export function evaluationsOf(
 export async function executeSensitivity(
   p: Prepared,
   request: SensitivityRequest,
-  options: Omit<SimulateOptions, 'runs' | 'seed' | 'design'> = {},
+  options: AnalysisRunOptions = {},
 ): Promise<SensitivityResult> {
-  const channel = findChannel(p.plan, request.output, request.member);
-  const point = pointOfDate(p.plan.axis, request.at);
+  const target = targetOf(p, request);
+  const { point, c } = target;
   const dates = axisLabels(p.plan.axis);
   const groupBy = request.groupBy ?? 'none';
   const measure = request.measure ?? 'value';
-  checkMeasure(p.plan, channel, measure);
+  checkMeasure(p.plan, target.channel, measure);
   const factors = factorsFor(p, request);
   if (factors.length === 0)
     throw new AnalysisError('E_NO_UNCERTAINTY', 'the scenario has no uncertain parameter to analyse');
   const samples = request.samples ?? DEFAULT_SAMPLES[request.method];
-  const run = async (design?: ReturnType<typeof saltelliDesign>, runs = p.runs) => {
-    const data = await simulate(p.plan, { ...options, runs, seed: p.seed, ...(design ? { design } : {}) });
-    return outputColumns(data, channel, measure);
-  };
-  const c = p.plan.channels[channel]!;
+  const evaluations = evaluationsOf(request, factors.length, p.runs);
+  const run = (design?: Design) =>
+    targetColumns(p, target, options, design ? { runs: evaluations, design, measure } : { measure });
+  const assumption =
+    request.method === 'sobol' && factors.some((f) => f.correlated)
+      ? SOBOL_CORRELATED
+      : ASSUMPTIONS[request.method];
   const common = {
     format: 'oxus-sensitivity/1' as const,
     receipt: receiptOf(p),
@@ -142,75 +170,74 @@ export async function executeSensitivity(
     output: request.output,
     ...(c.member !== undefined ? { member: c.member } : {}),
     at: request.at,
+    runs: evaluations,
     samples,
     groupBy,
     measure,
-    assumption: `${ASSUMPTIONS[request.method]}${measure === 'time' ? ` ${TIME_TO_EVENT}` : ''}`,
+    assumption: `${assumption}${measure === 'time' ? ` ${TIME_TO_EVENT}` : ''}`,
   };
   const described = (f: Factor) => ({
     name: f.name,
     ...(f.slots.length > 1 || f.name !== p.plan.params[f.slots[0]!]!.name
       ? { members: f.slots.map((s) => p.plan.params[s]!.name) }
       : {}),
+    ...(f.correlated ? { correlated: true } : {}),
   });
+  const level = INTERVAL_LEVEL;
+  const bootstrap = { seed: p.seed, level };
 
   if (request.method === 'rank') {
     const cols = await run();
     const table = parameterTable(p.plan, p.seed, 0, p.runs);
-    const { indices, r2 } = rankIndices(table.values, cols[point]!);
+    const perDate = cols.map((y) => rankIndices(table.values, y));
+    const withCi = perDate.map((d) =>
+      d.indices.map((x) => ({ ...x, rho_ci: rhoInterval(x.rho, p.runs, level) })),
+    );
     return {
       ...common,
-      runs: p.runs,
-      parameters: factors.map((f, i) => ({ ...described(f), rho: indices[i]!.rho, srrc: indices[i]!.srrc })),
-      r2,
-      horizons: byDate('rho', dates, cols, (y) => rankIndices(table.values, y).indices.map((x) => x.rho)),
+      parameters: factors.map((f, i) => ({ ...described(f), ...withCi[point]![i]! })),
+      r2: perDate[point]!.r2,
+      horizons: byDate('rho', dates, withCi, (x) => [x.rho, x.rho_ci]),
     };
   }
   if (request.method === 'sobol') {
     const N = samples;
-    const cols = await run(saltelliDesign(factors, N, p.seed), evaluationsOf(request, factors.length, 0));
-    const split = (y: Float64Array) => ({
-      fA: y.subarray(0, N),
-      fB: y.subarray(N, 2 * N),
-      fAB: factors.map((_, i) => y.subarray((2 + i) * N, (3 + i) * N)),
-    });
-    const at = split(cols[point]!);
-    const indices = sobolIndices(at.fA, at.fB, at.fAB, { seed: p.seed });
+    const cols = await run(saltelliDesign(factors, N, p.seed, copulaBlocks(p.plan.copula)));
+    const perDate = cols.map((y) =>
+      sobolIndices(
+        y.subarray(0, N),
+        y.subarray(N, 2 * N),
+        factors.map((_, i) => y.subarray((2 + i) * N, (3 + i) * N)),
+        bootstrap,
+      ),
+    );
     return {
       ...common,
-      runs: evaluationsOf(request, factors.length, 0),
-      parameters: factors.map((f, i) => ({ ...described(f), ...indices[i]! })),
-      horizons: byDate('S1', dates, cols, (y) => {
-        const s = split(y);
-        return sobolEstimates(s.fA, s.fB, s.fAB).S1;
-      }),
+      parameters: factors.map((f, i) => ({ ...described(f), ...perDate[point]![i]! })),
+      horizons: byDate('ST', dates, perDate, (x) => [x.ST, x.ST_ci]),
     };
   }
   if (request.method === 'morris') {
     const { design, order, sign } = morrisDesign(factors, samples, p.seed);
-    const cols = await run(design, evaluationsOf(request, factors.length, 0));
-    const indices = morrisIndices(cols[point]!, factors.length, order, sign);
+    const cols = await run(design);
+    const perDate = cols.map((y) => morrisIndices(y, factors.length, order, sign, bootstrap));
     return {
       ...common,
-      runs: evaluationsOf(request, factors.length, 0),
-      parameters: factors.map((f, i) => ({ ...described(f), ...indices[i]! })),
-      horizons: byDate('mu_star', dates, cols, (y) =>
-        morrisIndices(y, factors.length, order, sign).map((x) => x.mu_star),
-      ),
+      parameters: factors.map((f, i) => ({ ...described(f), ...perDate[point]![i]! })),
+      horizons: byDate('mu_star', dates, perDate, (x) => [x.mu_star, x.mu_star_ci]),
     };
   }
   const R = samples;
-  const cols = await run(tornadoDesign(factors, R), evaluationsOf(request, factors.length, 0));
-  const bars = tornadoBars(cols[point]!, factors.length, R);
+  const cols = await run(tornadoDesign(factors, R));
+  const perDate = cols.map((y) => tornadoBars(y, factors.length, R, level));
   return {
     ...common,
-    runs: evaluationsOf(request, factors.length, 0),
     parameters: factors.map((f, i) => ({
       ...described(f),
-      ...bars[i]!,
+      ...perDate[point]![i]!,
       ...(f.slots.length === 1 ? swungValues(p, f.slots[0]!) : {}),
     })),
-    horizons: byDate('swing', dates, cols, (y) => tornadoBars(y, factors.length, R).map((b) => b.swing)),
+    horizons: byDate('swing', dates, perDate, (x) => [x.swing, x.swing_ci]),
   };
 }
 
@@ -221,14 +248,22 @@ function swungValues(p: Prepared, slot: number) {
   return { lowValue: q(TORNADO_LOW), highValue: q(TORNADO_HIGH) };
 }
 
-/** A statistic per factor at every date, transposed to `values[factor][date]`. */
-function byDate(
+/** A statistic and its interval per factor at every date, transposed to `values[factor][date]`. */
+function byDate<T>(
   statistic: string,
   dates: string[],
-  cols: readonly Float64Array[],
-  per: (y: Float64Array) => number[],
-): SensitivityResult['horizons'] {
-  const byPoint = cols.map((y) => per(y));
-  const k = byPoint[0]?.length ?? 0;
-  return { statistic, dates, values: Array.from({ length: k }, (_, i) => byPoint.map((row) => row[i]!)) };
+  perDate: readonly (readonly T[])[],
+  pick: (x: T) => [number, readonly [number, number]],
+): Horizons {
+  const k = perDate[0]?.length ?? 0;
+  const column = (f: (x: [number, readonly [number, number]]) => number) =>
+    Array.from({ length: k }, (_, i) => perDate.map((row) => f(pick(row[i]!))));
+  return {
+    statistic,
+    dates,
+    values: column((x) => x[0]),
+    low: column((x) => x[1][0]),
+    high: column((x) => x[1][1]),
+    level: INTERVAL_LEVEL,
+  };
 }

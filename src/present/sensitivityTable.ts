@@ -1,6 +1,7 @@
 /**
  * The table `oxus sensitivity` prints: one row per parameter (or group), strongest first, with the method's
- * statistics; and the long-form CSV `parameter,statistic,value` (the per-date values as `statistic@date`).
+ * statistics; and the long-form CSV `parameter,statistic,value` (the per-date values as `statistic@date`,
+ * their intervals as `statistic_lo@date` and `statistic_hi@date`).
  */
 import type { SensitivityResult } from '../sensitivity.js';
 import { csvCell } from './csvCell.js';
@@ -8,10 +9,10 @@ import { formatNumber } from './format.js';
 import { table } from './table.js';
 
 const COLUMNS: Record<SensitivityResult['method'], readonly string[]> = {
-  rank: ['rho', 'srrc'],
-  tornado: ['low', 'high', 'swing', 'lowValue', 'highValue'],
+  rank: ['rho', 'rho_ci', 'srrc'],
+  tornado: ['low', 'high', 'swing', 'swing_ci', 'lowValue', 'highValue'],
   sobol: ['S1', 'S1_ci', 'ST', 'ST_ci'],
-  morris: ['mu_star', 'mu', 'sigma'],
+  morris: ['mu_star', 'mu_star_ci', 'mu', 'sigma'],
 };
 
 /** The statistic a method ranks by. */
@@ -67,13 +68,17 @@ export function renderSensitivityCsv(result: SensitivityResult): string {
       } else if (typeof v === 'number') lines.push([p.name, c, v].map(csvCell).join(','));
     }
   }
-  result.horizons.values.forEach((row, i) => {
+  const h = result.horizons;
+  h.values.forEach((row, i) => {
     row.forEach((v, k) => {
-      lines.push(
-        [result.parameters[i]!.name, `${result.horizons.statistic}@${result.horizons.dates[k]}`, v]
-          .map(csvCell)
-          .join(','),
-      );
+      const at = `${h.statistic}@${h.dates[k]}`;
+      const name = result.parameters[i]!.name;
+      for (const [statistic, x] of [
+        [at, v],
+        [`${h.statistic}_lo@${h.dates[k]}`, h.low[i]![k]!],
+        [`${h.statistic}_hi@${h.dates[k]}`, h.high[i]![k]!],
+      ] as const)
+        lines.push([name, statistic, x].map(csvCell).join(','));
     });
   });
   return `${lines.join('\n')}\n`;

@@ -6,6 +6,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { outputColumns } from '../../src/analysis/sensitivity/factors.js';
+import { rhoInterval } from '../../src/analysis/sensitivity/rank.js';
+import { tornadoBars } from '../../src/analysis/sensitivity/tornado.js';
 import { parameterTable } from '../../src/engine/runBlock.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { parseModel } from '../../src/model/load.js';
@@ -70,6 +72,70 @@ describe('Sobol indices', () => {
     assert.deepEqual([got.x4!.S1, got.x4!.ST, got.x4!.S1_ci, got.x4!.ST_ci], [0, 0, [0, 0], [0, 0]]);
     assert.deepEqual(r.horizons.dates, ['2000', '2001']);
     assert.equal(r.horizons.values.length, 4);
+    // Per date: the total index with its bootstrap interval, the same as the parameters' at the date asked.
+    assert.equal(r.horizons.statistic, 'ST');
+    r.parameters.forEach((p, i) => {
+      assert.equal(r.horizons.values[i]![1], p.ST);
+      assert.deepEqual([r.horizons.low[i]![1], r.horizons.high[i]![1]], p.ST_ci);
+    });
+  });
+
+  // y = x1 + x2 + x3, inputs U(0, 1), x1 and x2 with rank correlation 0.5. For uniforms the copula's rank
+  // correlation is also the Pearson one, so Var(x1 + x2) = (1 + 1 + 2 · 0.5)/12 = 3/12 of Var(y) = 4/12:
+  // the group {x1, x2} has S1 = ST = 3/4 and x3 has 1/4 (additive: no interactions). Taken one by one as if
+  // independent, each input would get 1/3.
+  const CORRELATED = `oxus: 1
+model: correlated
+title: y = x1 + x2 + x3 with x1 and x2 correlated
+time: { start: 2000, end: 2001, step: year }
+parameters:
+  x1: &u { value: 0.5, unit: fraction, uncertainty: { dist: uniform, min: 0, max: 1 }, sources: [{ judgment: test }] }
+  x2: *u
+  x3: *u
+correlations:
+  - { between: [x1, x2], rank: 0.5 }
+state:
+  y: { unit: index, initial: "x1 + x2 + x3" }
+outputs:
+  y: { kind: series, expr: y, unit: index }
+`;
+
+  it('gives the indices of a correlated group: 3/4 for {x1, x2} and 1/4 for x3, within their intervals', async () => {
+    const r = await executeSensitivity(
+      preparedOf(CORRELATED),
+      { method: 'sobol', output: 'y', at: '2001', samples: 4096 },
+      { workers: 0 },
+    );
+    assert.deepEqual(
+      r.parameters.map((p) => [p.name, p.members, p.correlated]),
+      [
+        ['x1 + x2', ['x1', 'x2'], true],
+        ['x3', undefined, undefined],
+      ],
+    );
+    assert.equal(r.runs, 4096 * 4);
+    assert.match(r.assumption, /indices of correlated groups/);
+    const got = byName<{ S1: number; S1_ci: [number, number]; ST: number; ST_ci: [number, number] }>(
+      r.parameters,
+    );
+    for (const [name, truth] of [
+      ['x1 + x2', 0.75],
+      ['x3', 0.25],
+    ] as const) {
+      const p = got[name]!;
+      assert.ok(p.S1_ci[0] <= truth && truth <= p.S1_ci[1], `${name} S1 ${truth} outside [${p.S1_ci}]`);
+      assert.ok(p.ST_ci[0] <= truth && truth <= p.ST_ci[1], `${name} ST ${truth} outside [${p.ST_ci}]`);
+    }
+    // Morris and tornado keep one factor per input and say they ignore the correlation.
+    const morris = await executeSensitivity(
+      preparedOf(CORRELATED),
+      { method: 'morris', output: 'y', at: '2001', samples: 10 },
+      { workers: 0 },
+    );
+    assert.deepEqual(
+      morris.parameters.map((p) => p.name),
+      ['x1', 'x2', 'x3'],
+    );
   });
 });
 
@@ -86,6 +152,11 @@ describe('Morris elementary effects', () => {
     for (const x of ['x1', 'x2', 'x3']) assert.ok(got[x]!.mu_star > 5, `${x}: μ* ${got[x]!.mu_star}`);
     // x3 acts only through its interaction with x1: its elementary effects change sign (σ > |μ|).
     assert.ok(got.x3!.sigma > Math.abs(got.x3!.mu));
+    // μ*'s bootstrap interval holds μ*; x4's elementary effects are all 0, so its interval is [0, 0].
+    const ci = byName<{ mu_star: number; mu_star_ci: [number, number] }>(r.parameters);
+    for (const x of ['x1', 'x2', 'x3'])
+      assert.ok(ci[x]!.mu_star_ci[0] <= ci[x]!.mu_star && ci[x]!.mu_star <= ci[x]!.mu_star_ci[1]);
+    assert.deepEqual(ci.x4!.mu_star_ci, [0, 0]);
   });
 });
 
@@ -96,11 +167,36 @@ describe('tornado and rank', () => {
       { method: 'tornado', output: 'y', at: '2001', samples: 3 },
       { workers: 0 },
     );
-    const got = byName<{ base: number; low: number; high: number; swing: number }>(r.parameters);
+    const got = byName<{ base: number; low: number; high: number; swing: number; swing_ci: number[] }>(
+      r.parameters,
+    );
     // Quantiles of U(0, 1) at 0.05, 0.5 and 0.95, through floating point: within 1e-12.
     assert.ok(Math.abs(got.x1!.swing - 1.8) < 1e-12);
     assert.ok(Math.abs(got.x2!.swing - 0.9) < 1e-12);
     assert.ok(Math.abs(got.x1!.base - 1.5) < 1e-12);
+    // No chance in the model: every paired difference is the same, so the interval is the swing itself.
+    assert.deepEqual(got.x1!.swing_ci, [got.x1!.swing, got.x1!.swing]);
+    assert.deepEqual(r.horizons.low[0], r.horizons.values[0]);
+  });
+
+  it('gives a swing the interval of a mean of paired differences, from 0 when it holds 0', () => {
+    // One factor, R = 4 runs: base 0,0,0,0; low 1,2,3,4; high 2,2,5,4 → differences 1,0,2,0, mean 0.75,
+    // sd √(2.75/3), half-width 1.959964 · sd/2 = 0.9383: the interval −0.188 … 1.688 holds 0.
+    const f = Float64Array.from([0, 0, 0, 0, 1, 2, 3, 4, 2, 2, 5, 4]);
+    const [bar] = tornadoBars(f, 1, 4);
+    const h = (1.959963984540054 * Math.sqrt(2.75 / 3)) / 2;
+    assert.equal(bar!.swing, 0.75);
+    assert.ok(Math.abs(bar!.swing_ci[1] - (0.75 + h)) < 1e-12);
+    assert.equal(bar!.swing_ci[0], 0);
+  });
+
+  it('gives ρ the Fisher interval tanh(atanh ρ ± 1.96 √(1.06/(n − 3)))', () => {
+    // ρ = 0.5, n = 103: atanh 0.5 = 0.549306, half-width 1.959964 · √0.0106 = 0.201791.
+    const [lo, hi] = rhoInterval(0.5, 103);
+    assert.ok(Math.abs(lo - Math.tanh(0.549306144 - 0.201791)) < 1e-6, `${lo}`);
+    assert.ok(Math.abs(hi - Math.tanh(0.549306144 + 0.201791)) < 1e-6, `${hi}`);
+    assert.deepEqual(rhoInterval(0.3, 3), [-1, 1]);
+    assert.deepEqual(rhoInterval(1, 50), [1, 1]);
   });
 
   it('ranks y = 2 x1 + x2: Spearman and rank regression near the linear values 2/√5 and 1/√5, R² near 1', async () => {
@@ -154,7 +250,15 @@ describe('oxus sensitivity', () => {
     assert.equal(json.code, 0, json.stderr);
     const j = JSON.parse(json.stdout);
     assert.deepEqual([j.method, j.output, j.at, j.runs], ['morris', 'y', '2001', 250]);
-    assert.deepEqual(Object.keys(j.parameters[0]).sort(), ['mu', 'mu_star', 'name', 'sigma']);
+    assert.deepEqual(Object.keys(j.parameters[0]).sort(), ['mu', 'mu_star', 'mu_star_ci', 'name', 'sigma']);
+    assert.deepEqual(Object.keys(j.horizons).sort(), [
+      'dates',
+      'high',
+      'level',
+      'low',
+      'statistic',
+      'values',
+    ]);
     const csv = await oxus(
       'sensitivity',
       'models/ishigami.yaml',
@@ -166,6 +270,8 @@ describe('oxus sensitivity', () => {
       'csv',
     );
     assert.match(csv.stdout, /^x1,rho@2000,/m);
+    assert.match(csv.stdout, /^x1,rho_lo@2000,/m);
+    assert.match(csv.stdout, /^x1,rho_ci_hi,/m);
     const bad = await oxus('sensitivity', 'models/ishigami.yaml', '--output', 'z', '--at', '2001');
     assert.equal(bad.code, 1);
     assert.match(bad.stderr, /no output, threshold or event 'z': expected one of y, high/);
@@ -247,6 +353,11 @@ outputs:
     const k = result.horizons.dates.indexOf('2005');
     const i = result.parameters.findIndex((x) => x.name === 'd');
     assert.ok(result.horizons.values[i]![k]! > 0.5);
+    // Its interval at every date holds it, and at 2005 excludes 0.
+    result.horizons.values[i]!.forEach((v, t) => {
+      assert.ok(result.horizons.low[i]![t]! <= v && v <= result.horizons.high[i]![t]!);
+    });
+    assert.ok(result.horizons.low[i]![k]! > 0);
   });
 
   it('is exactly the first step at which the threshold holds, restricted to the horizon', async () => {

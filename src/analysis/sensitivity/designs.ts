@@ -6,10 +6,54 @@
  * one more input (its share of the variance is what the factors' first-order indices leave unexplained).
  */
 
+import type { Plan } from '../../compile/plan.js';
 import type { Design } from '../../engine/runBlock.js';
 import { HALF_STEP } from '../../engine/runBlock.js';
+import { cholesky, correlateUniforms } from '../../random/copula.js';
 import { runStream, seedKey } from '../../random/stream.js';
 import type { Factor } from './factors.js';
+
+/** Parameter slots the model correlates with each other, and the Cholesky factor of their correlations. */
+export interface CopulaBlock {
+  readonly slots: readonly number[];
+  readonly L: readonly (readonly number[])[];
+}
+
+/**
+ * The model's copula split into independent blocks: slots linked by a correlation (directly or through
+ * others) share a block, and each block keeps the Cholesky factor of its own correlation matrix (a
+ * principal submatrix of a positive definite matrix is positive definite, so it always exists).
+ */
+export function copulaBlocks(copula: Plan['copula']): CopulaBlock[] {
+  if (!copula) return [];
+  const { slots, L } = copula;
+  const n = slots.length;
+  const corr = (i: number, j: number) => {
+    let s = 0;
+    for (let k = 0; k <= Math.min(i, j); k++) s += L[i]![k]! * L[j]![k]!;
+    return s;
+  };
+  const block = Array.from({ length: n }, () => -1);
+  const blocks: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    if (block[i]! >= 0) continue;
+    const members = [i];
+    block[i] = blocks.length;
+    for (let q = 0; q < members.length; q++) {
+      for (let j = 0; j < n; j++) {
+        if (block[j]! < 0 && corr(members[q]!, j) !== 0) {
+          block[j] = blocks.length;
+          members.push(j);
+        }
+      }
+    }
+    blocks.push(members.sort((a, b) => a - b));
+  }
+  return blocks.map((ids) => ({
+    slots: ids.map((i) => slots[i]!),
+    L: cholesky(ids.map((i) => ids.map((j) => corr(i, j))))!,
+  }));
+}
 
 /** The designed slots, factor by factor, and where each factor's slots sit among them. */
 function layout(factors: readonly Factor[]): { slots: number[]; columns: number[][] } {
@@ -26,21 +70,46 @@ function layout(factors: readonly Factor[]): { slots: number[]; columns: number[
 /**
  * Saltelli's design: matrices A and B of N independent rows, then for each factor i the matrix AB_i (A with
  * factor i's columns from B): N·(k + 2) evaluations, in blocks A, B, AB_1 … AB_k. A and each AB_i row j take
- * run j's other numbers; B's row j takes run N + j's (independent of A's).
+ * run j's other numbers; B's row j takes run N + j's (independent of A's). Each row of A and B goes through
+ * the copula `blocks` whose slots are all designed, so a factor that holds a whole block (see
+ * `correlatedGroups`) keeps its declared correlations in A, B and every AB_i.
  */
-export function saltelliDesign(factors: readonly Factor[], N: number, seed: number | string): Design {
+export function saltelliDesign(
+  factors: readonly Factor[],
+  N: number,
+  seed: number | string,
+  blocks: readonly CopulaBlock[] = [],
+): Design {
   const { slots, columns } = layout(factors);
   const m = slots.length;
   const k = factors.length;
   const u = new Float64Array(N * (k + 2) * m);
   const noiseRun = new Int32Array(N * (k + 2));
   const key = seedKey(`saltelli:${seed}`);
+  const correlated = blocks
+    .map((b) => b.slots.map((s) => slots.indexOf(s)))
+    .flatMap((cols, i) =>
+      cols.every((c) => c >= 0) ? [{ cols, L: blocks[i]!.L, cu: new Float64Array(cols.length) }] : [],
+    );
+  const correlate = (row: number) => {
+    for (const { cols, L, cu } of correlated) {
+      cols.forEach((c, j) => {
+        cu[j] = u[row + c]!;
+      });
+      correlateUniforms(cu, L);
+      cols.forEach((c, j) => {
+        u[row + c] = cu[j]!;
+      });
+    }
+  };
   for (let j = 0; j < N; j++) {
     const next = runStream(key, j, 0);
     const a = j * m;
     const b = (N + j) * m;
     for (let c = 0; c < m; c++) u[a + c] = next() + HALF_STEP;
     for (let c = 0; c < m; c++) u[b + c] = next() + HALF_STEP;
+    correlate(a);
+    correlate(b);
     noiseRun[j] = j;
     noiseRun[N + j] = N + j;
     columns.forEach((cols, i) => {

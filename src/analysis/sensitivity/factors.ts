@@ -20,6 +20,8 @@ export interface Factor {
   readonly name: string;
   /** The parameter slots it moves (indices into plan.params). */
   readonly slots: readonly number[];
+  /** Whether it is a group formed because the model correlates its parameters (`correlatedGroups`). */
+  readonly correlated?: boolean;
 }
 
 /**
@@ -41,6 +43,45 @@ export function factorsOf(
     groups.set(key, [...(groups.get(key) ?? []), i]);
   }
   return [...groups].map(([name, slots]) => ({ name, slots }));
+}
+
+/**
+ * The factors with every set of factors the model's correlations link (directly or through others) merged
+ * into one, named by their names joined with " + "; every factor holding correlated parameters is marked
+ * `correlated` (the design draws them through the copula). The merged groups are
+ * independent of each other, so the variance-based indices of groups stay meaningful with correlated
+ * inputs (Jacques, Lavergne & Devictor 2006, "Sensitivity analysis in presence of model uncertainty and
+ * correlated inputs", Reliab. Eng. Syst. Saf. 91, 1126–1134), where the indices of single correlated
+ * inputs do not. `linked` lists, per correlated block, the parameter slots it correlates.
+ */
+export function correlatedGroups(
+  factors: readonly Factor[],
+  linked: readonly (readonly number[])[],
+): Factor[] {
+  const of = new Map<number, number>();
+  factors.forEach((f, i) => {
+    for (const s of f.slots) of.set(s, i);
+  });
+  // Union–find over the factors: each block's factors end up under one root.
+  const root = factors.map((_, i) => i);
+  const find = (i: number): number => {
+    while (root[i] !== i) i = root[i]!;
+    return i;
+  };
+  for (const block of linked) {
+    const ids = block.flatMap((s) => (of.has(s) ? [of.get(s)!] : []));
+    for (const i of ids.slice(1)) root[find(i)] = find(ids[0]!);
+  }
+  const merged = new Map<number, number[]>();
+  factors.forEach((_, i) => {
+    merged.set(find(i), [...(merged.get(find(i)) ?? []), i]);
+  });
+  const inBlock = new Set(linked.flat());
+  return [...merged.values()].map((ids) => {
+    const slots = ids.flatMap((i) => factors[i]!.slots);
+    if (!slots.some((s) => inBlock.has(s))) return factors[ids[0]!]!;
+    return { name: ids.map((i) => factors[i]!.name).join(' + '), slots, correlated: true };
+  });
 }
 
 /** The channel an analysis looks at: `output` (and `member` when the output is per member). */

@@ -6,10 +6,14 @@
  * its slots move together and EE takes the sign of its first slot's step; only μ* is meaningful then.
  * Like Sobol's, the design treats inputs as independent.
  */
+import { runStream, seedKey } from '../../random/stream.js';
 import { MORRIS_DELTA } from './designs.js';
+import { percentileInterval } from './sobol.js';
 
 export interface MorrisIndex {
   readonly mu_star: number;
+  /** Bootstrap percentile interval of μ* over the trajectories (Campolongo et al. 2007, as SALib does). */
+  readonly mu_star_ci: [number, number];
   readonly mu: number;
   readonly sigma: number;
 }
@@ -20,7 +24,9 @@ export function morrisIndices(
   k: number,
   order: number[][],
   sign: number[][],
+  options: { resamples?: number; level?: number; seed?: number | string } = {},
 ): MorrisIndex[] {
+  const { resamples = 500, level = 0.95, seed = 'bootstrap' } = options;
   const r = order.length;
   const effects = Array.from({ length: k }, () => new Float64Array(r));
   for (let t = 0; t < r; t++) {
@@ -29,7 +35,19 @@ export function morrisIndices(
       effects[order[t]![s]!]![t] = (f[e + 1]! - f[e]!) / (sign[t]![s]! * MORRIS_DELTA);
     }
   }
-  return effects.map((ee) => {
+  // The same resampled trajectories for every factor (and, with the same seed, at every date).
+  const u = runStream(seedKey(`morris-bootstrap:${seed}`), 0, 0);
+  const picks = Int32Array.from({ length: resamples * r }, () => Math.floor(u() * r));
+  const boot = effects.map((ee) => {
+    const xs = new Float64Array(resamples);
+    for (let b = 0; b < resamples; b++) {
+      let abs = 0;
+      for (let t = 0; t < r; t++) abs += Math.abs(ee[picks[b * r + t]!]!);
+      xs[b] = abs / r;
+    }
+    return percentileInterval(xs, (1 - level) / 2);
+  });
+  return effects.map((ee, i) => {
     let abs = 0;
     let sum = 0;
     for (const x of ee) {
@@ -39,6 +57,6 @@ export function morrisIndices(
     const mu = sum / r;
     let ss = 0;
     for (const x of ee) ss += (x - mu) ** 2;
-    return { mu_star: abs / r, mu, sigma: r > 1 ? Math.sqrt(ss / (r - 1)) : 0 };
+    return { mu_star: abs / r, mu_star_ci: boot[i]!, mu, sigma: r > 1 ? Math.sqrt(ss / (r - 1)) : 0 };
   });
 }

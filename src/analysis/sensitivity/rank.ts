@@ -7,6 +7,7 @@
  * ρ measures each input alone and so includes what correlated inputs carry with it; SRRC apportions among
  * inputs and is unstable when inputs are strongly correlated.
  */
+import { standardNormalQuantile } from '../../random/normal.js';
 import { pearson, ranks } from './correlation.js';
 
 export interface RankIndex {
@@ -94,4 +95,18 @@ function solve(a: Float64Array[], k: number, scale: number): number[] | undefine
     }
   }
   return a.map((row, i) => row[k]! / row[i]!);
+}
+
+/**
+ * A confidence interval for Spearman's ρ from n runs at `level`: Fisher's z = atanh ρ is close to normal
+ * with variance 1.06 / (n − 3) for a rank correlation (Fieller, Hartley & Pearson 1957, "Tests for rank
+ * correlation coefficients. I", Biometrika 44, 470–481), so the interval is tanh(z ± q·√(1.06 / (n − 3))).
+ * [−1, 1] with fewer than 4 runs; a ρ of ±1 has the interval [ρ, ρ].
+ */
+export function rhoInterval(rho: number, n: number, level = 0.95): [number, number] {
+  if (n < 4) return [-1, 1];
+  if (Math.abs(rho) >= 1) return [rho, rho];
+  const z = Math.atanh(rho);
+  const h = standardNormalQuantile(1 - (1 - level) / 2) * Math.sqrt(1.06 / (n - 3));
+  return [Math.tanh(z - h), Math.tanh(z + h)];
 }

@@ -3,9 +3,11 @@
  * "Variance based sensitivity analysis of model output", Comput. Phys. Commun. 181, 259–270, table 2):
  * with f_A, f_B the outputs on two independent sample matrices and f_ABi on A with column (group) i from B,
  *   V    = variance of f_A and f_B together,
- *   S1_i = mean(f_B · (f_ABi − f_A)) / V                 (Saltelli et al. 2010, eq. (b) of table 2),
+ *   S1_i = mean((f_B − f̄) · (f_ABi − f_A)) / V          (Saltelli et al. 2010, eq. (b) of table 2),
  *   ST_i = mean((f_A − f_ABi)²) / 2 / V                  (Jansen 1999, eq. (f) of table 2).
- * Confidence intervals by bootstrap over the design's rows (percentile intervals, Efron & Tibshirani 1993).
+ * with f̄ the mean of f_A and f_B: since f_ABi − f_A has mean 0, subtracting f̄ leaves the estimator's
+ * expectation as it was (up to O(1/N)) and removes the variance a large output mean adds to it (Sobol'
+ * 1990 works with f − f₀ for the same reason). Confidence intervals by bootstrap over the design's rows (percentile intervals, Efron & Tibshirani 1993).
  * Both estimators assume independent inputs: correlations declared in the model are not honoured by the
  * design, and the indices are those of the model with its inputs made independent.
  */
@@ -46,7 +48,7 @@ export function sobolEstimates(
     for (let j = 0; j < n; j++) {
       const r = at(j);
       const d = ab[r]! - fA[r]!;
-      first += fB[r]! * d;
+      first += (fB[r]! - mean) * d;
       total += d * d;
     }
     // A constant output has no variance to share out: every index is 0.
