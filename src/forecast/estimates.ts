@@ -38,6 +38,14 @@ export const estimatesSchema = z.strictObject({
     z.string(),
     z.strictObject({ value: z.number().min(0), why: z.string().min(1), source: sourceSchema }),
   ),
+  /**
+   * What a source's report is of the true size: the truth times a lognormal error of median 1 and this σ
+   * of the log, with why and where the spread comes from; the backtest then also scores what a source
+   * would report.
+   */
+  reporting: z
+    .strictObject({ logsd: z.number().min(0).max(3), why: z.string().min(1), source: sourceSchema })
+    .optional(),
   estimates: z.array(estimateSchema).min(1),
   excluded: z.array(z.strictObject({ entry: z.string().min(1), why: z.string().min(1) })).optional(),
 });

@@ -2,7 +2,9 @@
  * `oxus score --format csv`: one value per row, `kind,key,field,value`. Kinds: `forecast` (key claim id,
  * field forecaster), `outcome` (key claim id), `score` (key forecaster, fields n, brier, brier_lo, brier_hi,
  * log, log_lo, log_hi, brier_skill, brier_skill_n), `backtest` (key series@date, fields median, p25, p75,
- * p5, p95, central, crps, crps_persistence, pit) and `backtest_total` (key all).
+ * p5, p95, central, crps, crps_persistence, pit; with a reporting error also reported_p5, reported_p95,
+ * reported_crps, reported_pit), `backtest_total` (key all) and `backtest_grade` (key the grade; n, covered90,
+ * covered90_reported).
  */
 import type { FullReport } from '../forecast/report.js';
 import { csvCell } from './csvCell.js';
@@ -39,6 +41,13 @@ export function renderScoreCsv(report: FullReport): string {
         ['crps_persistence', e.crpsPersistence],
         ['pit', e.pit],
       ];
+      if (e.reported)
+        fields.push(
+          ['reported_p5', e.reported.band90[0]],
+          ['reported_p95', e.reported.band90[1]],
+          ['reported_crps', e.reported.crps],
+          ['reported_pit', e.reported.pit],
+        );
       for (const [field, v] of fields) rows.push(['backtest', key, field, v]);
     }
     rows.push(
@@ -49,6 +58,17 @@ export function renderScoreCsv(report: FullReport): string {
       ['backtest_total', 'all', 'crps_model', b.crps.model],
       ['backtest_total', 'all', 'crps_persistence', b.crps.persistence],
     );
+    if (b.reporting)
+      rows.push(
+        ['backtest_total', 'all', 'reporting_logsd', b.reporting.logsd],
+        ['backtest_total', 'all', 'coverage50_reported', b.coverage50Reported],
+        ['backtest_total', 'all', 'coverage90_reported', b.coverage90Reported],
+      );
+    for (const [grade, g] of Object.entries(b.byGrade)) {
+      rows.push(['backtest_grade', grade, 'n', g.n], ['backtest_grade', grade, 'covered90', g.covered90]);
+      if (g.covered90Reported !== null)
+        rows.push(['backtest_grade', grade, 'covered90_reported', g.covered90Reported]);
+    }
     rows.push(['backtest_total', 'all', 'n', b.n]);
   }
   return `${rows.map((r) => r.map((v) => csvCell(v ?? '')).join(',')).join('\n')}\n`;

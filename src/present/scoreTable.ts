@@ -66,6 +66,7 @@ function backtestTable(report: FullReport): string {
     'in 50% / 90%',
     'CRPS model / persistence',
     'PIT',
+    ...(b.reporting ? ['as reported: 90%, in it'] : []),
   ]);
   for (const e of b.estimates) {
     t.push([
@@ -75,6 +76,11 @@ function backtestTable(report: FullReport): string {
       `${e.covered50 ? 'yes' : 'no'} / ${e.covered90 ? 'yes' : 'no'}`,
       `${formatNumber(e.crps)} / ${e.crpsPersistence === null ? '–' : formatNumber(e.crpsPersistence)}`,
       e.pit.toFixed(2),
+      ...(e.reported
+        ? [
+            `[${formatNumber(e.reported.band90[0])}–${formatNumber(e.reported.band90[1])}] ${e.reported.covered90 ? 'yes' : 'no'}`,
+          ]
+        : []),
     ]);
   }
   return [
@@ -83,6 +89,19 @@ function backtestTable(report: FullReport): string {
       `Mean CRPS on the ${b.crps.n} with a persistence value: model ${formatNumber(b.crps.model)}, persistence ${formatNumber(b.crps.persistence)}. ` +
       `PIT histogram (${b.pit.counts.length} bins from 0 to 1): ${b.pit.counts.join(' ')}. ` +
       `* ${b.inSample} of the ${b.n} were used in setting the model up (in-sample).`,
+    `90% band by grade (covered of n${b.reporting ? ', then as reported' : ''}): ${Object.entries(b.byGrade)
+      .map(
+        ([g, c]) =>
+          `${g} ${c.covered90} of ${c.n}${c.covered90Reported === null ? '' : ` / ${c.covered90Reported}`}`,
+      )
+      .join(
+        '; ',
+      )}. Median 90% band width ÷ estimate: ${b.width90.model.toFixed(2)}${b.width90.reported === null ? '' : ` (as reported ${b.width90.reported.toFixed(2)})`}.`,
+    ...(b.reporting
+      ? [
+          `As reported: each run's value times a lognormal reporting error of median 1 and log-sd ${b.reporting.logsd} (the estimates file says why); coverage 50% ${formatPercent(b.coverage50Reported!)}, 90% ${formatPercent(b.coverage90Reported!)}.`,
+        ]
+      : []),
   ].join('\n');
 }
 

@@ -46,6 +46,29 @@ const brier = (p: readonly number[], o: readonly number[]) =>
 export interface AttackScores {
   readonly model: Record<string, number>;
   readonly climatology: Record<string, number>;
+  /** Share of the drawn lethal attacks in Uzbekistan, 2017-2025, by the groups based in Syria in 2016. */
+  readonly syriaShareUz: number;
+}
+
+const GROUPS = ['IMU', 'KTJ', 'IBB', 'TIP', 'ISKP', 'HT'];
+const SYRIA_BASED = ['KTJ', 'IBB', 'TIP'];
+
+/** Mean over runs of each group's drawn lethal attacks in Uzbekistan from 2017Q1 to 2026Q1. */
+function uzbekAttacksByGroup(d: RunData, dates: readonly string[]): Record<string, number> {
+  const a = dates.indexOf('2017Q1');
+  const b = dates.indexOf('2026Q1');
+  const out: Record<string, number> = {};
+  for (const member of GROUPS) {
+    const c = d.plan.channels.findIndex(
+      (x) => x.kind === 'series' && x.output === 'attacks_uzbekistan' && x.member === member,
+    );
+    assert.ok(c >= 0, `no attacks_uzbekistan for ${member}`);
+    const v = d.values[c]!;
+    let sum = 0;
+    for (let r = 0; r < d.runs; r++) sum += Number(v[r * d.points + b]) - Number(v[r * d.points + a]);
+    out[member] = sum / d.runs;
+  }
+  return out;
 }
 
 async function scores(scenario: string): Promise<AttackScores> {
@@ -61,7 +84,10 @@ async function scores(scenario: string): Promise<AttackScores> {
       OUTCOMES[country]!,
     );
   }
-  return { model, climatology };
+  const byGroup = uzbekAttacksByGroup(data, result.summary.dates);
+  const total = GROUPS.reduce((t, m) => t + byGroup[m]!, 0);
+  const syriaShareUz = SYRIA_BASED.reduce((t, m) => t + byGroup[m]!, 0) / total;
+  return { model, climatology, syriaShareUz };
 }
 
 describe('Central Asia: lethal attacks after 2016 against climatology (Brier, country-years 2017-2025)', () => {
@@ -75,6 +101,13 @@ describe('Central Asia: lethal attacks after 2016 against climatology (Brier, co
       // runs, moves by about 0.01. The documented gaps are several times that.
       assert.ok(s.model.Uzbekistan! > s.climatology.Uzbekistan! + 0.05, line);
       assert.ok(s.model.Russia! < s.climatology.Russia!, line);
+      // Why it loses in Uzbekistan: three quarters of the attacks it draws there (75% in both scenarios)
+      // are by KTJ, IBB and TIP, based in Syria, whose yield the record to mid-2016 cannot pin down (see
+      // centralAsiaCalibration.test.ts). 0.6 leaves room for noise, not for a change of the mechanism.
+      assert.ok(
+        s.syriaShareUz >= 0.6,
+        `Syria-based groups' share of drawn attacks in Uzbekistan: ${s.syriaShareUz}`,
+      );
     });
   }
 });

@@ -37,6 +37,11 @@ describe('oxus score', () => {
     for (const f of ['coverage50', 'coverage90', 'n']) assert.equal(typeof j.backtest[f], 'number');
     assert.equal(typeof j.backtest.crps.model, 'number');
     assert.equal(typeof j.backtest.crps.persistence, 'number');
+    // The bundled estimates carry a reporting error; the grades A and B count together.
+    assert.deepEqual(j.backtest.reporting, { logsd: 0.5 });
+    assert.equal(j.backtest.byGrade['A or B'].n, 4);
+    assert.equal(typeof j.backtest.coverage90Reported, 'number');
+    for (const e of j.backtest.estimates) assert.equal(e.reported.band90.length, 2);
     assert.deepEqual(
       Object.values(j.receipts).map((x) => [(x as { seed: number }).seed, (x as { runs: number }).runs]),
       [
@@ -53,6 +58,15 @@ describe('oxus score', () => {
     assert.equal(lines[0], 'kind,key,field,value');
     assert.ok(lines.includes('outcome,azimov-serious-threat,outcome,yes'));
     assert.ok(lines.every((l) => l.split(',').length === 4 || l.includes('"')));
+  });
+
+  it('--format csv carries the reported bands and the coverage per grade', async () => {
+    const r = await cli('score', '--format', 'csv', '--runs', '50');
+    assert.equal(r.code, 0, r.stderr);
+    const lines = r.stdout.trim().split('\n');
+    assert.ok(lines.includes('backtest_total,all,reporting_logsd,0.5'));
+    assert.ok(lines.some((l) => l.startsWith('backtest,IMU.strength@2009Q4,reported_p95,')));
+    assert.ok(lines.includes('backtest_grade,A or B,n,4'));
   });
 
   it('reports every problem of a broken file with file and line, exit 1', async () => {

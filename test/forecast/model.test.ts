@@ -6,13 +6,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { quantileSorted } from '../../src/analysis/quantile.js';
-import { backtest } from '../../src/forecast/backtest.js';
+import { backtest, REPORT_POINTS, reportedSample } from '../../src/forecast/backtest.js';
 import { loadEstimates } from '../../src/forecast/estimates.js';
 import { loadCatalogue, parseCatalogue } from '../../src/forecast/load.js';
 import { claimScenarios, modelProbabilities } from '../../src/forecast/modelForecast.js';
 import { runScenarios } from '../../src/forecast/modelRuns.js';
 import { crpsSample } from '../../src/forecast/scores/crps.js';
 import { execute, prepare } from '../../src/pipeline.js';
+import { standardNormalQuantile } from '../../src/random/normal.js';
 import { repoPath } from '../support/build.js';
 
 const RUNS = 200; // enough to exercise every answer; the stated scores use the scenarios' own 1,000
@@ -103,6 +104,43 @@ describe('backtest on sizes', () => {
     assert.equal(e.crps, crpsSample(sample, 50));
     assert.equal(e.crpsPersistence, 150); // |200 − 50|: the IMU's 2002 "couple of hundred"
     assert.deepEqual(out.report.pit.counts, [0, 0, 1, 0, 0]);
+  });
+
+  it('a reporting error widens the bands by the error alone when every run agrees, and counts per grade', () => {
+    // Every run at 100: the model's band is [100, 100], and what a source would report is 100 · e^(σ·z_k)
+    // for z_k = Φ⁻¹((k + ½)/101). Type-7 quantiles of 101 points land on points: p = 0.05 on the 6th
+    // (index 5), the median on z = 0 exactly.
+    const valuesAt = (d: string) =>
+      d === '2009Q4' ? { 'IMU.strength': new Float64Array(50).fill(100) } : undefined;
+    const file = loadEstimates(repoPath('forecasts', 'estimates.yaml')).file;
+    const reporting = { logsd: 0.5, why: 'test', source: { judgment: 'test' } };
+    const e = { ...file.estimates[1]!, central: 200, low: 150, high: 250, grade: 'B' as const };
+    const out = backtest({ ...file, reporting, estimates: [e] }, valuesAt);
+    assert.ok('report' in out);
+    const s = out.report.estimates[0]!;
+    assert.deepEqual(s.band90, [100, 100]);
+    assert.equal(s.covered90, false);
+    const z5 = standardNormalQuantile(5.5 / REPORT_POINTS);
+    assert.ok(Math.abs(s.reported!.band90[0] - 100 * Math.exp(0.5 * z5)) < 1e-9);
+    assert.ok(Math.abs(s.reported!.band90[1] - 100 * Math.exp(-0.5 * z5)) < 1e-9);
+    assert.ok(Math.abs(s.reported!.median - 100) < 1e-9);
+    assert.equal(s.reported!.covered90, true); // 100 · e^(0.5 · 1.60) ≈ 223 ≥ 200
+    assert.deepEqual(out.report.byGrade, {
+      'A or B': { n: 1, covered90: 0, covered90Reported: 1 },
+      B: { n: 1, covered90: 0, covered90Reported: 1 },
+    });
+    assert.equal(out.report.coverage90Reported, 1);
+    // Zero error: what a source reports is the model's own sample.
+    const exact = backtest({ ...file, reporting: { ...reporting, logsd: 0 }, estimates: [e] }, valuesAt);
+    assert.ok('report' in exact);
+    assert.deepEqual(exact.report.estimates[0]!.reported!.band90, [100, 100]);
+    assert.deepEqual(reportedSample([0, 3], 0.7).filter((x) => x === 0).length, REPORT_POINTS);
+    // Without a reporting error there is no reported column.
+    const { oxus, title, scenario, persistence } = file;
+    const none = backtest({ oxus, title, scenario, persistence, estimates: [e] }, valuesAt);
+    assert.ok(
+      'report' in none && none.report.estimates[0]!.reported === null && none.report.reporting === null,
+    );
   });
 
   it('a missing date or series is a problem, not a zero', () => {
