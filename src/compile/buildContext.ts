@@ -11,6 +11,7 @@ import type { Path, YamlFile } from '../model/yamlFile.js';
 import type { QualifiedName } from '../qualifiedName.js';
 import { numberCode } from './codegen.js';
 import type { Hoister } from './hoister.js';
+import { type Read, recordingScope } from './readRecorder.js';
 import type { Symbols } from './symbols.js';
 
 export class BuildContext {
@@ -18,6 +19,8 @@ export class BuildContext {
   private readonly seen = new Set<string>();
   /** Set once the expressions that run before the step loop (initial values) are compiled. */
   hoister?: Hoister;
+  /** Told every name each expression reads, with where the expression stands (the model map). */
+  onRead?: (at: Path | Origin, read: Read) => void;
   constructor(
     readonly yaml: YamlFile,
     readonly sym: Symbols,
@@ -60,10 +63,11 @@ export class BuildContext {
       return { code: 'NaN', derived: new Set(), random: false };
     }
     const problems: CompileProblem[] = [];
+    const onRead = this.onRead;
     const compiled = compileNode(
       parsed.node,
       text,
-      scope,
+      onRead ? recordingScope(scope, (read) => onRead(at, read)) : scope,
       {
         allowRandom: opts.allowRandom,
         dt: this.sym.dt,

@@ -38,14 +38,22 @@ export interface BuildResult {
 export function buildPlan(
   model: LoadedModel,
   scenario?: LoadedScenario,
-  /** `hoist: false` keeps every expression where it stands (the plain code moving parts out must equal). */
-  options: { readonly trace?: boolean; readonly hoist?: boolean } = {},
+  /**
+   * `hoist: false` keeps every expression where it stands (the plain code moving parts out must equal);
+   * `reads` is told every name each expression reads (the model map).
+   */
+  options: {
+    readonly trace?: boolean;
+    readonly hoist?: boolean;
+    readonly reads?: BuildContext['onRead'];
+  } = {},
 ): BuildResult {
   const file = model.file;
   const { axis, problems: axisProblems } = timeAxis(model, scenario);
   const dt = MONTHS_PER_STEP[file.time.step] / 12;
   const ctx = new BuildContext(model.yaml, new Symbols(dt));
   ctx.problems.push(...axisProblems);
+  if (options.reads) ctx.onRead = options.reads;
 
   declareNames(ctx, model);
   checkMemberUnits(ctx, file);

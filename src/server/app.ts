@@ -25,6 +25,7 @@ import { classRoutes } from './routes/classes.js';
 import { forecastRoutes } from './routes/forecasts.js';
 import { historyRoutes } from './routes/history.js';
 import { metaRoutes } from './routes/meta.js';
+import { modelMapRoutes } from './routes/modelMap.js';
 import { runRoutes } from './routes/runs.js';
 import { savedRoutes } from './routes/saved.js';
 import { teachRoutes } from './routes/teach.js';
@@ -98,6 +99,7 @@ export async function createApp(options: CreateAppOptions): Promise<Express> {
   api.use(metaRoutes(ctx));
   api.use(tokenRoutes(ctx));
   api.use(catalogRoutes(ctx));
+  api.use(modelMapRoutes(ctx));
   api.use(runRoutes(ctx));
   api.use(analysisRoutes(ctx));
   api.use(teachRoutes(ctx));
