@@ -20,6 +20,11 @@ export const PAGES = [
     label: 'Forecasts against experts',
     title: 'What experts said, what the model and reference forecasters said, and what happened',
   },
+  {
+    href: '/teaching.html',
+    label: 'Teaching',
+    title: 'The model as a map, and structured analytic techniques computed from its runs',
+  },
 ];
 
 /**
