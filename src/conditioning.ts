@@ -40,7 +40,12 @@ export interface ConditionResult {
 }
 
 /** The column an observation looks at; refuses a kind of observation its output cannot have. */
-function columnOf(p: Prepared, columns: (channel: number) => Float64Array[], o: Observation, i: number) {
+export function columnOf(
+  p: Prepared,
+  columns: (channel: number) => Float64Array[],
+  o: Observation,
+  i: number,
+) {
   const where = `observation ${i + 1} (${describeObservation(o)})`;
   const channel = findChannel(p.plan, o.output, o.member);
   const dates = axisLabels(p.plan.axis);

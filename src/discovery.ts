@@ -105,7 +105,8 @@ export async function executeDiscovery(
   };
 }
 
-function conditionOf(when: string | undefined, kind: 'series' | 'threshold' | 'event'): Condition {
+/** The condition a run of interest meets: `when` read, or for a threshold or event "has happened". */
+export function conditionOf(when: string | undefined, kind: 'series' | 'threshold' | 'event'): Condition {
   if (when !== undefined) return parseCondition(when);
   if (kind !== 'series') return { op: '==', value: 1 };
   throw new AnalysisError(

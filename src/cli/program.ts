@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { errorKind, formatProblem } from '../errors.js';
 import { VERSION } from '../version.js';
+import { achCommand } from './commands/ach.js';
 import { assumptionsCommand } from './commands/assumptions.js';
 import { compareCommand } from './commands/compare.js';
 import { conditionCommand } from './commands/condition.js';
@@ -16,6 +17,7 @@ import { mergeCommand } from './commands/merge.js';
 import { runCommand } from './commands/run.js';
 import { scoreCommand } from './commands/score.js';
 import { sensitivityCommand } from './commands/sensitivity.js';
+import { signpostsCommand } from './commands/signposts.js';
 import { traceCommand } from './commands/trace.js';
 import { validateCommand } from './commands/validate.js';
 import { type CliIO, ExitError, shownPath } from './io.js';
@@ -36,6 +38,8 @@ const COMMANDS: readonly ((program: Command, io: CliIO) => void)[] = [
   assumptionsCommand,
   conditionCommand,
   futuresCommand,
+  signpostsCommand,
+  achCommand,
 ];
 
 export function makeProgram(io: CliIO): Command {

@@ -7,11 +7,14 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import request from 'supertest';
+import { executeAch } from '../../src/ach.js';
 import { executeAssumptions } from '../../src/assumptions.js';
 import { executeCondition } from '../../src/conditioning.js';
 import { executeFutures } from '../../src/futures.js';
 import { prepare } from '../../src/pipeline.js';
 import { futuresJson } from '../../src/present/futuresTable.js';
+import { signpostsJson } from '../../src/present/signpostsTable.js';
+import { executeSignposts } from '../../src/signposts.js';
 import { repoPath } from '../support/build.js';
 import { assertErrorShape, useTestApp } from '../support/serverApp.js';
 
@@ -57,6 +60,43 @@ describe('teaching endpoints', () => {
     assert.deepEqual(c.body, json(ec));
   });
 
+  it('POST /api/signposts and /api/ach answer their commands’ JSON', async () => {
+    const s = await request(t.app).post('/api/signposts').send({
+      model: 'beta-bernoulli',
+      runs: 1000,
+      output: 'successes',
+      when: '>= 6',
+      at: 2010,
+      by: 2003,
+      top: 2,
+    });
+    assert.equal(s.status, 200, JSON.stringify(s.body));
+    const es = await executeSignposts(model('beta-bernoulli', 1000), {
+      output: 'successes',
+      when: '>= 6',
+      at: '2010',
+      by: '2003',
+      top: 2,
+    });
+    assert.deepEqual(s.body, json(signpostsJson(es)));
+    assert.equal(s.body.signposts.length, 2);
+    const hypotheses = [
+      { name: 'low', output: 'p', at: '2010', when: '< 0.3' },
+      { name: 'high', output: 'p', at: '2010', when: '>= 0.6' },
+    ];
+    const evidence = [{ output: 'successes', at: 2010, between: [7, 7] }];
+    const a = await request(t.app)
+      .post('/api/ach')
+      .send({ model: 'beta-bernoulli', runs: 2000, hypotheses, evidence, seen: [1] });
+    assert.equal(a.status, 200, JSON.stringify(a.body));
+    const ea = await executeAch(model('beta-bernoulli', 2000), {
+      hypotheses,
+      evidence: [{ output: 'successes', at: 2010, between: [7, 7] }],
+      seen: [1],
+    });
+    assert.deepEqual(a.body, json(ea));
+  });
+
   it('refuses what it cannot read with a 400 in the API error shape', async () => {
     const base = { model: 'futures-linear', output: 'y', at: '2001' };
     const cases: [string, object, string][] = [
@@ -74,6 +114,36 @@ describe('teaching endpoints', () => {
         'E_VALIDATION',
       ],
       ['condition', { ...base }, 'E_NO_OBSERVATIONS'],
+      ['signposts', { ...base, when: '>= 1', by: 2001 }, 'E_TIME'],
+      ['signposts', { ...base, when: 'big', by: 2000 }, 'E_CONDITION'],
+      ['signposts', { ...base, when: '>= 1', by: 2000, top: 0 }, 'E_VALIDATION'],
+      [
+        'ach',
+        { model: 'futures-linear', hypotheses: [{ name: 'a', output: 'y', at: 2001, when: '> 1' }] },
+        'E_VALIDATION',
+      ],
+      [
+        'ach',
+        {
+          model: 'futures-linear',
+          hypotheses: [
+            { name: 'a\u0007', output: 'y', at: 2001, when: '> 1' },
+            { name: 'b', output: 'y', at: 2001, when: '< 1' },
+          ],
+        },
+        'E_VALIDATION',
+      ],
+      [
+        'ach',
+        {
+          model: 'futures-linear',
+          hypotheses: [
+            { name: 'a', output: 'y', at: 2001, when: '> 1' },
+            { name: 'b', output: 'y', at: 2001, when: '< 1' },
+          ],
+        },
+        'E_NO_OBSERVATIONS',
+      ],
     ];
     for (const [route, body, code] of cases) {
       const res = await request(t.app).post(`/api/${route}`).send(body);

@@ -5,6 +5,7 @@
  * memory, time), and answered whole. Nothing is stored: the same request gives the same numbers.
  */
 import { dirname } from 'node:path';
+import type { AchResult } from '../../ach.js';
 import type { AssumptionsResult } from '../../assumptions.js';
 import type { CompareResult } from '../../comparison.js';
 import type { ConditionResult } from '../../conditioning.js';
@@ -12,6 +13,7 @@ import type { DiscoveryResult } from '../../discovery.js';
 import type { FuturesResult } from '../../futures.js';
 import type { TraceResult } from '../../runTrace.js';
 import type { SensitivityResult } from '../../sensitivity.js';
+import type { SignpostsResult } from '../../signposts.js';
 import type { CompareBody, DiscoverBody, SensitivityBody, TraceBody } from '../analysisSchemas.js';
 import { httpErrorOf } from '../apiProblems.js';
 import type { Catalog } from '../catalog.js';
@@ -21,7 +23,7 @@ import { HttpError } from '../httpErrors.js';
 import type { Settings } from '../options.js';
 import { resolveSource } from '../runs/source.js';
 import type { Edit } from '../scenarioText.js';
-import type { AssumptionsBody, ConditionBody, FuturesBody } from '../teachSchemas.js';
+import type { AchBody, AssumptionsBody, ConditionBody, FuturesBody, SignpostsBody } from '../teachSchemas.js';
 
 type Side = Edit & { scenario?: string | undefined; model?: string | undefined };
 
@@ -101,9 +103,11 @@ export class Analyses {
   teach(kind: 'assumptions', body: AssumptionsBody, signal?: AbortSignal): Promise<AssumptionsResult>;
   teach(kind: 'condition', body: ConditionBody, signal?: AbortSignal): Promise<ConditionResult>;
   teach(kind: 'futures', body: FuturesBody, signal?: AbortSignal): Promise<FuturesResult>;
+  teach(kind: 'signposts', body: SignpostsBody, signal?: AbortSignal): Promise<SignpostsResult>;
+  teach(kind: 'ach', body: AchBody, signal?: AbortSignal): Promise<AchResult>;
   teach(
-    kind: 'assumptions' | 'condition' | 'futures',
-    body: AssumptionsBody | ConditionBody | FuturesBody,
+    kind: 'assumptions' | 'condition' | 'futures' | 'signposts' | 'ach',
+    body: AssumptionsBody | ConditionBody | FuturesBody | SignpostsBody | AchBody,
     signal?: AbortSignal,
   ) {
     const { side, request } = splitSide(body);

@@ -1,8 +1,9 @@
 /**
  * The analysis jobs of the engine host thread: a paired comparison, a sensitivity analysis, the trace of
- * one run, a scenario discovery or a teaching technique (key assumptions, conditioning, futures), each compiled and simulated here (off the server's request thread, the simulations on the
+ * one run, a scenario discovery or a teaching technique (key assumptions, conditioning, futures, signposts, competing hypotheses), each compiled and simulated here (off the server's request thread, the simulations on the
  * engine's worker pool) within the server's limits on runs, model evaluations, memory and time.
  */
+import { executeAch } from '../../ach.js';
 import { executeAssumptions } from '../../assumptions.js';
 import { executeCompare } from '../../comparison.js';
 import { executeCondition } from '../../conditioning.js';
@@ -11,6 +12,7 @@ import { LimitError } from '../../errors.js';
 import { executeFutures } from '../../futures.js';
 import { executeTrace } from '../../runTrace.js';
 import { evaluationsOf, executeSensitivity, factorsFor } from '../../sensitivity.js';
+import { executeSignposts } from '../../signposts.js';
 import { checkRecords, compileJob, prepareSource, runsAndSeed } from './compileJob.js';
 import type { AnalysisJob, AnalysisResult } from './protocol.js';
 
@@ -27,6 +29,8 @@ export async function analyse(job: AnalysisJob, signal: AbortSignal): Promise<An
   if (analysis.kind === 'assumptions') return executeAssumptions(compileJob(job), analysis.request, options);
   if (analysis.kind === 'condition') return executeCondition(compileJob(job), analysis.request, options);
   if (analysis.kind === 'futures') return executeFutures(compileJob(job), analysis.request, options);
+  if (analysis.kind === 'signposts') return executeSignposts(compileJob(job), analysis.request, options);
+  if (analysis.kind === 'ach') return executeAch(compileJob(job), analysis.request, options);
   if (analysis.kind === 'compare') {
     const a = compileJob({ ...job, maxRunBytes: Number.POSITIVE_INFINITY });
     const b = prepareSource(analysis.b, {});

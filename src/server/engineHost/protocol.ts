@@ -1,4 +1,6 @@
 /** Messages between the server's thread and the engine host thread (see host.ts and hostWorker.ts). */
+
+import type { AchRequest, AchResult } from '../../ach.js';
 import type { AssumptionsRequest, AssumptionsResult } from '../../assumptions.js';
 import type { CompareRequest, CompareResult } from '../../comparison.js';
 import type { ConditionRequest, ConditionResult } from '../../conditioning.js';
@@ -8,6 +10,7 @@ import type { FuturesRequest, FuturesResult } from '../../futures.js';
 import type { Receipt, Result } from '../../pipeline.js';
 import type { TraceResult } from '../../runTrace.js';
 import type { SensitivityRequest, SensitivityResult } from '../../sensitivity.js';
+import type { SignpostsRequest, SignpostsResult } from '../../signposts.js';
 import type { Description } from './describe.js';
 
 /** A scenario or model file, or a text compiled as if it were the file at `path`. */
@@ -35,7 +38,9 @@ export type Analysis =
   | { readonly kind: 'discover'; readonly request: DiscoveryRequest }
   | { readonly kind: 'assumptions'; readonly request: AssumptionsRequest }
   | { readonly kind: 'condition'; readonly request: ConditionRequest }
-  | { readonly kind: 'futures'; readonly request: FuturesRequest };
+  | { readonly kind: 'futures'; readonly request: FuturesRequest }
+  | { readonly kind: 'signposts'; readonly request: SignpostsRequest }
+  | { readonly kind: 'ach'; readonly request: AchRequest };
 
 export interface AnalysisJob extends RunJob {
   readonly analysis: Analysis;
@@ -50,7 +55,9 @@ export type AnalysisResult =
   | DiscoveryResult
   | AssumptionsResult
   | ConditionResult
-  | FuturesResult;
+  | FuturesResult
+  | SignpostsResult
+  | AchResult;
 
 export type ToHost =
   | { readonly type: 'describe'; readonly id: string; readonly source: JobSource }
