@@ -22,8 +22,9 @@ export function outcomeWords(r: DiscoveryResult): string {
   return `${what} ${OP_WORDS[r.when.op]} ${formatNumber(r.when.value)}${unit} at ${r.at}`;
 }
 
-/** One restriction in words: "taliban_haven is at least 0.71", "… is between 0.2 and 0.4". */
+/** One restriction in words: "taliban_haven is at least 0.71", "… is between 0.2 and 0.4", "repression_mode is 1". */
 export function restrictionWords(x: DiscoveryRestriction): string {
+  if (x.low !== undefined && x.low === x.high) return `${x.parameter} is ${formatNumber(x.low)}`;
   if (x.low !== undefined && x.high !== undefined)
     return `${x.parameter} is between ${formatNumber(x.low)} and ${formatNumber(x.high)}`;
   return x.low !== undefined

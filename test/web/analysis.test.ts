@@ -2,7 +2,8 @@
  * The analysis views in headless Chromium, checked against the API's numbers: the compare view's paired
  * comparison (opened on the quantity and date the question names, its headline, the B − A chart and an
  * honest, symmetric axis), the Sensitivity view (ranking bars, a click that opens the driver, the heat map
- * per horizon, a design method) and the Trace view (a run number, and a click on a sample run). Each view
+ * per horizon with its intervals, a design method), the Scenario discovery view (the sentences, the box,
+ * the coverage–density trajectory) and the Trace view (a run number, and a click on a sample run). Each view
  * asks the API itself; the test sends the same body and compares. Screenshots go to test-artifacts/.
  */
 import assert from 'node:assert/strict';
@@ -25,7 +26,14 @@ interface SensitivityJson {
   method: string;
   runs: number;
   parameters: Factor[];
-  horizons: { dates: string[]; values: number[][] };
+  horizons: { dates: string[]; values: number[][]; low: number[][]; high: number[][] };
+}
+interface DiscoveryJson {
+  runs: number;
+  cases: number;
+  box: { coverage: number; density: number; restrictions: { parameter: string }[] };
+  trajectory: { coverage: number; density: number }[];
+  sentences: string[];
 }
 interface TraceJson {
   run: number;
@@ -164,6 +172,20 @@ browserSuite('web UI: analysis views against the API', (ui) => {
     const top = byRho[0]!;
     const firstCell = await t.page.getAttribute('#sens-heatmap tbody tr:first-child td:last-child', 'title');
     assert.ok(firstCell?.startsWith(`${top.f.name} at ${rank.answer.horizons.dates.at(-1)}: `));
+    // Per-date intervals: a cell is hatched exactly where the API's 95% interval holds 0.
+    const hatched = await t.page.$$eval('#sens-heatmap tbody tr', (rows) =>
+      rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.classList.contains('unsure'))),
+    );
+    const h = rank.answer.horizons;
+    assert.deepEqual(
+      hatched,
+      byRho.map((x) => h.dates.map((_, k) => h.low[x.i]![k]! <= 0 && h.high[x.i]![k]! >= 0)),
+    );
+    assert.ok(hatched.flat().includes(true) && hatched.flat().includes(false), 'some cells of each kind');
+    assert.match(
+      firstCell ?? '',
+      /: -?[\d.,]+ \(95% interval -?[\d.,]+ to -?[\d.,]+(: not told apart from 0)?\)$/,
+    );
     await t.page.screenshot({ path: join(ARTIFACTS, 'analysis-sensitivity.png'), fullPage: true });
 
     // A click on the first bar opens that driver in the drivers panel.
@@ -268,5 +290,79 @@ browserSuite('web UI: analysis views against the API', (ui) => {
     await t.page.click('#trace-out .trace-step:nth-child(5) summary');
     await t.page.waitForSelector('#trace-out .trace-step:nth-child(5) table');
     await t.page.screenshot({ path: join(ARTIFACTS, 'analysis-trace.png'), fullPage: true });
+  });
+  ui.test('scenario discovery: what the runs of interest share, against the API', async (t) => {
+    await t.page.goto(`${ui.base}/?scenario=baseline-2016&runs=200&run=1`);
+    await waitForDone(t.page);
+    await t.page.click('#tab-discover');
+    await t.page.waitForSelector('#disc-run');
+    // A series: the condition defaults to the upper quartile of the runs at the date.
+    await t.page.selectOption('#disc-output', 's:IBB:strength');
+    await t.page.selectOption('#disc-at', '2020Q4');
+    assert.equal(await t.page.isHidden('#disc-chance'), true);
+    const quartile = Number(await t.page.inputValue('#disc-value'));
+    assert.ok(quartile > 0, `the default value ${quartile}`);
+    const found = await samePost<DiscoveryJson>(t.page, ui.base, '/api/discover', () =>
+      t.page.click('#disc-run'),
+    );
+    await t.page.waitForSelector('#disc-out[data-ready="true"]');
+    assert.deepEqual(found.body, {
+      scenario: 'baseline-2016',
+      overrides: {},
+      runs: 200,
+      seed: 2016,
+      output: 'strength',
+      member: 'IBB',
+      at: '2020Q4',
+      when: `>= ${quartile}`,
+    });
+    assert.deepEqual(await t.page.locator('#disc-sentences li').allTextContents(), found.answer.sentences);
+    const names = found.answer.box.restrictions.map((x) => x.parameter);
+    assert.ok(names.length > 0, 'the box restricts a driver');
+    assert.deepEqual(await t.page.locator('#disc-box tbody th').allTextContents(), names);
+    // The trajectory: coverage against density of every peeled box, and the chosen one.
+    const [chart] = await chartsIn(t.page, '#disc-out');
+    const points = (i: number) => chart!.datasets[i]!.data as unknown as { x: number; y: number }[];
+    assertSameNumbers(
+      points(0).map((p) => p.x),
+      found.answer.trajectory.map((b) => b.coverage),
+      'coverage',
+    );
+    assertSameNumbers(
+      points(0).map((p) => p.y),
+      found.answer.trajectory.map((b) => b.density),
+      'density',
+    );
+    assert.deepEqual(points(2), [{ x: found.answer.box.coverage, y: found.answer.box.density }]);
+    assert.deepEqual(chart!.y, {
+      type: 'linear',
+      title: 'Density: share of the box’s runs of interest',
+      min: 0,
+      max: 1,
+    });
+    await t.page.screenshot({ path: join(ARTIFACTS, 'analysis-discovery.png'), fullPage: true });
+    // A click on a restricted driver opens it.
+    await t.page.click(`#disc-box tbody tr:first-child button`);
+    await t.page.waitForFunction(
+      (n) =>
+        (
+          (globalThis as unknown as Page$).document.querySelector('#drivers .spotlight') as unknown as {
+            dataset: { name: string };
+          } | null
+        )?.dataset.name === n,
+      names[0]!,
+    );
+    // A threshold needs no condition; one no run meets is told in the model's terms.
+    await t.page.selectOption('#disc-output', 't:IMU:extinct');
+    assert.equal(await t.page.isHidden('#disc-value'), true);
+    assert.equal(await t.page.isVisible('#disc-chance'), true);
+    await t.page.selectOption('#disc-output', 's:IBB:strength');
+    await t.page.fill('#disc-value', '1000000');
+    await t.page.click('#disc-run');
+    await t.page.waitForSelector('#disc-out[data-ready="failed"]', { state: 'attached' });
+    assert.match(
+      (await t.page.textContent('#disc-status')) ?? '',
+      /^Nothing to show: no run of the 200 meets strength of IBB >= 1000000 at 2020Q4/,
+    );
   });
 });

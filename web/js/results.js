@@ -12,6 +12,7 @@ import { RESULT_TABS } from './resultViews.js';
 import { buildTabs } from './tabs.js';
 import { renderCompare } from './views/compare.js';
 import { contextOf, runLabel } from './views/context.js';
+import { renderDiscovery } from './views/discovery.js';
 import { renderHistogram } from './views/histogram.js';
 import { renderEvents, renderLeader, renderThreshold } from './views/probabilities.js';
 import { renderSensitivity } from './views/sensitivity.js';
@@ -182,7 +183,7 @@ let onSampleRun;
 let clicksRegistered = false;
 
 /**
- * The analysis tabs of the shown result (A's, in a comparison): Sensitivity and Trace, once the run has
+ * The analysis tabs of the shown result (A's, in a comparison): Sensitivity, Scenario discovery and Trace, once the run has
  * finished (they re-simulate on the server, which a picture refined while runs go on should not do).
  * @param {import('./tabs.js').TabSpec[]} specs
  * @param {Shown} a
@@ -203,6 +204,11 @@ function addAnalysisTabs(specs, a, A) {
       id: 'sensitivity',
       label: 'Sensitivity',
       render: (panel) => renderSensitivity(panel, A, a.run.request),
+    },
+    {
+      id: 'discover',
+      label: 'Scenario discovery',
+      render: (panel) => renderDiscovery(panel, A, a.run.request),
     },
     {
       id: 'trace',

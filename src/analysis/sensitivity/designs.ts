@@ -128,7 +128,7 @@ export function saltelliDesign(
  * recommends for even p.
  */
 export const MORRIS_LEVELS = 4;
-const MORRIS_EDGE = 0.01;
+export const MORRIS_EDGE = 0.01;
 const MORRIS_SPAN = 1 - 2 * MORRIS_EDGE;
 export const MORRIS_DELTA = (MORRIS_SPAN * 2) / 3;
 

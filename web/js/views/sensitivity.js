@@ -8,17 +8,19 @@
 import { api } from '../api.js';
 import { barChart, colour, lineChart } from '../charts.js';
 import { addFigure, destroyChartsIn } from '../figure.js';
-import { channelLabel, el, formatNumber } from '../format.js';
+import { el, formatNumber } from '../format.js';
 import { questionDate } from '../questionFocus.js';
 import { analysisSource } from './analysisRequest.js';
 import { openDriver } from './openDriver.js';
+import { quantitiesOf } from './quantities.js';
 
 /**
  * @typedef {import('./context.js').ViewContext} ViewContext
  * @typedef {import('../api.js').RunRequest} RunRequest
  * @typedef {{name: string, members?: string[], [k: string]: any}} Factor
  * @typedef {{method: string, output: string, member?: string, at: string, runs: number, assumption: string,
- *   parameters: Factor[], r2?: number|null, horizons: {statistic: string, dates: string[], values: number[][]}}} Answer
+ *   parameters: Factor[], r2?: number|null, horizons: {statistic: string, dates: string[], values: number[][], low?: number[][],
+ *   high?: number[][], level?: number}}} Answer
  */
 
 /** Drivers shown in the bars and the heat map: the leading ones (the table under the bars has them all). */
@@ -29,44 +31,10 @@ const FOLLOWED = 5;
 /** Each method's main statistic, its name for people, and whether it has a sign. */
 const STATISTIC = {
   rank: { key: 'rho', label: 'Spearman rank correlation ρ', signed: true },
-  tornado: { key: 'swing', label: 'Swing (high − low), output units', signed: true },
+  tornado: { key: 'swing', label: 'Swing |high − low|, output units', signed: false },
   morris: { key: 'mu_star', label: 'Morris μ* (mean |elementary effect|)', signed: false },
   sobol: { key: 'ST', label: 'Sobol total index ST (bars: S1 and ST)', signed: false },
 };
-
-/**
- * The quantities a sensitivity analysis can look at: series, thresholds and events, each member apart.
- * @param {import('../groups.js').Summary} s
- */
-function quantitiesOf(s) {
-  const chances = [
-    ...s.thresholds.map((x) => ({ kind: 't', output: x.output, member: x.member, label: channelLabel(x) })),
-    ...s.events.map((x) => ({ kind: 'e', output: x.event, member: x.member, label: channelLabel(x) })),
-  ];
-  const key = (/** @type {string} */ kind, /** @type {{output: string, member?: string}} */ x) =>
-    `${kind}:${x.member ?? ''}:${x.output}`;
-  return [
-    ...s.series.map((x) => ({
-      key: key('s', x),
-      output: x.output,
-      member: x.member,
-      label: channelLabel(x),
-      measure: 'value',
-    })),
-    ...chances.map((x) => ({
-      ...x,
-      key: key(x.kind, x),
-      label: `${x.label} (probability by the date)`,
-      measure: 'value',
-    })),
-    ...chances.map((x) => ({
-      ...x,
-      key: key(`${x.kind}T`, x),
-      label: `${x.label} (time until it happens, up to the date)`,
-      measure: 'time',
-    })),
-  ];
-}
 
 /**
  * @param {string} id
@@ -292,20 +260,36 @@ function addBars(out, A, label, answer, stat, top) {
 }
 
 /**
- * Drivers × dates, each cell coloured by the index (blue below 0, orange above), its number in the cell's
- * title and in the text for screen readers.
+ * Drivers × dates, each cell coloured by the index (blue below 0, orange above) and hatched where its 95%
+ * interval holds 0, its number and interval in the cell's title and in the text for screen readers.
  * @param {string} label
  * @param {Answer} answer
  * @param {{key: string, label: string, signed: boolean}} stat
  * @param {{f: Factor, i: number}[]} top
  */
 function heatMap(label, answer, stat, top) {
-  const rows = top.map((x) => answer.horizons.values[x.i] ?? []);
+  const h = answer.horizons;
+  const rows = top.map((x) => h.values[x.i] ?? []);
   const biggest = Math.max(1e-12, ...rows.flat().filter(Number.isFinite).map(Math.abs));
-  const cell = (/** @type {number} */ v, /** @type {string} */ d, /** @type {string} */ name) => {
+  const level = `${Math.round((h.level ?? 0.95) * 100)}%`;
+  const cell = (
+    /** @type {number} */ v,
+    /** @type {number} */ k,
+    /** @type {{f: Factor, i: number}} */ x,
+  ) => {
+    const d = h.dates[k] ?? '';
+    const lo = h.low?.[x.i]?.[k];
+    const hi = h.high?.[x.i]?.[k];
+    const known = lo !== undefined && hi !== undefined;
+    const unsure = known && lo <= 0 && hi >= 0;
     const t = Number.isFinite(v) ? Math.abs(v) / biggest : 0;
-    const text = `${name} at ${d}: ${Number.isFinite(v) ? formatNumber(v) : 'not defined'}`;
-    const td = el('td', { title: text }, [el('span', { class: 'visually-hidden', text: formatNumber(v) })]);
+    const text = `${x.f.name} at ${d}: ${Number.isFinite(v) ? formatNumber(v) : 'not defined'}${known ? ` (${level} interval ${formatNumber(lo)} to ${formatNumber(hi)}${unsure ? ': not told apart from 0' : ''})` : ''}`;
+    const td = el('td', { title: text, ...(unsure ? { class: 'unsure' } : {}) }, [
+      el('span', {
+        class: 'visually-hidden',
+        text: `${formatNumber(v)}${unsure ? ', interval holds 0' : ''}`,
+      }),
+    ]);
     // Through the CSSOM: the page's Content-Security-Policy refuses style attributes.
     td.style.backgroundColor = colour(v < 0 ? 0 : 1, 0.08 + 0.85 * t);
     return td;
@@ -316,8 +300,10 @@ function heatMap(label, answer, stat, top) {
       el('strong', { text: `${label}: ${stat.label} at every date` }),
       el('span', {
         class: 'muted',
-        text: ` · the leading ${top.length} drivers at ${answer.at}, darker = larger${stat.signed ? '; orange above 0, blue below' : ''}; scale: ±${formatNumber(biggest)}`,
+        text: ` · the leading ${top.length} drivers at ${answer.at}, darker = larger${stat.signed ? '; orange above 0, blue below' : ''}; scale: ±${formatNumber(biggest)}; `,
       }),
+      el('span', { class: 'key-unsure', 'aria-hidden': 'true' }),
+      el('span', { class: 'muted', text: ` hatched: its ${level} interval holds 0` }),
     ]),
     el('div', { class: 'heatmap-grid' }, [
       el('table', {}, [
@@ -333,7 +319,7 @@ function heatMap(label, answer, stat, top) {
           top.map((x, r) =>
             el('tr', { 'data-name': x.f.name }, [
               el('th', { scope: 'row', text: x.f.name }),
-              ...dates.map((d, k) => cell(rows[r]?.[k] ?? Number.NaN, d, x.f.name)),
+              ...dates.map((_, k) => cell(rows[r]?.[k] ?? Number.NaN, k, x)),
             ]),
           ),
         ),
