@@ -25,6 +25,11 @@ export const PAGES = [
     label: 'Teaching',
     title: 'The model as a map, and structured analytic techniques computed from its runs',
   },
+  {
+    href: '/lessons/',
+    label: 'Lessons',
+    title: 'Three guided lessons for instructors, each printable as a handout',
+  },
 ];
 
 /**
@@ -34,7 +39,7 @@ export const PAGES = [
 export function showNav(pathname = location.pathname) {
   const nav = document.getElementById('site-nav');
   if (!nav) return;
-  const here = pathname === '/index.html' ? '/' : pathname;
+  const here = pathname === '/index.html' ? '/' : pathname.replace(/^\/lessons\/.*/, '/lessons/');
   nav.replaceChildren(
     el(
       'ul',

@@ -1,0 +1,197 @@
+/**
+ * The Conditioning view of the Teaching page (`POST /api/condition`, `oxus condition`): what was seen,
+ * written as observations (an event or threshold happened or not by a date; a series between two values,
+ * or about a value with a measurement error), and the question's answer over all runs beside the answer
+ * over the runs consistent with what was seen, with the effective number of runs.
+ */
+import { api, errorNodes } from '../api.js';
+import { el, formatNumber } from '../format.js';
+import { outcomeText } from './teachOutcome.js';
+import { questionForm } from './teachQuestion.js';
+
+/**
+ * @typedef {import('./teachQuestion.js').Description} Description
+ * @typedef {{output: string, member?: string, at: string, happened?: boolean, between?: [number, number],
+ *   about?: {value: number, sd: number}}} Observation
+ */
+
+/**
+ * One observation's fields; returns the element and a reader.
+ * @param {Description} d
+ * @param {number} i
+ * @param {Observation|undefined} start
+ * @param {() => void} onRemove
+ */
+function observationRow(d, i, start, onRemove) {
+  const id = (/** @type {string} */ f) => `co-${i}-${f}`;
+  const outs = d.outputs.filter((o) => o.kind !== 'leader');
+  const output = el(
+    'select',
+    { id: id('output') },
+    outs.map((o) => el('option', { value: o.id, text: o.label })),
+  );
+  const member = el('select', { id: id('member') });
+  const at = el(
+    'select',
+    { id: id('at') },
+    d.dates.map((x) => el('option', { value: x, text: x })),
+  );
+  const how = el('select', { id: id('how') });
+  const a = el('input', { id: id('a'), type: 'number', step: 'any', 'aria-label': 'from' });
+  const b = el('input', { id: id('b'), type: 'number', step: 'any', 'aria-label': 'to' });
+  const remove = el('button', { type: 'button', class: 'small', text: 'Remove' });
+  remove.addEventListener('click', onRemove);
+  const kindOf = () => outs.find((o) => o.id === output.value)?.kind;
+  const refresh = () => {
+    const o = outs.find((x) => x.id === output.value);
+    const names = o?.for ? (d.entities[o.for] ?? []) : [];
+    const was = member.value;
+    member.replaceChildren(...names.map((m) => el('option', { value: m, text: m })));
+    member.disabled = !names.length;
+    if (names.includes(was)) member.value = was;
+    const series = kindOf() === 'series';
+    const ways = series
+      ? [
+          ['between', 'was between'],
+          ['about', 'was about (± sd)'],
+        ]
+      : [
+          ['happened', 'had happened'],
+          ['not', 'had not happened'],
+        ];
+    const keep = how.value;
+    how.replaceChildren(...ways.map(([v, t]) => el('option', { value: v, text: t })));
+    if (ways.some(([v]) => v === keep)) how.value = keep;
+    a.hidden = b.hidden = !series;
+  };
+  output.addEventListener('change', refresh);
+  if (start) {
+    output.value = start.output;
+    refresh();
+    if (start.member) member.value = start.member;
+    at.value = start.at;
+    if (start.happened !== undefined) how.value = start.happened ? 'happened' : 'not';
+    if (start.between)
+      [how.value, a.value, b.value] = ['between', String(start.between[0]), String(start.between[1])];
+    if (start.about)
+      [how.value, a.value, b.value] = ['about', String(start.about.value), String(start.about.sd)];
+  } else refresh();
+  const row = el('li', { class: 'observation' }, [
+    output,
+    member,
+    el('span', { text: 'at' }),
+    at,
+    how,
+    a,
+    b,
+    remove,
+  ]);
+  /** @returns {Observation} */
+  const read = () => {
+    const base = { output: output.value, ...(member.disabled ? {} : { member: member.value }), at: at.value };
+    if (how.value === 'happened' || how.value === 'not')
+      return { ...base, happened: how.value === 'happened' };
+    if (how.value === 'between') return { ...base, between: [Number(a.value), Number(b.value)] };
+    return { ...base, about: { value: Number(a.value), sd: Number(b.value) } };
+  };
+  return { row, read };
+}
+
+/**
+ * Draws the view into `panel`.
+ * @param {HTMLElement} panel
+ * @param {import('./teachQuestion.js').Defaults & {observations?: Observation[]}} defaults
+ * @param {(q: Record<string, unknown>) => void} onAsk
+ */
+export async function renderConditioning(panel, defaults, onAsk) {
+  const form = el('div', {});
+  const list = el('ol', { id: 'co-observations', class: 'observations' });
+  const add = el('button', { type: 'button', id: 'co-add', text: 'Add an observation' });
+  const go = el('button', {
+    type: 'button',
+    class: 'primary',
+    id: 'co-go',
+    text: 'Condition on what was seen',
+  });
+  const status = el('p', { class: 'status', id: 'co-status', role: 'status', 'aria-live': 'polite' });
+  const errors = el('div', { class: 'errors', role: 'alert' });
+  const out = el('div', { id: 'co-out' });
+  panel.append(
+    el('p', {
+      class: 'muted',
+      text: 'What does what was seen tell us? The runs are the model’s prior; each is kept if it agrees with every observation (an event happened or not, a value between two bounds) or weighted by how likely it makes a measured value (about a value, with a standard deviation). The answer is then read over the runs consistent with what was seen.',
+    }),
+    form,
+    el('h3', { text: 'What was seen' }),
+    list,
+    el('div', { class: 'actions' }, [add, go]),
+    status,
+    errors,
+    out,
+  );
+  const q = await questionForm(form, 'co', defaults);
+  /** @type {{row: HTMLElement, read: () => Observation}[]} */
+  let rows = [];
+  let made = 0;
+  const addRow = (/** @type {Observation|undefined} */ start) => {
+    const r = observationRow(q.description(), made++, start, () => {
+      rows = rows.filter((x) => x !== r);
+      r.row.remove();
+    });
+    rows.push(r);
+    list.append(r.row);
+  };
+  for (const o of defaults.observations ?? []) addRow(o);
+  if (!rows.length) addRow(undefined);
+  add.addEventListener('click', () => addRow(undefined));
+  const ask = async () => {
+    const observations = rows.map((r) => r.read());
+    const body = { ...q.read(), observations };
+    onAsk(body);
+    go.disabled = true;
+    errors.replaceChildren();
+    delete out.dataset.ready;
+    status.textContent = `Running ${body.runs} runs and weighing them by what was seen…`;
+    try {
+      const r = await api('/api/condition', { method: 'POST', body });
+      status.textContent = `${formatNumber(r.consistentRuns)} of ${formatNumber(r.runs)} runs are consistent with what was seen; ${formatNumber(r.effectiveRuns)} effective runs.`;
+      out.replaceChildren(
+        r.warning ? el('p', { class: 'warning', id: 'co-warning', text: r.warning }) : '',
+        el('table', { id: 'co-table' }, [
+          el('caption', { text: `${r.output}${r.member ? ` of ${r.member}` : ''} at ${r.at}` }),
+          el('tbody', {}, [
+            el('tr', {}, [
+              el('th', { scope: 'row', text: `Over all ${formatNumber(r.runs)} runs` }),
+              el('td', { text: outcomeText(r.prior) }),
+            ]),
+            el('tr', {}, [
+              el('th', {
+                scope: 'row',
+                text: `Over the runs consistent with what was seen (${formatNumber(r.effectiveRuns)} effective)`,
+              }),
+              el('td', { id: 'co-posterior', text: outcomeText(r.posterior) }),
+            ]),
+          ]),
+        ]),
+        el('h3', { text: 'Each observation alone' }),
+        el(
+          'ul',
+          { id: 'co-each' },
+          r.observations.map((/** @type {{text: string, consistent: number, effectiveRuns: number}} */ o) =>
+            el('li', {
+              text: `${o.text}: ${formatNumber(o.consistent)} runs consistent (${formatNumber(o.effectiveRuns)} effective)`,
+            }),
+          ),
+        ),
+      );
+      out.dataset.ready = '1';
+    } catch (err) {
+      status.textContent = '';
+      errors.replaceChildren(...errorNodes(err));
+    } finally {
+      go.disabled = false;
+    }
+  };
+  go.addEventListener('click', () => void ask());
+  return { ask };
+}
