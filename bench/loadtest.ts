@@ -8,7 +8,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -64,6 +64,12 @@ function residentMb(pid: number): number {
   return m ? Number(m[1]) / 1024 : Number.NaN;
 }
 
+/** CPU seconds (user + system, all threads) the server has used, from /proc (Linux; clock ticks of 10 ms). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 /** Sends run requests one after another until `until` settles; counts 429s and those without Retry-After. */
 async function probeRetryAfter(url: string, until: Promise<unknown>) {
   let stop = false;
@@ -92,6 +98,7 @@ const dbDir = mkdtempSync(join(tmpdir(), 'oxus-loadtest-'));
 const server = await startServer(dbDir);
 try {
   const before = residentMb(server.pid);
+  const cpuBefore = cpuSeconds(server.pid);
   let peak = before;
   const sampler = setInterval(() => {
     peak = Math.max(peak, residentMb(server.pid));
@@ -112,6 +119,7 @@ try {
   const probe = probeRetryAfter(server.url, crowd);
   const [c, h, p] = await Promise.all([crowd, health, probe]);
   clearInterval(sampler);
+  const cpu = cpuSeconds(server.pid) - cpuBefore;
 
   const statuses = Object.fromEntries(
     Object.entries(c.statusCodeStats as Record<string, { count: number }>).map(([s, { count }]) => [
@@ -125,6 +133,9 @@ try {
   );
   console.log(
     `crowd: ${c.requests.total} requests, ${Math.round(c.requests.average)}/s; status counts ${JSON.stringify(statuses)}; errors ${c.errors}, timeouts ${c.timeouts}`,
+  );
+  console.log(
+    `server CPU: ${cpu.toFixed(1)} s for ${c.requests.total + h.requests.total} requests (${((cpu / (c.requests.total + h.requests.total)) * 1e6).toFixed(0)} µs a request, runs included); load average ${loadavg()[0]!.toFixed(1)} at the end`,
   );
   console.log(`crowd latency: p50 ${c.latency.p50} ms, p99 ${c.latency.p99} ms, max ${c.latency.max} ms`);
   console.log(

@@ -55,6 +55,10 @@ export async function createApp(options: CreateAppOptions): Promise<Express> {
   const log = options.log ?? (() => {});
   const db = Database.open(settings.dbPath);
   const catalog = new Catalog(settings.modelsDir, settings.scenariosDir);
+  // Read (and parse) every file's header now, not while the first requests wait: under load, the first
+  // listing stalled every request behind it for half a second.
+  catalog.list('model');
+  catalog.list('scenario');
   const host = options.engineHost ?? new EngineHost();
   const history = new History(db, settings.historyLimit, settings.historyMaxBytes);
   const runs = new RunManager(settings, catalog, host, history, log);

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { isScenarioText } from '../model/load.js';
+import { Recent } from './recent.js';
 
 export type EntryKind = 'model' | 'scenario';
 
@@ -31,16 +32,28 @@ interface Cached {
 
 const text = (v: unknown): string | null => (typeof v === 'string' ? v.trim() : null);
 
-/** Lists and resolves the files of the models and scenarios folders, re-reading a file when it changes. */
+/**
+ * Lists and resolves the files of the models and scenarios folders, re-reading a file when it changes
+ * (the folders are looked at again at most every `FRESH_MS`; see recent.ts).
+ */
 export class Catalog {
   private readonly cache = new Map<string, Cached>();
+  private readonly listings = {
+    model: new Recent(() => this.readList('model')),
+    scenario: new Recent(() => this.readList('scenario')),
+  };
 
   constructor(
     readonly modelsDir: string,
     readonly scenariosDir: string,
   ) {}
 
-  list(kind: EntryKind): CatalogEntry[] {
+  /** The entries of one kind, sorted by file name; the same array until the folders are looked at again. */
+  list(kind: EntryKind): readonly CatalogEntry[] {
+    return this.listings[kind].get();
+  }
+
+  private readList(kind: EntryKind): readonly CatalogEntry[] {
     const dir = this.dirOf(kind);
     let names: string[];
     try {

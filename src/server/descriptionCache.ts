@@ -9,6 +9,7 @@ import type { Catalog, CatalogEntry } from './catalog.js';
 import type { Description } from './engineHost/describe.js';
 import { type EngineHost, JobFailedError } from './engineHost/host.js';
 import { HttpError } from './httpErrors.js';
+import { Recent } from './recent.js';
 
 /** A description as the API sends it: the catalog entry, its model's id, and what the engine reports. */
 export type DescribedEntry = Omit<CatalogEntry, 'model'> &
@@ -19,6 +20,7 @@ export type DescribedEntry = Omit<CatalogEntry, 'model'> &
 export class Descriptions {
   private readonly cache = new Map<string, Promise<Description>>();
   private signature = '';
+  private readonly folders = new Recent(() => this.folderSignature());
   private readonly described = new WeakMap<Description, DescribedEntry>();
 
   constructor(
@@ -27,7 +29,7 @@ export class Descriptions {
   ) {}
 
   async get(entry: CatalogEntry): Promise<DescribedEntry> {
-    const signature = this.folderSignature();
+    const signature = this.folders.get();
     if (signature !== this.signature) {
       this.cache.clear();
       this.signature = signature;

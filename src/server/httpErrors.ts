@@ -29,7 +29,11 @@ export interface ErrorBody {
   };
 }
 
-/** An error with an HTTP status that the error middleware turns into the JSON error shape. */
+/**
+ * An error with an HTTP status that the error middleware turns into the JSON error shape. It is an answer,
+ * not a fault: its stack is never logged, so none is captured (under load, capturing one for every 429
+ * cost more than the rest of the refusal).
+ */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -39,7 +43,10 @@ export class HttpError extends Error {
     readonly problems?: readonly ApiProblem[],
     readonly headers: Readonly<Record<string, string>> = {},
   ) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
     this.name = 'HttpError';
   }
 

@@ -83,10 +83,20 @@ export const oneSourceMessage = { message: 'give exactly one of `scenario` or `m
  */
 const comparison = z.strictObject({ id: z.string().uuid(), side: z.enum(['A', 'B']) });
 
-export function runRequestSchema(maxRuns: number) {
+function buildRunRequestSchema(maxRuns: number) {
   return z
     .strictObject({ ...editShape(maxRuns), comparison: comparison.optional() })
     .refine(oneSource, oneSourceMessage);
+}
+/** Built once per limit, not per request: building it cost more than parsing a body with it. */
+const runRequestSchemas = new Map<number, ReturnType<typeof buildRunRequestSchema>>();
+export function runRequestSchema(maxRuns: number) {
+  let schema = runRequestSchemas.get(maxRuns);
+  if (!schema) {
+    schema = buildRunRequestSchema(maxRuns);
+    runRequestSchemas.set(maxRuns, schema);
+  }
+  return schema;
 }
 export type RunRequest = z.infer<ReturnType<typeof runRequestSchema>>;
 

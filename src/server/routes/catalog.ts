@@ -9,18 +9,19 @@ import type { EntryKind } from '../catalog.js';
 import { HttpError } from '../httpErrors.js';
 
 /**
- * A description as the JSON answer, serialised once per description (the cache hands out the same object
- * until the file changes): the Central Asia model's is large, and serialising it on every request kept
- * the request thread from answering others under load (see `npm run loadtest`).
+ * An answer serialised once, as the bytes sent: a description until its file changes (the cache hands out
+ * the same object), a listing until the folders are looked at again (the same array). The Central Asia
+ * scenario's description is about 150 kB; serialising and encoding it on every request kept the request
+ * thread from answering others under load (see `npm run loadtest`).
  */
-const answers = new WeakMap<object, string>();
-function jsonOf(kind: EntryKind, description: object): string {
-  let json = answers.get(description);
-  if (json === undefined) {
-    json = JSON.stringify({ [kind]: description });
-    answers.set(description, json);
+const answers = new WeakMap<object, Buffer>();
+function answerOf(key: string, value: object): Buffer {
+  let bytes = answers.get(value);
+  if (bytes === undefined) {
+    bytes = Buffer.from(JSON.stringify({ [key]: value }));
+    answers.set(value, bytes);
   }
-  return json;
+  return bytes;
 }
 
 export function catalogRoutes(ctx: AppContext): Router {
@@ -35,10 +36,10 @@ export function catalogRoutes(ctx: AppContext): Router {
     ['scenario', 'scenarios'],
   ] as const) {
     router.get(`/${plural}`, (_req, res) => {
-      res.json({ [plural]: ctx.catalog.list(kind) });
+      res.type('json').send(answerOf(plural, ctx.catalog.list(kind)));
     });
     router.get(`/${plural}/:id`, async (req, res) => {
-      res.type('json').send(jsonOf(kind, await ctx.descriptions.get(one(kind, req.params.id))));
+      res.type('json').send(answerOf(kind, await ctx.descriptions.get(one(kind, req.params.id))));
     });
     router.get(`/${plural}/:id/yaml`, (req, res) => {
       const entry = one(kind, req.params.id);

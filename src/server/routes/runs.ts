@@ -91,10 +91,11 @@ export function runRoutes(ctx: AppContext): Router {
   };
 
   router.post('/runs', async (req, res) => {
+    // A refused request must cost nothing: it is refused before its body is checked, and no token is
+    // issued (and stored) for it.
+    ctx.runs.assertCanStart();
     const wait = isWait(req.query);
     const request = parseBody(runRequestSchema(ctx.settings.maxRuns), req);
-    // A refused request must cost nothing: no token is issued (and stored) for it.
-    ctx.runs.assertCanStart();
     const { principal, token } = creatorOf(ctx.tokens, res);
     const run = await ctx.runs.start(request, { owner: principal.id, classId: principal.classId });
     await answerStarted(ctx, res, run, wait, token);
