@@ -4,7 +4,7 @@
  * lives in its own file under commands/ and is registered here with one line.
  */
 import { Command, CommanderError } from 'commander';
-import { errorKind, formatProblem } from '../errors.js';
+import { errorKind, formatProblem, WorkerCrashedError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { achCommand } from './commands/ach.js';
 import { assumptionsCommand } from './commands/assumptions.js';
@@ -67,6 +67,11 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     if (err instanceof ExitError) {
       io.stderr(`${err.message}\n`);
       return err.exitCode;
+    }
+    if (err instanceof WorkerCrashedError) {
+      // A thread died, not the user's mistake nor a bug in what they ran: one line and what to do.
+      io.stderr(`error: ${err.message} [${err.code}]\n`);
+      return 1;
     }
     const failure = errorKind(err);
     switch (failure.kind) {
