@@ -70,7 +70,7 @@ export async function createApp(options: CreateAppOptions): Promise<Express> {
     analyses: new Analyses(settings, catalog, host),
     history,
     saved: new SavedScenarios(db),
-    forecasts: new Forecasts(settings.forecastsDir),
+    forecasts: new Forecasts(settings.forecastsDir, host),
     classes: new Classes(db),
     tokens: new Tokens(db),
   };

@@ -1,18 +1,27 @@
 /**
- * The forecasts the server shows: the bundled catalogue (read once) and its score report (computed once,
- * on first request, by running the claims' scenarios with their own seeds and runs; ~3 s), with the
- * estimative words of a scale attached for the browser.
+ * The forecasts the server shows: the bundled catalogue and its score report (computed once, on first
+ * request, by running the claims' scenarios with their own seeds and runs on the engine host thread, so
+ * the request thread goes on answering others meanwhile; ~3 s), with the estimative words of a scale
+ * attached for the browser.
  */
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { expertRange } from '../forecast/reading.js';
-import { type FullReport, loadScoreFiles, type ScoreFiles, scoreReport } from '../forecast/report.js';
+import { type FullReport, loadScoreFiles, type ScoreFiles } from '../forecast/report.js';
 import { describe, SCALES, type ScaleId } from '../forecast/scales.js';
+import { httpErrorOf } from './apiProblems.js';
+import { type EngineHost, JobFailedError } from './engineHost/host.js';
+
+/** Longest the score report may take to compute (it runs every claim's scenario). */
+const SCORE_TIMEOUT_MS = 120_000;
 
 export class Forecasts {
   private report: Promise<FullReport> | undefined;
   readonly files: ScoreFiles;
 
-  constructor(dir: string) {
+  constructor(
+    dir: string,
+    private readonly host: EngineHost,
+  ) {
     this.files = {
       claims: resolve(dir, 'claims.yaml'),
       outcomes: resolve(dir, 'outcomes.yaml'),
@@ -65,10 +74,12 @@ export class Forecasts {
 
   /** The score report, with each forecast worded on `scale`. */
   async scores(scale: ScaleId) {
-    this.report ??= scoreReport(this.files);
-    const report = await this.report.catch((err) => {
+    this.report ??= this.host.score(this.files, SCORE_TIMEOUT_MS);
+    const report = await this.report.catch((err: unknown) => {
       this.report = undefined; // a failure is not cached: the next request tries again
-      throw err;
+      throw err instanceof JobFailedError
+        ? (httpErrorOf(err.failure, { root: dirname(dirname(this.files.claims)) }) ?? err)
+        : err;
     });
     return {
       ...report,

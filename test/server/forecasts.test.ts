@@ -2,10 +2,23 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import request from 'supertest';
+import { scoreReport } from '../../src/forecast/report.js';
+import { EngineHost } from '../../src/server/engineHost/host.js';
+import { repoPath } from '../support/build.js';
 import { assertErrorShape, useTestApp } from '../support/serverApp.js';
 
+/** The engine host, counting the score reports asked of it. */
+class CountingHost extends EngineHost {
+  scored = 0;
+  override score(...args: Parameters<EngineHost['score']>) {
+    this.scored++;
+    return super.score(...args);
+  }
+}
+
 describe('forecasts API', () => {
-  const t = useTestApp();
+  const host = new CountingHost();
+  const t = useTestApp({ engineHost: host });
 
   it('GET /api/forecasts lists every claim with its quote, reading and resolution', async () => {
     const res = await request(t.app).get('/api/forecasts').expect(200);
@@ -40,5 +53,12 @@ describe('forecasts API', () => {
     assert.equal(res.body.scale.warning !== null, true, 'PHIA carries its U-grade warning');
     const again = await request(t.app).get('/api/forecasts/scores').expect(200);
     assert.deepEqual(again.body.scores, res.body.scores, 'the same report, computed once');
+    assert.equal(host.scored, 1, 'computed once, on the engine host thread (not the request thread)');
+    const direct = await scoreReport({
+      claims: repoPath('forecasts/claims.yaml'),
+      outcomes: repoPath('forecasts/outcomes.yaml'),
+      estimates: repoPath('forecasts/estimates.yaml'),
+    });
+    assert.deepEqual(res.body.scores, JSON.parse(JSON.stringify(direct.scores)), 'as computed in-process');
   });
 });

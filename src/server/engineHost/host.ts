@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
+import type { FullReport, ScoreFiles } from '../../forecast/report.js';
 import type { Receipt, Result } from '../../pipeline.js';
 import type { Description } from './describe.js';
 import type {
@@ -95,6 +96,14 @@ export class EngineHost {
     );
     void answer.finally(() => signal?.removeEventListener('abort', cancel)).catch(() => {});
     return answer;
+  }
+
+  /** The forecasts' score report, computed on the host thread (it compiles and runs every claim's scenario). */
+  score(files: ScoreFiles, timeoutMs: number): Promise<FullReport> {
+    return this.ask(
+      (id) => ({ type: 'score', id, files, timeoutMs }),
+      (msg) => (msg.type === 'scored' ? msg.report : undefined),
+    );
   }
 
   /** Sends one request and resolves with the answer `accept` picks out, or rejects with the host's failure. */

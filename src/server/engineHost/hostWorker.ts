@@ -6,6 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { crashNextWorkerForTest } from '../../engine/pool.js';
 import { errorKind, WorkerCrashedError } from '../../errors.js';
+import { type ScoreFiles, scoreReport } from '../../forecast/report.js';
 import { aboutOf, assembleResult, execute, receiptOf } from '../../pipeline.js';
 import { analyse } from './analyse.js';
 import { compileJob, prepareSource } from './compileJob.js';
@@ -91,6 +92,11 @@ const analysis = (id: string, job: AnalysisJob) =>
     send({ type: 'analysed', id, result: await analyse(job, signal) });
   });
 
+const score = (id: string, files: ScoreFiles, timeoutMs: number) =>
+  guarded(id, timeoutMs, async () => {
+    send({ type: 'scored', id, report: await scoreReport(files) });
+  });
+
 port.on('message', (msg: ToHost) => {
   if (msg.type === 'cancel') {
     jobs.get(msg.id)?.abort();
@@ -107,6 +113,8 @@ port.on('message', (msg: ToHost) => {
     }
   } else if (msg.type === 'analyse') {
     void analysis(msg.id, msg);
+  } else if (msg.type === 'score') {
+    void score(msg.id, msg.files, msg.timeoutMs);
   } else {
     void run(msg.id, msg);
   }

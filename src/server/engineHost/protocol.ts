@@ -6,6 +6,7 @@ import type { CompareRequest, CompareResult } from '../../comparison.js';
 import type { ConditionRequest, ConditionResult } from '../../conditioning.js';
 import type { DiscoveryRequest, DiscoveryResult } from '../../discovery.js';
 import type { ErrorKind } from '../../errors.js';
+import type { FullReport, ScoreFiles } from '../../forecast/report.js';
 import type { FuturesRequest, FuturesResult } from '../../futures.js';
 import type { Receipt, Result } from '../../pipeline.js';
 import type { TraceResult } from '../../runTrace.js';
@@ -65,6 +66,8 @@ export type ToHost =
   /** Compile only: checks a scenario and its edits, and computes the receipt a run would carry. */
   | ({ readonly type: 'check'; readonly id: string } & RunJob)
   | ({ readonly type: 'analyse'; readonly id: string } & AnalysisJob)
+  /** The forecasts' score report: runs every claim's scenario (see forecast/report.ts). */
+  | { readonly type: 'score'; readonly id: string; readonly files: ScoreFiles; readonly timeoutMs: number }
   | { readonly type: 'cancel'; readonly id: string }
   /** Test-only (EngineHost.injectCrashForTest; no route sends it): the host thread or an engine worker dies. */
   | { readonly type: 'crash'; readonly target: 'host' | 'worker' };
@@ -92,4 +95,5 @@ export type FromHost =
     }
   | { readonly type: 'result'; readonly id: string; readonly result: Result }
   | { readonly type: 'analysed'; readonly id: string; readonly result: AnalysisResult }
+  | { readonly type: 'scored'; readonly id: string; readonly report: FullReport }
   | { readonly type: 'failed'; readonly id: string; readonly failure: JobFailure };
