@@ -62,6 +62,9 @@ export function staticRoutes(webDir: string): Router {
   const router = Router();
   const chartDir = dirname(createRequire(import.meta.url).resolve('chart.js'));
   router.use('/vendor/chart.js', express.static(chartDir, { index: false }));
+  // The browser reads a run's server-sent events with fetch (so they carry its token) through this parser.
+  const parserDir = dirname(createRequire(import.meta.url).resolve('eventsource-parser'));
+  router.use('/vendor/eventsource-parser', express.static(parserDir, { index: false }));
   for (const [name, file] of Object.entries(SHARED_MODULES)) {
     const path = fileURLToPath(new URL(file, import.meta.url));
     router.get(`/lib/${name}`, (_req, res) => {

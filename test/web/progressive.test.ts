@@ -16,6 +16,10 @@ interface Series {
 }
 
 /** The page globals read while a partial result is shown (this project compiles without the DOM library). */
+interface Storage$ {
+  setItem(key: string, value: string): void;
+}
+
 interface PartialPage$ {
   readonly document: {
     querySelector(
@@ -86,6 +90,42 @@ browserSuite('web UI: progressive results', (ui) => {
       assert.ok(match, 'the drawn median is a one-shot median');
       assertSameNumbers(median, match.percentiles['50']!, 'final median');
       assert.notDeepEqual(early.datasets, fan.datasets, 'the picture was refined');
+    },
+  );
+
+  ui.test(
+    "follows a class's run through its stream with the browser's token: partial charts, no refused stream",
+    async ({ page }) => {
+      // A browser whose token is a class participant's: the class's runs are readable only with it.
+      const made = await fetch(`${ui.base}/api/classes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ title: 'Stream seminar' }),
+      });
+      const { class: made$ } = (await made.json()) as { class: { code: string } };
+      const joined = await fetch(`${ui.base}/api/classes/${made$.code}/join`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Ann' }),
+      });
+      const { token } = (await joined.json()) as { token: string };
+      await page.addInitScript((t) => {
+        (globalThis as unknown as { localStorage: Storage$ }).localStorage.setItem('oxus.token', t);
+      }, token);
+      const streams: number[] = [];
+      page.on('response', (r) => {
+        if (/\/api\/runs\/[^/]+\/events$/.test(new URL(r.url()).pathname)) streams.push(r.status());
+      });
+      await page.goto(`${ui.base}/?scenario=baseline-2016&runs=${RUNS}&seed=12`);
+      await page.waitForSelector('#drivers .param');
+      await page.click('#run');
+      await page.waitForSelector('#results[data-partial-runs]');
+      await waitForDone(page);
+      assert.deepEqual(streams, [200], 'one stream, answered 200 (EventSource, without the token, got 404)');
+      const runs = (await (
+        await fetch(`${ui.base}/api/runs`, { headers: { authorization: `Bearer ${token}` } })
+      ).json()) as { runs: { classId: string }[] };
+      assert.equal(runs.runs[0]?.classId, made$.code, "the run is the class's");
     },
   );
 });

@@ -13,6 +13,8 @@
  *   links: {self: string, result: string, csv: string, events: string, cancel: string}}} RunInfo
  */
 
+import { EventSourceParserStream } from '/vendor/eventsource-parser/stream.js';
+
 /** An error answer of the API: `{error: {code, message, path, problems?}}`. */
 export class ApiError extends Error {
   /**
@@ -139,35 +141,51 @@ export async function start(path, request, onWait) {
  */
 
 /**
- * Follows a run's server-sent events until it ends; resolves with its final status.
+ * Follows a run's server-sent events until it ends; resolves with its final status. The stream is read
+ * with fetch, not EventSource, so it carries this browser's token: a class's runs are readable only with
+ * it (EventSource cannot send one, and the stream of a class's run was a 404, leaving polling without
+ * partial charts). If the stream breaks, the run's status is polled instead.
  * @param {RunInfo} run
  * @param {(done: number, total: number) => void} onProgress
  * @param {(partial: Partial) => void} [onPartial]
  * @returns {Promise<RunInfo>}
  */
-export function follow(run, onProgress, onPartial) {
-  return new Promise((resolve, reject) => {
-    const events = new EventSource(run.links.events);
-    let ended = false;
-    events.addEventListener('progress', (e) => {
-      const { done, total } = JSON.parse(/** @type {MessageEvent} */ (e).data);
-      onProgress(done, total);
-    });
-    events.addEventListener('partial', (e) => {
-      if (!ended) onPartial?.(JSON.parse(/** @type {MessageEvent} */ (e).data));
-    });
-    events.addEventListener('end', (e) => {
-      ended = true;
-      events.close();
-      resolve(JSON.parse(/** @type {MessageEvent} */ (e).data));
-    });
-    events.addEventListener('error', () => {
-      if (ended) return;
-      // The stream broke: ask for the status instead, and keep asking until the run ends.
-      events.close();
-      poll(run.links.self, onProgress).then(resolve, reject);
-    });
-  });
+export async function follow(run, onProgress, onPartial) {
+  try {
+    return await streamOf(run, onProgress, onPartial);
+  } catch {
+    return poll(run.links.self, onProgress);
+  }
+}
+
+/**
+ * @param {RunInfo} run
+ * @param {(done: number, total: number) => void} onProgress
+ * @param {(partial: Partial) => void} [onPartial]
+ * @returns {Promise<RunInfo>}
+ */
+async function streamOf(run, onProgress, onPartial) {
+  const token = storedToken();
+  /** @type {Record<string, string>} */
+  const headers = { Accept: 'text/event-stream' };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const res = await fetch(run.links.events, { headers });
+  if (!res.ok || !res.body) throw new ApiError(res.status, {});
+  const events = res.body
+    .pipeThrough(new TextDecoderStream())
+    .pipeThrough(new EventSourceParserStream())
+    .getReader();
+  for (;;) {
+    const { value, done } = await events.read();
+    if (done) throw new Error('the event stream ended before the run did');
+    const data = JSON.parse(value.data);
+    if (value.event === 'progress') onProgress(data.done, data.total);
+    else if (value.event === 'partial') onPartial?.(data);
+    else if (value.event === 'end') {
+      await events.cancel();
+      return data;
+    }
+  }
 }
 
 /**
