@@ -2,7 +2,7 @@
  * The bundled models and scenarios: the YAML files of two folders, named by file name without `.yaml`.
  * Only files listed here can be run, so a request can never name a path outside those folders.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { isScenarioText } from '../model/load.js';
@@ -69,7 +69,11 @@ export class Catalog {
 
   /** The entry with this id, or undefined. */
   find(kind: EntryKind, id: string): CatalogEntry | undefined {
-    return this.list(kind).find((e) => e.id === id);
+    const byId = (entries: readonly CatalogEntry[]) => entries.find((e) => e.id === id);
+    const listed = byId(this.list(kind));
+    if (listed && existsSync(this.pathOf(listed))) return listed;
+    // A file added or removed since the folder was last looked at is seen at once: a miss looks again.
+    return byId(this.listings[kind].refresh());
   }
 
   /** Absolute path of an entry's file (never sent to clients). */

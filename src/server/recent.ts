@@ -17,6 +17,12 @@ export class Recent<T> {
     private readonly now: () => number = () => performance.now(),
   ) {}
 
+  /** Computes the value again now (whatever its age) and returns it. */
+  refresh(): T {
+    this.at = Number.NEGATIVE_INFINITY;
+    return this.get();
+  }
+
   get(): T {
     const now = this.now();
     if (this.value === undefined || now - this.at >= this.freshMs) {

@@ -41,10 +41,15 @@ describe('Catalog listings', () => {
         join(f.scenariosDir, 'zz-new.yaml'),
         'scenario: zz_new\nmodel: ../models/logistic.yaml\n',
       );
+      assert.equal(catalog.find('scenario', 'zz-new')?.id, 'zz-new', 'a miss looks at the folder again');
+      writeFileSync(
+        join(f.scenariosDir, 'zz-newer.yaml'),
+        'scenario: zz_newer\nmodel: ../models/logistic.yaml\n',
+      );
       await sleep(FRESH_MS + 20);
       assert.deepEqual(
         catalog.list('scenario').map((e) => e.id),
-        [...before, 'zz-new'],
+        [...before, 'zz-new', 'zz-newer'],
       );
     } finally {
       f.cleanup();
