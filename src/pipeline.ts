@@ -87,6 +87,14 @@ export function prepareText(
   path: string,
   overrides: { runs?: number; seed?: number | string } = {},
 ): Prepared {
+  return withOverrides(compileText(text, path), overrides);
+}
+
+/**
+ * Loads and compiles a text as `prepareText` does, with the files' own runs and seed, unchecked: the
+ * server keeps these (engineHost/planCache.ts) and applies each job's overrides with `withOverrides`.
+ */
+export function compileText(text: string, path: string): Prepared {
   let model: LoadedModel;
   let scenario: LoadedScenario | undefined;
   if (isScenarioText(text)) {
@@ -101,15 +109,26 @@ export function prepareText(
   }
   const built = buildPlan(model, scenario);
   if (!built.plan) throw new OxusError(built.problems);
-  const runs = overrides.runs ?? built.runs;
+  return { plan: built.plan, runs: built.runs, seed: built.seed, model, ...(scenario ? { scenario } : {}) };
+}
+
+/** A compiled job with the caller's runs and seed where given; the run count is checked. */
+export function withOverrides(p: Prepared, overrides: { runs?: number; seed?: number | string }): Prepared {
+  const runs = overrides.runs ?? p.runs;
   checkRuns(runs);
-  return {
-    plan: built.plan,
-    runs,
-    seed: overrides.seed ?? built.seed,
-    model,
-    ...(scenario ? { scenario } : {}),
-  };
+  return { ...p, runs, seed: overrides.seed ?? p.seed };
+}
+
+/** Plans' hashes: a plan is immutable, and hashing the Central Asia model's takes a few milliseconds. */
+const planHashes = new WeakMap<Plan, string>();
+
+function planHash(plan: Plan): string {
+  let hash = planHashes.get(plan);
+  if (hash === undefined) {
+    hash = sha256(JSON.stringify(plan));
+    planHashes.set(plan, hash);
+  }
+  return hash;
 }
 
 /** The receipt of a prepared run. */
@@ -123,7 +142,7 @@ export function receiptOf(p: Prepared, firstRun = 0): Receipt {
     firstRun,
     modelHash: sha256(p.model.text),
     scenarioHash: p.scenario ? sha256(p.scenario.texts.join('\n---\n')) : null,
-    planHash: sha256(JSON.stringify(p.plan)),
+    planHash: planHash(p.plan),
   };
 }
 

@@ -30,6 +30,8 @@ export interface LoadedScenario {
   readonly path: string;
   /** Texts of every file in the chain, base first (for hashing). */
   readonly texts: readonly string[];
+  /** The files of `texts`, in the same order (the last is `path`). */
+  readonly paths: readonly string[];
   readonly name: string;
   readonly title: string;
   readonly question: string;
@@ -187,6 +189,7 @@ export function loadScenario(
   return {
     path,
     texts: [...(base?.texts ?? []), text],
+    paths: [...(base?.paths ?? []), path],
     name: file.scenario,
     title: file.title,
     question: file.question,

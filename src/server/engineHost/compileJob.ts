@@ -5,16 +5,19 @@
 import type { Plan } from '../../compile/plan.js';
 import { recordBytes } from '../../engine/channelValues.js';
 import { LimitError } from '../../errors.js';
-import { type Prepared, prepare, prepareText } from '../../pipeline.js';
+import type { Prepared } from '../../pipeline.js';
+import { PlanCache } from './planCache.js';
 import type { JobSource, RunJob } from './protocol.js';
 
+/** This thread's compiled jobs (see planCache.ts). */
+export const plans = new PlanCache();
+
+/** The job's source compiled (or taken from the cache of compiled jobs) with the given runs and seed. */
 export function prepareSource(
   source: JobSource,
   overrides: { runs?: number; seed?: number | string },
 ): Prepared {
-  return source.text !== undefined
-    ? prepareText(source.text, source.path, overrides)
-    : prepare(source.path, overrides);
+  return plans.prepare(source, overrides);
 }
 
 /**
