@@ -50,7 +50,7 @@ export class PlanCache {
     const key = JSON.stringify([source.path, source.text ?? null]);
     let entry = this.entries.get(key);
     this.entries.delete(key);
-    if (entry && entry.files.every(unchanged)) this.counts.reused++;
+    if (entry?.files.every(unchanged)) this.counts.reused++;
     else {
       const compiled = compileText(source.text ?? readText(source.path), source.path);
       entry = { compiled, files: filesOf(compiled, source) };
