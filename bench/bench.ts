@@ -191,9 +191,9 @@ async function main(): Promise<void> {
   const hand = handWritten(2000);
   // Lengths first: an empty or truncated result would agree with any prefix of the hand-written one.
   // The model records the stock (a series, channel 0) and a threshold on it; the loop computes the stock.
-  const engine = check.values[0]!;
+  const engine = check.records.channel(0);
   const same =
-    check.values.length === plan.channels.length &&
+    check.records.kinds.length === plan.channels.length &&
     plan.channels[0]?.kind === 'series' &&
     plan.channels[0].output === 'stock' &&
     engine.length === 2000 * (STEPS + 1) &&

@@ -9,6 +9,7 @@
  * difference of two indicators (values −1, 0, 1).
  */
 import type { Channel } from '../compile/plan.js';
+import type { Records } from '../engine/records.js';
 import type { RunData } from '../engine/simulate.js';
 import { AnalysisError } from '../errors.js';
 import { axisLabels } from '../time/period.js';
@@ -84,21 +85,19 @@ export function compareRuns(a: RunData, b: RunData, select: CompareSelection = {
   const channelB = new Map(b.plan.channels.map((c, i) => [keyOf(c), i]));
   const out: Comparison[] = [];
   const da = new Float64Array(a.runs);
+  const va = new Float64Array(a.runs);
   a.plan.channels.forEach((c, ia) => {
     if (c.kind === 'leader') return;
     if (select.output !== undefined && c.output !== select.output) return;
     if (select.member !== undefined && c.member !== select.member) return;
     const ib = channelB.get(keyOf(c));
     if (ib === undefined) return;
-    const va = a.values[ia]!;
-    const vb = b.values[ib]!;
-    const firsts =
-      c.kind === 'series'
-        ? undefined
-        : [firstPoints(va, a.points, a.runs), firstPoints(vb, b.points, b.runs)];
+    const firsts = c.kind === 'series' ? undefined : [firstPoints(a.records, ia), firstPoints(b.records, ib)];
     for (const { date, ka, kb } of points) {
       if (c.kind === 'series') {
-        for (let r = 0; r < a.runs; r++) da[r] = vb[r * b.points + kb]! - va[r * a.points + ka]!;
+        a.records.column(ia, ka, va);
+        b.records.column(ib, kb, da);
+        for (let r = 0; r < a.runs; r++) da[r] = da[r]! - va[r]!;
         out.push({ ...identity(c, date), ...seriesDifference(da) });
       } else {
         out.push({ ...identity(c, date), ...occurrenceDifference(firsts![0]!, firsts![1]!, ka, kb) });
@@ -160,15 +159,14 @@ function seriesDifference(d: Float64Array) {
 }
 
 /** Per run, the first point at which a threshold or event channel is non-zero (Infinity: never). */
-function firstPoints(v: ArrayLike<number>, points: number, runs: number): Float64Array {
+function firstPoints(records: Records, c: number): Float64Array {
+  const { runs, points } = records;
   const first = new Float64Array(runs).fill(Number.POSITIVE_INFINITY);
-  for (let r = 0; r < runs; r++) {
-    for (let k = 0; k < points; k++) {
-      if (v[r * points + k]! !== 0) {
-        first[r] = k;
-        break;
-      }
-    }
+  const column = new Float64Array(runs);
+  // From the last point back, so each run ends with its earliest non-zero point.
+  for (let k = points - 1; k >= 0; k--) {
+    records.column(c, k, column);
+    for (let r = 0; r < runs; r++) if (column[r]! !== 0) first[r] = k;
   }
   return first;
 }

@@ -5,6 +5,7 @@
  * per-run values in run order, so the summary is a pure function of (plan, seed, runs).
  */
 import type { Channel } from '../compile/plan.js';
+import type { Records } from '../engine/records.js';
 import type { RunData } from '../engine/simulate.js';
 import { type QualifiedName, qualify } from '../qualifiedName.js';
 import { axisLabels } from '../time/period.js';
@@ -107,27 +108,28 @@ export function summarize(data: RunData): Summary {
     snapshots: [],
     samples: { runs: Array.from({ length: sampleRuns }, (_, i) => data.firstRun + i), series: {} },
   };
-  const tile = new Float64Array(TILE * runs);
+  const { records } = data;
+  const column = new Float64Array(runs);
   plan.channels.forEach((c, ci) => {
-    const v = data.values[ci]!;
     const member = c.member !== undefined ? { member: c.member } : {};
     if (c.kind === 'series') {
-      const { mean, percentiles } = seriesStatistics(v, runs, points, tile);
+      const { mean, percentiles } = seriesStatistics(records, ci, column);
       out.series.push({ output: c.output, ...member, label: c.label, unit: c.unit ?? '', mean, percentiles });
       out.samples.series[channelKey(c)] = Array.from({ length: sampleRuns }, (_, r) =>
-        Array.from(v.subarray(r * points, (r + 1) * points)),
+        Array.from(records.trajectory(ci, r)),
       );
     } else if (c.kind === 'threshold' || c.kind === 'event') {
-      const { pAt, pBy, firstTime } = occurrences(v, runs, points, dates);
+      const { pAt, pBy, firstTime } = occurrences(records, ci, column, dates);
       if (c.kind === 'threshold')
         out.thresholds.push({ output: c.output, ...member, label: c.label, pAt, pBy, firstTime });
       else out.events.push({ event: c.output, ...member, label: c.label, pBy, firstTime });
     } else {
       const names = [...(c.members ?? []), 'none'];
       const counts = names.map(() => new Float64Array(points));
-      for (let r = 0; r < runs; r++) {
-        for (let k = 0; k < points; k++) {
-          const idx = v[r * points + k]!;
+      for (let k = 0; k < points; k++) {
+        records.column(ci, k, column);
+        for (let r = 0; r < runs; r++) {
+          const idx = column[r]!;
           counts[idx < 0 ? names.length - 1 : idx]![k]!++;
         }
       }
@@ -138,65 +140,60 @@ export function summarize(data: RunData): Summary {
       });
     }
   });
-  const column = new Float64Array(runs);
   for (const point of plan.snapshots) {
     const histograms: Record<string, Bin[]> = {};
     plan.channels.forEach((c, ci) => {
       if (c.kind !== 'series') return;
-      const v = data.values[ci]!;
-      for (let r = 0; r < runs; r++) column[r] = v[r * points + point]!;
-      histograms[channelKey(c)] = histogramOf(column);
+      histograms[channelKey(c)] = histogramOf(records.column(ci, point, column));
     });
     out.snapshots.push({ date: dates[point]!, point, histograms });
   }
   return out;
 }
 
-/** Points per tile: a tile's values of one run share a cache line or two, so the copy reads memory in order. */
-const TILE = 8;
-
 /**
- * Mean and percentiles at each point of one series channel. Points are taken a tile at a time: the tile's
- * columns are copied out run by run, then each column's mean is summed in run order and its percentiles
- * found by selection in the copy.
+ * Mean and percentiles at each point of one series channel: each point's column is decoded in run order,
+ * its mean summed in run order and its percentiles found by selection in the column (which reorders it).
  */
-function seriesStatistics(v: ArrayLike<number>, runs: number, points: number, tile: Float64Array) {
+function seriesStatistics(records: Records, c: number, column: Float64Array) {
+  const { runs, points } = records;
   const mean: number[] = [];
   const percentiles: Record<string, number[]> = Object.fromEntries(PERCENTILES.map((p) => [String(p), []]));
   const ps = PERCENTILES.map((p) => p / 100);
-  for (let k0 = 0; k0 < points; k0 += TILE) {
-    const width = Math.min(TILE, points - k0);
-    for (let r = 0; r < runs; r++) {
-      const at = r * points + k0;
-      for (let j = 0; j < width; j++) tile[j * runs + r] = v[at + j]!;
-    }
-    for (let j = 0; j < width; j++) {
-      const column = tile.subarray(j * runs, (j + 1) * runs);
-      let sum = 0;
-      for (let r = 0; r < runs; r++) sum += column[r]!;
-      mean.push(sum / runs);
-      const q = quantilesType7(column, runs, ps);
-      for (const [i, p] of PERCENTILES.entries()) percentiles[String(p)]!.push(q[i]!);
-    }
+  for (let k = 0; k < points; k++) {
+    records.column(c, k, column);
+    let sum = 0;
+    for (let r = 0; r < runs; r++) sum += column[r]!;
+    mean.push(sum / runs);
+    const q = quantilesType7(column, runs, ps);
+    for (const [i, p] of PERCENTILES.entries()) percentiles[String(p)]!.push(q[i]!);
   }
   return { mean, percentiles };
 }
 
-function occurrences(v: ArrayLike<number>, runs: number, points: number, dates: readonly string[]) {
+function occurrences(records: Records, c: number, column: Float64Array, dates: readonly string[]) {
+  const { runs, points } = records;
   const at = new Float64Array(points);
   const firstCount = new Float64Array(points);
-  let never = 0;
-  for (let r = 0; r < runs; r++) {
-    let first = -1;
-    for (let k = 0; k < points; k++) {
-      if (v[r * points + k]! !== 0) {
-        at[k]!++;
-        if (first < 0) first = k;
+  // Whether each run's flag has been set at some point so far.
+  const seen = new Uint8Array(runs);
+  let ever = 0;
+  for (let k = 0; k < points; k++) {
+    records.column(c, k, column);
+    let count = 0;
+    for (let r = 0; r < runs; r++) {
+      if (column[r]! !== 0) {
+        count++;
+        if (seen[r] === 0) {
+          seen[r] = 1;
+          firstCount[k]!++;
+        }
       }
     }
-    if (first < 0) never++;
-    else firstCount[first]!++;
+    at[k] = count;
+    ever += firstCount[k]!;
   }
+  const never = runs - ever;
   const pBy: number[] = [];
   let cum = 0;
   for (let k = 0; k < points; k++) {

@@ -7,8 +7,9 @@ import type { Worker } from 'node:worker_threads';
 import type { Plan } from '../compile/plan.js';
 import { CancelledError, EngineError, WorkerCrashedError } from '../errors.js';
 import { checkRuns } from '../limits.js';
-import { allocateChannels, type ChannelValues, scatter } from './channelValues.js';
 import { acquireWorkers, discardWorkers, releaseWorkers } from './pool.js';
+import type { Segment } from './recordCodec.js';
+import { channelKinds, Records } from './records.js';
 import { type Design, makeBlockRunner, valuesPerRun } from './runBlock.js';
 import type { FromWorker, ToWorker } from './worker.js';
 
@@ -33,19 +34,22 @@ export interface SimulateOptions {
   readonly onRunsDone?: (view: RunData) => void;
 }
 
-/** Per-run records of every channel: `values[c][(run - firstRun) * points + k]`. */
+/** Per-run records of every channel: `records.at(c, run - firstRun, k)`, or a column over all runs. */
 export interface RunData {
   readonly plan: Plan;
   readonly runs: number;
   readonly seed: number | string;
   readonly firstRun: number;
   readonly points: number;
-  /** Series as doubles, flags as bytes (0 or 1), leaders as member indices (-1 for none). */
-  readonly values: readonly ChannelValues[];
+  /** Series as numbers, flags as 0 or 1, leaders as member indices (-1 for none). */
+  readonly records: Records;
 }
 
-/** The size a block's run-major buffer aims at. */
-const BLOCK_BYTES = 4 * 1024 * 1024;
+/**
+ * The size a block's run-major buffer aims at: each block becomes one segment of the records, whose header
+ * (about 9 bytes a channel and point) is shared by more runs in larger blocks.
+ */
+const BLOCK_BYTES = 8 * 1024 * 1024;
 
 /** Default worker count: all cores for jobs big enough to repay starting threads. */
 export function defaultWorkers(plan: Plan, runs: number): number {
@@ -65,31 +69,26 @@ export async function simulate(plan: Plan, options: SimulateOptions): Promise<Ru
   const fits = Math.floor(BLOCK_BYTES / (valuesPerRun(plan) * 8));
   const chunk =
     options.chunk ?? Math.max(16, Math.min(2048, fits, Math.ceil(runs / Math.max(1, workers * 8))));
-  // With workers, the per-channel arrays live in shared memory and the workers write into them directly.
-  const values = allocateChannels(plan, runs, workers > 0);
+  const kinds = channelKinds(plan);
   let done = 0;
-  // Runs firstRun … prefix − 1 are all finished; blocks finished beyond that wait in `ahead`.
+  // Runs firstRun … prefix − 1 are all finished, their segments in `ordered`; blocks finished beyond that
+  // wait in `ahead`.
   let prefix = firstRun;
-  const ahead = new Map<number, number>();
-  const progress = (from: number, to: number): void => {
+  const ordered: Segment[] = [];
+  const ahead = new Map<number, [number, Segment]>();
+  const progress = (from: number, to: number, segment: Segment): void => {
     done += to - from;
-    ahead.set(from, to);
+    ahead.set(from, [to, segment]);
     const before = prefix;
-    for (let end = ahead.get(prefix); end !== undefined; end = ahead.get(prefix)) {
+    for (let next = ahead.get(prefix); next !== undefined; next = ahead.get(prefix)) {
       ahead.delete(prefix);
-      prefix = end;
+      prefix = next[0];
+      ordered.push(next[1]);
     }
     options.onProgress?.(done, runs);
     if (prefix > before && options.onRunsDone) {
-      const n = prefix - firstRun;
-      options.onRunsDone({
-        plan,
-        runs: n,
-        seed,
-        firstRun,
-        points,
-        values: values.map((v) => v.subarray(0, n * points)),
-      });
+      const records = new Records(kinds, points, ordered.slice());
+      options.onRunsDone({ plan, runs: records.runs, seed, firstRun, points, records });
     }
   };
   // The first block of each thread is an eighth of the others, so the first finished runs (and a first
@@ -106,28 +105,26 @@ export async function simulate(plan: Plan, options: SimulateOptions): Promise<Ru
     const runner = makeBlockRunner(plan, seed, options.design);
     for (const [a, b] of blocks) {
       if (options.signal?.aborted) throw new CancelledError();
-      scatter(runner(a, b), a, b, firstRun, points, values);
-      progress(a, b);
+      progress(a, b, Records.encodeBlock(kinds, points, runner(a, b), b - a));
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   } else {
-    const buffers = values.map((v) => v.buffer as SharedArrayBuffer);
     await runOnPool(
-      { type: 'init', plan, seed, firstRun, buffers, ...(options.design ? { design: options.design } : {}) },
+      { type: 'init', plan, seed, ...(options.design ? { design: options.design } : {}) },
       blocks,
       workers,
-      progress,
+      (from, to, buffer) => progress(from, to, Records.segment(kinds, points, buffer, to - from)),
       options.signal,
     );
   }
-  return { plan, runs, seed, firstRun, points, values };
+  return { plan, runs, seed, firstRun, points, records: new Records(kinds, points, ordered) };
 }
 
 function runOnPool(
   init: ToWorker,
   blocks: [number, number][],
   count: number,
-  progress: (from: number, to: number) => void,
+  progress: (from: number, to: number, segment: ArrayBuffer) => void,
   signal?: AbortSignal,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -180,7 +177,7 @@ function runOnPool(
           const runOf = (e: Error) => (e instanceof EngineError ? e.run : Number.POSITIVE_INFINITY);
           if (!failure || runOf(err) < runOf(failure)) failure = err;
         } else {
-          progress(msg.from, msg.to);
+          progress(msg.from, msg.to, msg.segment);
           finished++;
         }
         if (failure) {

@@ -1,11 +1,12 @@
 /**
- * Worker thread entry: runs blocks of runs for the pool (see simulate.ts) and writes their records straight
- * into the shared per-channel arrays, so the main thread only hands out blocks.
+ * Worker thread entry: runs blocks of runs for the pool (see simulate.ts), encodes each block's records
+ * (records.ts) and transfers the encoded segment to the main thread, which only hands out blocks and keeps
+ * the segments.
  */
 import { parentPort } from 'node:worker_threads';
 import type { Plan } from '../compile/plan.js';
 import { EngineError } from '../errors.js';
-import { type ChannelValues, scatter, viewChannels } from './channelValues.js';
+import { channelKinds, Records } from './records.js';
 import { type Design, makeBlockRunner } from './runBlock.js';
 
 export type ToWorker =
@@ -13,8 +14,6 @@ export type ToWorker =
       type: 'init';
       plan: Plan;
       seed: number | string;
-      firstRun: number;
-      buffers: SharedArrayBuffer[];
       design?: Design;
     }
   | { type: 'run'; from: number; to: number }
@@ -22,7 +21,8 @@ export type ToWorker =
   | { type: 'crash' };
 /** A failed block posts its error as data: an EngineError's fields, or the message of an internal error. */
 export type FromWorker =
-  | { type: 'done'; from: number; to: number }
+  /** A finished block: its records encoded (records.ts), transferred with the message. */
+  | { type: 'done'; from: number; to: number; segment: ArrayBuffer }
   | { type: 'error'; failure: 'engine'; code: string; reason: string; run: number; date: string }
   | { type: 'error'; failure: 'internal'; message: string };
 
@@ -30,9 +30,8 @@ let crashAtNextBlock = false;
 let job:
   | {
       run: (from: number, to: number) => Float64Array;
-      firstRun: number;
+      kinds: Uint8Array;
       points: number;
-      values: ChannelValues[];
     }
   | undefined;
 const port = parentPort;
@@ -47,16 +46,16 @@ port?.on('message', (msg: ToWorker) => {
     if (msg.type === 'init') {
       job = {
         run: makeBlockRunner(msg.plan, msg.seed, msg.design),
-        firstRun: msg.firstRun,
+        kinds: channelKinds(msg.plan),
         points: msg.plan.axis.steps + 1,
-        values: viewChannels(msg.plan.channels, msg.buffers),
       };
       return;
     }
     if (!job) throw new Error('worker used before init');
-    scatter(job.run(msg.from, msg.to), msg.from, msg.to, job.firstRun, job.points, job.values);
-    const reply: FromWorker = { type: 'done', from: msg.from, to: msg.to };
-    port.postMessage(reply);
+    const block = job.run(msg.from, msg.to);
+    const segment = Records.encodeBlock(job.kinds, job.points, block, msg.to - msg.from).buffer;
+    const reply: FromWorker = { type: 'done', from: msg.from, to: msg.to, segment };
+    port.postMessage(reply, [segment]);
   } catch (err) {
     const reply: FromWorker =
       err instanceof EngineError

@@ -33,10 +33,7 @@ function valuesAt(
   const out: Record<string, Float64Array> = {};
   data.plan.channels.forEach((c, ci) => {
     if (c.kind !== 'series') return;
-    const v = data.values[ci]!;
-    const column = new Float64Array(data.runs);
-    for (let r = 0; r < data.runs; r++) column[r] = Number(v[r * data.points + k]);
-    out[channelKey(c)] = column;
+    out[channelKey(c)] = data.records.column(ci, k);
   });
   return out;
 }

@@ -19,16 +19,14 @@ export interface PerRunTable {
 
 /** The per-run table: run indices, then every series channel at every snapshot date. */
 export function perRunTable(data: RunData): PerRunTable {
-  const { plan, runs, points, firstRun } = data;
+  const { plan, runs, firstRun } = data;
   const dates = axisLabels(plan.axis);
   const names = ['run'];
   const columns: (Float64Array | Int32Array)[] = [Int32Array.from({ length: runs }, (_, i) => firstRun + i)];
   for (const point of plan.snapshots) {
     plan.channels.forEach((c, ci) => {
       if (c.kind !== 'series') return;
-      const v = data.values[ci]!;
-      const column = new Float64Array(runs);
-      for (let r = 0; r < runs; r++) column[r] = v[r * points + point]!;
+      const column = data.records.column(ci, point);
       names.push(`${channelKey(c)}@${dates[point]}`);
       columns.push(column);
     });

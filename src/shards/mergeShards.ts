@@ -5,7 +5,7 @@
  * order and summarised as a single run's would be, so the result is bit-identical to it.
  */
 import { createHash } from 'node:crypto';
-import { allocateChannels, copyRecords } from '../engine/channelValues.js';
+import { channelKinds, Records } from '../engine/records.js';
 import type { RunData } from '../engine/simulate.js';
 import { AnalysisError } from '../errors.js';
 import { assembleResult, type Receipt, type Result } from '../pipeline.js';
@@ -102,11 +102,12 @@ export function mergeShards(shards: readonly NamedShard[]): Result {
   const { plan, header } = sorted[0]!;
   const runs = header.job.runs;
   const points = plan.axis.steps + 1;
-  const values = allocateChannels(plan, runs, false);
-  for (const s of sorted)
-    values.forEach((v, c) => {
-      copyRecords(v, s.data.values[c]!, s.header.shard.from * points);
-    });
-  const data: RunData = { plan, runs, seed: header.job.seed, firstRun: 0, points, values };
+  // The shards are sorted, disjoint and complete (checked above): their records, in order, are the job's.
+  const records = Records.concat(
+    channelKinds(plan),
+    points,
+    sorted.map((s) => s.data.records),
+  );
+  const data: RunData = { plan, runs, seed: header.job.seed, firstRun: 0, points, records };
   return assembleResult(header.job, header.about, data);
 }

@@ -9,7 +9,7 @@
 import { makeTable, Schema, Table, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { channelKey } from '../analysis/summarize.js';
 import type { Plan } from '../compile/plan.js';
-import type { ChannelValues } from '../engine/channelValues.js';
+import { type ChannelValues, channelKinds, Records } from '../engine/records.js';
 import type { RunData } from '../engine/simulate.js';
 import { AnalysisError } from '../errors.js';
 import type { About, Receipt } from '../pipeline.js';
@@ -51,7 +51,9 @@ const columnName = (plan: Plan, c: number) => `${plan.channels[c]!.kind}:${chann
 
 /** The shard file's bytes. */
 export function encodeShard(header: ShardHeader, data: RunData): Uint8Array {
-  const columns = Object.fromEntries(data.values.map((v, c) => [columnName(data.plan, c), v]));
+  const columns = Object.fromEntries(
+    data.plan.channels.map((_, c) => [columnName(data.plan, c), data.records.channel(c)]),
+  );
   const plain = makeTable(columns);
   const metadata = new Map([
     ['oxus.shard', JSON.stringify(header)],
@@ -87,6 +89,13 @@ export function decodeShard(bytes: Uint8Array, file: string): Shard {
   return {
     header,
     plan,
-    data: { plan, runs, seed: header.job.seed, firstRun: header.shard.from, points, values },
+    data: {
+      plan,
+      runs,
+      seed: header.job.seed,
+      firstRun: header.shard.from,
+      points,
+      records: Records.fromChannels(channelKinds(plan), points, runs, values),
+    },
   };
 }

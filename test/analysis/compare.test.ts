@@ -59,8 +59,7 @@ describe('compareRuns', () => {
     assert.equal(t.onlyA, 0);
     assert.equal(t.both + t.onlyA + t.onlyB + t.neither, 1000);
     const count = (data: typeof a, c: number) =>
-      Array.from({ length: 1000 }, (_, r) => data.values[c]![r * data.points + 4]!).filter((v) => v !== 0)
-        .length;
+      Array.from({ length: 1000 }, (_, r) => data.records.at(c, r, 4)).filter((v) => v !== 0).length;
     const ci = a.plan.channels.findIndex((c) => c.output === 'high');
     assert.equal(t.both, count(a, ci));
     assert.equal(t.both + t.onlyB, count(b, ci));

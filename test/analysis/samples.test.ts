@@ -47,7 +47,7 @@ describe('summary samples', () => {
       runs.forEach((trajectory, r) => {
         assert.equal(trajectory.length, s.dates.length);
         trajectory.forEach((x, k) => {
-          assert.ok(Object.is(x, data.values[ci]![r * data.points + k]));
+          assert.ok(Object.is(x, data.records.at(ci, r, k)));
         });
       });
     }

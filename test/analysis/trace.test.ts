@@ -50,7 +50,7 @@ describe('trace', () => {
     const t = executeTrace(SCENARIO, 7);
     t.steps.forEach((step, k) => {
       const change = step.changes.find((x) => x.state === 'A.strength');
-      const recorded = data.values[c]![7 * data.points + k + 1]!;
+      const recorded = data.records.at(c, 7, k + 1);
       if (change) assert.equal(change.to, recorded, step.to);
     });
     assert.ok(

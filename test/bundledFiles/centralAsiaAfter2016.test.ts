@@ -33,8 +33,7 @@ function yearly(d: RunData, dates: readonly string[], country: string): number[]
     const b = dates.indexOf(`${y + 1}Q1`);
     let hits = 0;
     for (let r = 0; r < d.runs; r++) {
-      const v = d.values[c]!;
-      if (Number(v[r * d.points + b]) - Number(v[r * d.points + a]) >= 1) hits++;
+      if (d.records.at(c, r, b) - d.records.at(c, r, a) >= 1) hits++;
     }
     return hits / d.runs;
   });

@@ -31,7 +31,7 @@ function channel(d: RunData, output: string, member?: string): (r: number, k: nu
     (x) => x.kind === 'series' && x.output === output && x.member === member,
   );
   assert.ok(c >= 0, `no series ${member}.${output}`);
-  return (r, k) => Number(d.values[c]![r * d.points + k]);
+  return (r, k) => d.records.at(c, r, k);
 }
 
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;

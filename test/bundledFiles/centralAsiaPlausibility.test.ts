@@ -39,7 +39,7 @@ const series = (r: Result, output: string, member: string) => {
 function atPoint(d: RunData, kind: string, output: string, member: string, k: number): number[] {
   const c = d.plan.channels.findIndex((x) => x.kind === kind && x.output === output && x.member === member);
   assert.ok(c >= 0, `no ${kind} ${member}.${output}`);
-  return Array.from({ length: d.runs }, (_, r) => d.values[c]![r * d.points + k]!);
+  return Array.from(d.records.column(c, k));
 }
 
 /** Each run's 0/1: has the threshold held at any point up to k? */

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { type RunData, simulate } from '../../src/engine/simulate.js';
 import { prepare } from '../../src/pipeline.js';
-import { planOf, repoPath } from '../support/build.js';
+import { channelsOf, planOf, repoPath } from '../support/build.js';
 
 const SCENARIO = repoPath('test/fixtures/rich-scenario.yaml');
 
@@ -15,7 +15,8 @@ function sameBits(a: RunData, b: RunData): boolean {
   assertComplete(a);
   assertComplete(b);
   assert.equal(a.runs, b.runs, 'as many runs');
-  return a.values.every((v, c) => v.every((x, i) => Object.is(x, b.values[c]![i])));
+  const bs = channelsOf(b);
+  return channelsOf(a).every((v, c) => v.every((x, i) => Object.is(x, bs[c]![i])));
 }
 
 /**
@@ -23,14 +24,15 @@ function sameBits(a: RunData, b: RunData): boolean {
  * (an engine that wrote nothing leaves zeros everywhere, which agree with any other such result).
  */
 function assertComplete(d: RunData): void {
-  assert.equal(d.values.length, d.plan.channels.length, 'one array per channel');
+  const values = channelsOf(d);
+  assert.equal(values.length, d.plan.channels.length, 'one array per channel');
   const points = d.plan.axis.steps + 1;
-  d.values.forEach((v, c) => {
+  values.forEach((v, c) => {
     assert.equal(v.length, d.runs * points, `channel ${c} holds runs × points values`);
   });
   const last = (d.runs - 1) * points;
   assert.ok(
-    d.values.some((v) => v.some((x, i) => i < points && !Object.is(x, v[last + i]))),
+    values.some((v) => v.some((x, i) => i < points && !Object.is(x, v[last + i]))),
     'the first and the last run differ somewhere',
   );
 }
@@ -58,8 +60,9 @@ describe('determinism', () => {
     const second = await simulate(plan, { runs: 70, seed: 9, workers: 0, firstRun: 50 });
     for (const d of [whole, first, second]) assertComplete(d);
     assert.deepEqual([first.runs, second.runs, whole.runs], [50, 70, 120]);
-    whole.values.forEach((v, c) => {
-      const joined = new Float64Array([...first.values[c]!, ...second.values[c]!]);
+    const [a, b] = [channelsOf(first), channelsOf(second)];
+    channelsOf(whole).forEach((v, c) => {
+      const joined = new Float64Array([...a[c]!, ...b[c]!]);
       assert.equal(joined.length, v.length, `channel ${c}: the shards hold as many values as the whole`);
       assert.ok(
         v.every((x, i) => Object.is(x, joined[i])),

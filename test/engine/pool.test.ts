@@ -8,7 +8,7 @@ import { crashNextWorkerForTest } from '../../src/engine/pool.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { WorkerCrashedError } from '../../src/errors.js';
 import { prepare } from '../../src/pipeline.js';
-import { repoPath } from '../support/build.js';
+import { channelsOf, repoPath } from '../support/build.js';
 
 describe('worker pool', () => {
   it('fails the run of a worker that crashes, replaces the thread, and runs the next one unchanged', async () => {
@@ -23,8 +23,9 @@ describe('worker pool', () => {
       return true;
     });
     const after = await simulate(plan, options);
+    const before = channelsOf(undisturbed);
     assert.ok(
-      after.values.every((v, c) => v.every((x, i) => Object.is(x, undisturbed.values[c]![i]))),
+      channelsOf(after).every((v, c) => v.every((x, i) => Object.is(x, before[c]![i]))),
       'the run after the crash gives the same bits as before it',
     );
   });

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { pearson } from '../../src/analysis/sensitivity/correlation.js';
+import type { ChannelValues } from '../../src/engine/records.js';
 import type { RunData } from '../../src/engine/simulate.js';
 import { drawUniform, keyedUniform, nameKey, runNameKey, seedKey } from '../../src/random/stream.js';
 import { readRepo, runText } from '../support/build.js';
@@ -43,8 +44,8 @@ const EDITED = MODEL.replace(
 const channelKey = (c: { output: string; member?: string; kind: string }) =>
   `${c.kind}:${c.output}:${c.member ?? ''}`;
 
-function byChannel(data: RunData): Map<string, RunData['values'][number]> {
-  return new Map(data.plan.channels.map((c, i) => [channelKey(c), data.values[i]!]));
+function byChannel(data: RunData): Map<string, ChannelValues> {
+  return new Map(data.plan.channels.map((c, i) => [channelKey(c), data.records.channel(i)]));
 }
 
 describe('stable random streams', () => {

@@ -22,10 +22,10 @@ function expected(data: Awaited<ReturnType<typeof engineRun>>['data'], dates: re
   for (const point of data.plan.snapshots)
     data.plan.channels.forEach((c, ci) => {
       if (c.kind !== 'series') return;
-      const v = data.values[ci]!;
+      const v = data.records.column(ci, point);
       want.set(
         `${channelKey(c)}@${dates[point]}`,
-        Array.from({ length: data.runs }, (_, r) => v[r * data.points + point]!),
+        Array.from({ length: data.runs }, (_, r) => v[r]!),
       );
     });
   return want;

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { summarize } from '../../src/analysis/summarize.js';
 import { buildPlan } from '../../src/compile/buildPlan.js';
 import type { Plan } from '../../src/compile/plan.js';
+import type { ChannelValues } from '../../src/engine/records.js';
 import { type RunData, simulate } from '../../src/engine/simulate.js';
 import type { Problem } from '../../src/errors.js';
 import { parseModel } from '../../src/model/load.js';
@@ -45,9 +46,14 @@ export async function summaryOf(text: string, runs: number, seed: number | strin
   return summarize(await runText(text, runs, seed));
 }
 
+/** Every channel's records in the engine's run-major layout (`[c][r · points + k]`). */
+export function channelsOf(data: RunData): ChannelValues[] {
+  return data.plan.channels.map((_, c) => data.records.channel(c));
+}
+
 /** Per-run values of channel `c` at point `k`. */
 export function column(data: RunData, c: number, k: number): number[] {
-  return Array.from({ length: data.runs }, (_, r) => data.values[c]![r * data.points + k]!);
+  return Array.from(data.records.column(c, k));
 }
 
 export const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;

@@ -134,18 +134,16 @@ export function checkMeasure(plan: Plan, channel: number, measure: Measure): Cha
  */
 export function outputColumns(data: RunData, channel: number, measure: Measure = 'value'): Float64Array[] {
   const c: Channel = checkMeasure(data.plan, channel, measure);
-  const v = data.values[channel]!;
-  const { runs, points } = data;
-  const columns = Array.from({ length: points }, () => new Float64Array(runs));
-  for (let r = 0; r < runs; r++) {
-    let first = Number.POSITIVE_INFINITY;
-    for (let k = 0; k < points; k++) {
-      const x = v[r * points + k]!;
-      if (c.kind === 'series') columns[k]![r] = x;
-      else {
-        if (x !== 0 && first > k) first = k;
-        columns[k]![r] = measure === 'time' ? Math.min(first, k) : first <= k ? 1 : 0;
-      }
+  const { runs, points, records } = data;
+  const columns = Array.from({ length: points }, (_, k) => records.column(channel, k));
+  if (c.kind === 'series') return columns;
+  // Each run's first point where the flag is set, so far.
+  const first = new Float64Array(runs).fill(Number.POSITIVE_INFINITY);
+  for (let k = 0; k < points; k++) {
+    const column = columns[k]!;
+    for (let r = 0; r < runs; r++) {
+      if (column[r]! !== 0 && first[r]! > k) first[r] = k;
+      column[r] = measure === 'time' ? Math.min(first[r]!, k) : first[r]! <= k ? 1 : 0;
     }
   }
   return columns;
