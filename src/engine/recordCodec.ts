@@ -60,24 +60,6 @@ const LITTLE = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 const LO = LITTLE ? 0 : 1;
 const HI = 1 - LO;
 
-/** The high word every value of a column shares, if they fit F56: sign and least exponent; else -1. */
-function f56Base(v: ArrayLike<number>, at: number, stride: number, runs: number): number {
-  let lo = 2048;
-  let hi = -1;
-  let sign = -1;
-  for (let i = 0; i < runs; i++) {
-    scratch[0] = v[at + i * stride]!;
-    const h = words[HI]!;
-    const s = h >>> 31;
-    if (sign < 0) sign = s;
-    else if (s !== sign) return -1;
-    const e = (h >>> 20) & 0x7ff;
-    if (e < lo) lo = e;
-    if (e > hi) hi = e;
-    if (hi - lo > 15) return -1;
-  }
-  return ((sign << 31) | (lo << 20)) >>> 0;
-}
 const headerBytes = (columns: number) => align8(4 * (columns + 1) + 4 * columns + columns);
 
 /** The views of a segment's buffer of `runs` runs and `columns` columns. */
@@ -111,129 +93,135 @@ const isWhole = (x: number) =>
   x === Math.trunc(x) && x >= -2147483648 && x <= 2147483647 && (x !== 0 || 1 / x > 0);
 const same = (x: number, y: number) => (x === y ? x !== 0 || 1 / x === 1 / y : x !== x && y !== y);
 
-/** Encodes `runs` runs of channels of the given kinds (SERIES, FLAG, LEADER) at `points` points. */
+/** A scratch segment of the largest size a block can need, reused block after block (one per thread). */
+let work = segmentOf(new ArrayBuffer(8), 0, 0);
+/** One channel's values, point-major: `column[k · runs + i]`. */
+let column = new Float64Array(0);
+
+/**
+ * Encodes `runs` runs of channels of the given kinds (SERIES, FLAG, LEADER) at `points` points. Each channel
+ * is copied point-major (reading the engine's run-major layout in order), then each of its columns is
+ * measured and written in tight loops into a scratch buffer; the segment is the used part of it.
+ */
 export function encodeSegment(kinds: Uint8Array, points: number, runs: number, src: SegmentSource): Segment {
   const columns = kinds.length * points;
-  const codes = new Uint8Array(columns);
-  const counts = new Uint32Array(columns);
-  const sizes = new Uint32Array(columns);
+  const header = headerBytes(columns);
+  const most = header + columns * (8 * runs + 8);
+  if (work.buffer.byteLength < most) work = segmentOf(new ArrayBuffer(most), runs, columns);
+  if (column.length < points * runs) column = new Float64Array(points * runs);
   const { sources, bases, stride } = src;
+  const codes = new Uint8Array(columns);
+  const offsets = new Uint32Array(columns + 1);
+  const exceptions = new Uint32Array(columns);
+  let offset = header;
   for (let c = 0; c < kinds.length; c++) {
     const v = sources[c]!;
+    for (let i = 0; i < runs; i++) {
+      const at = bases[c]! + i * stride;
+      for (let k = 0; k < points; k++) column[k * runs + i] = v[at + k]!;
+    }
     for (let k = 0; k < points; k++) {
       const col = c * points + k;
-      const at = bases[c]! + k;
-      const first = v[at]!;
-      if (kinds[c] === FLAG) {
-        const f = first !== 0;
-        let constant = true;
-        for (let i = 1; i < runs && constant; i++) constant = (v[at + i * stride]! !== 0) === f;
-        codes[col] = constant ? CONST : BITS;
-        sizes[col] = constant ? 8 : align8((runs + 7) >>> 3);
-        continue;
-      }
-      let constant = true;
-      let odd = 0;
-      let lo = 0;
-      let hi = 0;
-      for (let i = 0; i < runs; i++) {
-        const x = v[at + i * stride]!;
-        if (constant && !same(x, first)) constant = false;
-        if (!isWhole(x)) odd++;
-        else if (x < lo) lo = x;
-        else if (x > hi) hi = x;
-      }
-      if (constant) {
-        codes[col] = CONST;
-        sizes[col] = 8;
-        continue;
-      }
-      const width = lo >= -128 && hi <= 127 ? 1 : lo >= -32768 && hi <= 32767 ? 2 : 4;
-      const whole = align8(12 * odd + width * runs);
-      if (whole < 8 * runs) {
-        codes[col] = width === 1 ? INT8 : width === 2 ? INT16 : INT32;
-        counts[col] = odd;
-        sizes[col] = whole;
-      } else if (f56Base(v, at, stride, runs) >= 0) {
-        codes[col] = F56;
-        sizes[col] = align8(8 + 7 * runs);
-      } else {
-        codes[col] = F64;
-        sizes[col] = 8 * runs;
-      }
+      offsets[col] = offset;
+      const from = k * runs;
+      const [code, size, odd] =
+        kinds[c] === FLAG ? writeFlags(from, runs, offset) : writeNumbers(from, runs, offset);
+      codes[col] = code;
+      exceptions[col] = odd;
+      offset += size;
     }
   }
-  let bytes = headerBytes(columns);
-  for (let col = 0; col < columns; col++) bytes += sizes[col]!;
-  const s = segmentOf(new ArrayBuffer(bytes), runs, columns);
+  offsets[columns] = offset;
+  const s = segmentOf(work.buffer.slice(0, offset), runs, columns);
+  s.offsets.set(offsets);
+  s.exceptions.set(exceptions);
   s.codes.set(codes);
-  s.exceptions.set(counts);
-  let offset = headerBytes(columns);
-  for (let col = 0; col < columns; col++) {
-    s.offsets[col] = offset;
-    offset += sizes[col]!;
-  }
-  s.offsets[columns] = offset;
-  for (let c = 0; c < kinds.length; c++) {
-    for (let k = 0; k < points; k++) {
-      const col = c * points + k;
-      writeColumn(s, col, sources[c]!, bases[c]! + k, stride, runs);
-    }
-  }
   return s;
 }
 
-function writeColumn(
-  s: Segment,
-  col: number,
-  v: ArrayLike<number>,
-  at: number,
-  stride: number,
-  runs: number,
-) {
-  const off = s.offsets[col]!;
-  const code = s.codes[col]!;
-  if (code === CONST) {
-    s.f64[off >>> 3] = v[at]!;
-  } else if (code === BITS) {
-    const u8 = s.u8;
-    for (let i = 0; i < runs; i++) if (v[at + i * stride]! !== 0) u8[off + (i >>> 3)]! |= 1 << (i & 7);
-  } else if (code === F64) {
-    const f64 = s.f64;
-    const o = off >>> 3;
-    for (let i = 0; i < runs; i++) f64[o + i] = v[at + i * stride]!;
-  } else if (code === F56) {
-    const base = f56Base(v, at, stride, runs);
-    s.u32[off >>> 2] = base;
+/** Writes a flag column (column[from … from + runs − 1]) at byte `off` of the scratch segment. */
+function writeFlags(from: number, runs: number, off: number): [code: number, size: number, odd: number] {
+  const first = column[from]! !== 0;
+  let varies = false;
+  for (let i = 1; i < runs && !varies; i++) varies = (column[from + i]! !== 0) !== first;
+  if (!varies) {
+    work.f64[off >>> 3] = column[from]!;
+    return [CONST, 8, 0];
+  }
+  const u8 = work.u8;
+  const size = align8((runs + 7) >>> 3);
+  u8.fill(0, off, off + size);
+  for (let i = 0; i < runs; i++) if (column[from + i]! !== 0) u8[off + (i >>> 3)]! |= 1 << (i & 7);
+  return [BITS, size, 0];
+}
+
+/** Writes a series or leader column in the smallest exact form; returns the form, its bytes, its exceptions. */
+function writeNumbers(from: number, runs: number, off: number): [code: number, size: number, odd: number] {
+  const first = column[from]!;
+  let varies = false;
+  let odd = 0;
+  let lo = 0;
+  let hi = 0;
+  let sign = -1;
+  let eLo = 2048;
+  let eHi = -1;
+  for (let i = 0; i < runs; i++) {
+    const x = column[from + i]!;
+    if (!varies && !same(x, first)) varies = true;
+    if (isWhole(x)) {
+      if (x < lo) lo = x;
+      else if (x > hi) hi = x;
+    } else {
+      odd++;
+      scratch[0] = x;
+      const h = words[HI]!;
+      const e = (h >>> 20) & 0x7ff;
+      if (sign === -1) sign = h >>> 31;
+      else if (sign !== h >>> 31) sign = 2;
+      if (e < eLo) eLo = e;
+      if (e > eHi) eHi = e;
+    }
+  }
+  const { f64, u32, u8 } = work;
+  if (!varies) {
+    f64[off >>> 3] = first;
+    return [CONST, 8, 0];
+  }
+  const width = lo >= -128 && hi <= 127 ? 1 : lo >= -32768 && hi <= 32767 ? 2 : 4;
+  const whole = align8(12 * odd + width * runs);
+  if (whole < 8 * runs) {
+    const start = off + 12 * odd;
+    const target = width === 1 ? work.i8 : width === 2 ? work.i16 : work.i32;
+    const base = width === 1 ? start : width === 2 ? start >>> 1 : start >>> 2;
+    for (let i = 0, e = 0; i < runs; i++) {
+      const x = column[from + i]!;
+      if (isWhole(x)) target[base + i] = x;
+      else {
+        f64[(off >>> 3) + e] = x;
+        u32[(off >>> 2) + 2 * odd + e] = i;
+        e++;
+      }
+    }
+    return [width === 1 ? INT8 : width === 2 ? INT16 : INT32, whole, odd];
+  }
+  if (odd === runs && sign < 2 && eHi - eLo <= 15) {
+    // The column's base: the sign and least exponent its values share.
+    const base = ((sign << 31) | (eLo << 20)) >>> 0;
+    u32[off >>> 2] = base;
     const low = (off >>> 2) + 2;
     const high = off + 8 + 4 * runs;
-    const u8 = s.u8;
     for (let i = 0; i < runs; i++) {
-      scratch[0] = v[at + i * stride]!;
-      s.u32[low + i] = words[LO]!;
+      scratch[0] = column[from + i]!;
+      u32[low + i] = words[LO]!;
       const h = words[HI]! - base;
       u8[high + 3 * i] = h & 0xff;
       u8[high + 3 * i + 1] = (h >>> 8) & 0xff;
       u8[high + 3 * i + 2] = h >>> 16;
     }
-  } else {
-    const odd = s.exceptions[col]!;
-    const values = off >>> 3;
-    const indices = (off >>> 2) + 2 * odd;
-    const start = off + 12 * odd;
-    let e = 0;
-    const target = code === INT8 ? s.i8 : code === INT16 ? s.i16 : s.i32;
-    const base = code === INT8 ? start : code === INT16 ? start >>> 1 : start >>> 2;
-    for (let i = 0; i < runs; i++) {
-      const x = v[at + i * stride]!;
-      if (isWhole(x)) target[base + i] = x;
-      else {
-        s.f64[values + e] = x;
-        s.u32[indices + e] = i;
-        e++;
-      }
-    }
+    return [F56, align8(8 + 7 * runs), 0];
   }
+  for (let i = 0; i < runs; i++) f64[(off >>> 3) + i] = column[from + i]!;
+  return [F64, 8 * runs, 0];
 }
 
 /** Writes column `col` of segment s (runs 0 … s.runs − 1) into out[at …]. */
