@@ -91,7 +91,8 @@ export interface SegmentSource {
 
 const isWhole = (x: number) =>
   x === Math.trunc(x) && x >= -2147483648 && x <= 2147483647 && (x !== 0 || 1 / x > 0);
-const same = (x: number, y: number) => (x === y ? x !== 0 || 1 / x === 1 / y : x !== x && y !== y);
+const same = (x: number, y: number) =>
+  x === y ? x !== 0 || 1 / x === 1 / y : Number.isNaN(x) && Number.isNaN(y);
 
 /** A scratch segment of the largest size a block can need, reused block after block (one per thread). */
 let work = segmentOf(new ArrayBuffer(8), 0, 0);

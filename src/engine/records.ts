@@ -108,7 +108,8 @@ export class Records {
   column(c: number, k: number, out: Float64Array = new Float64Array(this.runs)): Float64Array {
     const col = c * this.points + k;
     const flag = this.kinds[c] === FLAG;
-    this.segments.forEach((s, i) => decodeColumn(s, col, flag, out, this.starts[i]!));
+    for (let i = 0; i < this.segments.length; i++)
+      decodeColumn(this.segments[i]!, col, flag, out, this.starts[i]!);
     return out.length === this.runs ? out : out.subarray(0, this.runs);
   }
 
