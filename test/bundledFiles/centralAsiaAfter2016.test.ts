@@ -62,9 +62,9 @@ function uzbekAttacksByGroup(d: RunData, dates: readonly string[]): Record<strin
       (x) => x.kind === 'series' && x.output === 'attacks_uzbekistan' && x.member === member,
     );
     assert.ok(c >= 0, `no attacks_uzbekistan for ${member}`);
-    const v = d.values[c]!;
+    const [end, start] = [d.records.column(c, b), d.records.column(c, a)];
     let sum = 0;
-    for (let r = 0; r < d.runs; r++) sum += Number(v[r * d.points + b]) - Number(v[r * d.points + a]);
+    for (let r = 0; r < d.runs; r++) sum += end[r]! - start[r]!;
     out[member] = sum / d.runs;
   }
   return out;
