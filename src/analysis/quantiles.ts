@@ -15,23 +15,61 @@ const SMALL = 16;
  */
 export function quantilesType7(work: Float64Array, n: number, ps: readonly number[]): number[] {
   if (n === 0) return ps.map(() => Number.NaN);
+  const wanted = Int32Array.from(ranksType7(n, ps));
+  selectRanks(work, 0, n - 1, wanted, 0, wanted.length - 1);
+  const at = orderStatistics(work, n, wanted);
+  return fromOrderStatistics(n, ps, (rank) => at.get(rank)!);
+}
+
+/** The ranks (from 0, ascending) that definition 7 needs of n values for the probabilities ps. */
+export function ranksType7(n: number, ps: readonly number[]): number[] {
   const ranks = new Set<number>();
   for (const p of ps) {
     const lo = Math.floor((n - 1) * p);
     ranks.add(lo);
     if (lo + 1 < n) ranks.add(lo + 1);
   }
-  const wanted = Int32Array.from([...ranks].sort((a, b) => a - b));
-  selectRanks(work, 0, n - 1, wanted, 0, wanted.length - 1);
-  const at = orderStatistics(work, n, wanted);
+  return [...ranks].sort((a, b) => a - b);
+}
+
+/** Definition-7 quantiles from the order statistics `at(rank)` of n values, one per probability in ps. */
+export function fromOrderStatistics(
+  n: number,
+  ps: readonly number[],
+  at: (rank: number) => number,
+): number[] {
   return ps.map((p) => {
     // The same arithmetic as quantileSorted, so the two agree bit for bit.
     const h = (n - 1) * p;
     const lo = Math.floor(h);
-    const a = at.get(lo)!;
+    const a = at(lo);
     if (lo + 1 >= n) return a;
-    return a + (h - lo) * (at.get(lo + 1)! - a);
+    return a + (h - lo) * (at(lo + 1) - a);
   });
+}
+
+/**
+ * Definition-7 quantiles of n whole numbers from −128 to 127 given by their counts (`counts[x + 128]` runs
+ * have value x), and their sum: the same numbers as `quantilesType7` and a sum in run order give for
+ * those values (whole numbers sum exactly in any order), at a cost of one pass over the counts.
+ */
+export function quantilesOfCounts(
+  counts: Float64Array,
+  n: number,
+  ps: readonly number[],
+): { q: number[]; sum: number } {
+  let sum = 0;
+  for (let i = 0; i < 256; i++) sum += (i - 128) * counts[i]!;
+  if (n === 0) return { q: ps.map(() => Number.NaN), sum };
+  const ranks = ranksType7(n, ps);
+  const at = new Map<number, number>();
+  let below = 0;
+  let j = 0;
+  for (let i = 0; i < 256 && j < ranks.length; i++) {
+    below += counts[i]!;
+    while (j < ranks.length && ranks[j]! < below) at.set(ranks[j++]!, i - 128);
+  }
+  return { q: fromOrderStatistics(n, ps, (rank) => at.get(rank)!), sum };
 }
 
 /**

@@ -10,7 +10,7 @@ import type { RunData } from '../engine/simulate.js';
 import { type QualifiedName, qualify } from '../qualifiedName.js';
 import { axisLabels } from '../time/period.js';
 import { type Bin, histogramOf } from './histogram.js';
-import { quantilesType7 } from './quantiles.js';
+import { quantilesOfCounts, quantilesType7 } from './quantiles.js';
 
 export const PERCENTILES = [5, 25, 50, 75, 95] as const;
 
@@ -119,7 +119,7 @@ export function summarize(data: RunData): Summary {
         Array.from(records.trajectory(ci, r)),
       );
     } else if (c.kind === 'threshold' || c.kind === 'event') {
-      const { pAt, pBy, firstTime } = occurrences(records, ci, column, dates);
+      const { pAt, pBy, firstTime } = occurrences(records, ci, dates);
       if (c.kind === 'threshold')
         out.thresholds.push({ output: c.output, ...member, label: c.label, pAt, pBy, firstTime });
       else out.events.push({ event: c.output, ...member, label: c.label, pBy, firstTime });
@@ -152,48 +152,36 @@ export function summarize(data: RunData): Summary {
 }
 
 /**
- * Mean and percentiles at each point of one series channel: each point's column is decoded in run order,
+ * Mean and percentiles at each point of one series channel. A column of small whole numbers (counts of
+ * attacks, say) is counted value by value straight from the records; any other is decoded in run order,
  * its mean summed in run order and its percentiles found by selection in the column (which reorders it).
+ * Both give the same numbers bit for bit.
  */
 function seriesStatistics(records: Records, c: number, column: Float64Array) {
   const { runs, points } = records;
   const mean: number[] = [];
   const percentiles: Record<string, number[]> = Object.fromEntries(PERCENTILES.map((p) => [String(p), []]));
   const ps = PERCENTILES.map((p) => p / 100);
+  const counts = new Float64Array(256);
   for (let k = 0; k < points; k++) {
-    records.column(c, k, column);
     let sum = 0;
-    for (let r = 0; r < runs; r++) sum += column[r]!;
+    let q: number[];
+    counts.fill(0);
+    if (records.countSmall(c, k, counts)) ({ q, sum } = quantilesOfCounts(counts, runs, ps));
+    else {
+      records.column(c, k, column);
+      for (let r = 0; r < runs; r++) sum += column[r]!;
+      q = quantilesType7(column, runs, ps);
+    }
     mean.push(sum / runs);
-    const q = quantilesType7(column, runs, ps);
     for (const [i, p] of PERCENTILES.entries()) percentiles[String(p)]!.push(q[i]!);
   }
   return { mean, percentiles };
 }
 
-function occurrences(records: Records, c: number, column: Float64Array, dates: readonly string[]) {
+function occurrences(records: Records, c: number, dates: readonly string[]) {
   const { runs, points } = records;
-  const at = new Float64Array(points);
-  const firstCount = new Float64Array(points);
-  // Whether each run's flag has been set at some point so far.
-  const seen = new Uint8Array(runs);
-  let ever = 0;
-  for (let k = 0; k < points; k++) {
-    records.column(c, k, column);
-    let count = 0;
-    for (let r = 0; r < runs; r++) {
-      if (column[r]! !== 0) {
-        count++;
-        if (seen[r] === 0) {
-          seen[r] = 1;
-          firstCount[k]!++;
-        }
-      }
-    }
-    at[k] = count;
-    ever += firstCount[k]!;
-  }
-  const never = runs - ever;
+  const { at, first: firstCount, never } = records.occurrences(c);
   const pBy: number[] = [];
   let cum = 0;
   for (let k = 0; k < points; k++) {

@@ -286,3 +286,80 @@ export function decodeValue(s: Segment, col: number, flag: boolean, i: number): 
   if (code === INT8) return s.i8[start + i]!;
   return code === INT16 ? s.i16[(start >>> 1) + i]! : s.i32[(start >>> 2) + i]!;
 }
+
+/** Whether every value of column `col` of segment s is a whole number in [-128, 127] (so `countSmall` applies). */
+export function isSmallWhole(s: Segment, col: number): boolean {
+  const code = s.codes[col];
+  if (code === INT8) return s.exceptions[col] === 0;
+  if (code !== CONST) return false;
+  const x = s.f64[s.offsets[col]! >>> 3]!;
+  return isWhole(x) && x >= -128 && x <= 127;
+}
+
+/** Adds to counts[x + 128] the runs of segment s whose value of column `col` is x (see `isSmallWhole`). */
+export function countSmall(s: Segment, col: number, counts: Float64Array): void {
+  const off = s.offsets[col]!;
+  if (s.codes[col] === CONST) {
+    const at = s.f64[off >>> 3]! + 128;
+    counts[at] = counts[at]! + s.runs;
+    return;
+  }
+  const i8 = s.i8;
+  for (let i = 0; i < s.runs; i++) {
+    const at = i8[off + i]! + 128;
+    counts[at] = counts[at]! + 1;
+  }
+}
+
+/** The number of set bits of each byte. */
+const POPCOUNT = Uint8Array.from({ length: 256 }, (_, b) => {
+  let n = 0;
+  for (let x = b; x; x >>>= 1) n += x & 1;
+  return n;
+});
+
+/**
+ * For a flag channel whose columns are `first` … `first + points − 1` of segment s: adds to at[k] the runs
+ * whose flag is set at point k, and to firstAt[k] those whose flag is set at k for the first time; returns
+ * the runs whose flag is never set. Works on the bits, eight runs at a time.
+ */
+export function countFlags(
+  s: Segment,
+  first: number,
+  points: number,
+  at: Float64Array,
+  firstAt: Float64Array,
+): number {
+  const bytes = (s.runs + 7) >>> 3;
+  // The last byte's bits beyond the segment's runs.
+  const tail = s.runs & 7 ? (1 << (s.runs & 7)) - 1 : 0xff;
+  const seen = new Uint8Array(bytes);
+  const { u8, f64 } = s;
+  for (let k = 0; k < points; k++) {
+    const col = first + k;
+    const off = s.offsets[col]!;
+    let set = 0;
+    let fresh = 0;
+    if (s.codes[col] === CONST) {
+      if (f64[off >>> 3]! === 0) continue;
+      set = s.runs;
+      for (let j = 0; j < bytes; j++) {
+        const all = j === bytes - 1 ? tail : 0xff;
+        fresh += POPCOUNT[all & ~seen[j]!]!;
+        seen[j] = all;
+      }
+    } else {
+      for (let j = 0; j < bytes; j++) {
+        const b = u8[off + j]!;
+        set += POPCOUNT[b]!;
+        fresh += POPCOUNT[b & ~seen[j]!]!;
+        seen[j] = seen[j]! | b;
+      }
+    }
+    at[k] = at[k]! + set;
+    firstAt[k] = firstAt[k]! + fresh;
+  }
+  let ever = 0;
+  for (let j = 0; j < bytes; j++) ever += POPCOUNT[seen[j]!]!;
+  return s.runs - ever;
+}

@@ -8,10 +8,13 @@
  */
 import type { Plan } from '../compile/plan.js';
 import {
+  countFlags,
+  countSmall,
   decodeColumn,
   decodeValue,
   encodeSegment,
   FLAG,
+  isSmallWhole,
   LEADER,
   SERIES,
   type Segment,
@@ -111,6 +114,30 @@ export class Records {
     for (let i = 0; i < this.segments.length; i++)
       decodeColumn(this.segments[i]!, col, flag, out, this.starts[i]!);
     return out.length === this.runs ? out : out.subarray(0, this.runs);
+  }
+
+  /**
+   * If every run's value of channel c at point k is a whole number from −128 to 127 (counts, small
+   * indices), adds the number of runs of each value x to counts[x + 128] (256 entries) and returns true;
+   * otherwise returns false and leaves counts alone.
+   */
+  countSmall(c: number, k: number, counts: Float64Array): boolean {
+    const col = c * this.points + k;
+    if (this.kinds[c] === FLAG || !this.segments.every((s) => isSmallWhole(s, col))) return false;
+    for (const s of this.segments) countSmall(s, col, counts);
+    return true;
+  }
+
+  /**
+   * For a threshold or event channel c: at[k] runs have it set at point k, first[k] runs have it set at k
+   * for the first time, and `never` runs never have it set.
+   */
+  occurrences(c: number): { at: Float64Array; first: Float64Array; never: number } {
+    const at = new Float64Array(this.points);
+    const first = new Float64Array(this.points);
+    let never = 0;
+    for (const s of this.segments) never += countFlags(s, c * this.points, this.points, at, first);
+    return { at, first, never };
   }
 
   /** Channel c's value in run r (counted from the first run of these records) at point k. */

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { quantileSorted } from '../../src/analysis/quantile.js';
-import { quantilesType7 } from '../../src/analysis/quantiles.js';
+import { quantilesOfCounts, quantilesType7 } from '../../src/analysis/quantiles.js';
 import { PERCENTILES, summarize } from '../../src/analysis/summarize.js';
 import { column, runText } from '../support/build.js';
 
@@ -85,26 +85,50 @@ rules:
   walk: { target: size, add: "round(rnorm(drift, 3))", sources: [{ judgment: test }] }
 outputs:
   size: { kind: series, expr: size, unit: people }
+  thousands: { kind: series, expr: "size * 1000", unit: people }
+  drifted: { kind: series, expr: "size + drift", unit: people }
 `;
 
 describe('summarize', () => {
-  it('gives at every point (across tiles of points) the mean in run order and the sorted-column percentiles', async () => {
-    // 21 points span three tiles; the floor at 0 makes many ties.
+  it('gives at every point the mean in run order and the sorted-column percentiles, for every form of records', async () => {
+    // The floor at 0 makes many ties. Small whole numbers (size) are counted from the records, larger ones
+    // (thousands) and fractions (drifted) decoded and selected: every way must give the reference's bits.
     const data = await runText(WALK, 257, 4);
-    const s = summarize(data).series[0]!;
-    for (let k = 0; k < data.points; k++) {
-      const col = column(data, 0, k);
-      let sum = 0;
-      for (const x of col) sum += x;
-      assert.ok(Object.is(s.mean[k], sum / col.length));
-      const want = reference(
-        col,
-        PERCENTILES.map((p) => p / 100),
-      );
-      assertSameBits(
-        PERCENTILES.map((p) => s.percentiles[String(p)]![k]!),
-        want,
-      );
-    }
+    for (const [c, s] of summarize(data).series.entries())
+      for (let k = 0; k < data.points; k++) {
+        const col = column(data, c, k);
+        let sum = 0;
+        for (const x of col) sum += x;
+        assert.ok(Object.is(s.mean[k], sum / col.length));
+        const want = reference(
+          col,
+          PERCENTILES.map((p) => p / 100),
+        );
+        assertSameBits(
+          PERCENTILES.map((p) => s.percentiles[String(p)]![k]!),
+          want,
+        );
+      }
+  });
+});
+
+describe('quantiles of small whole numbers from their counts', () => {
+  it('equal the sort-based reference bit for bit, and the sum equals the sum in run order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -128, max: 127 }), { maxLength: 400 }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }),
+        (values, ps) => {
+          const counts = new Float64Array(256);
+          for (const x of values) counts[x + 128]!++;
+          const { q, sum } = quantilesOfCounts(counts, values.length, ps);
+          assertSameBits(q, reference(values, ps));
+          let inOrder = 0;
+          for (const x of values) inOrder += x;
+          assert.ok(Object.is(sum, inOrder));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

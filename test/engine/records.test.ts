@@ -89,6 +89,37 @@ function blockOf(values: number[][], points: number, a: number, b: number): Floa
 function check(records: Records, kinds: Uint8Array, values: number[][], points: number, runs: number) {
   assert.equal(records.runs, runs);
   values.forEach((v, c) => {
+    if (kinds[c] === FLAG) {
+      // Counted on the bits: runs set at each point, set for the first time there, never set.
+      const at = new Float64Array(points);
+      const first = new Float64Array(points);
+      let never = 0;
+      for (let r = 0; r < runs; r++) {
+        let fired = false;
+        for (let k = 0; k < points; k++) {
+          if (v[r * points + k]! === 0) continue;
+          at[k]!++;
+          if (!fired) first[k]!++;
+          fired = true;
+        }
+        if (!fired) never++;
+      }
+      assert.deepEqual(records.occurrences(c), { at, first, never });
+    } else {
+      // Small whole numbers are counted straight from the records, when every run's value is one.
+      const counts = new Float64Array(256);
+      const atFirst = Array.from({ length: runs }, (_, r) => v[r * points]!);
+      const small = atFirst.every((x) => Number.isInteger(x) && !Object.is(x, -0) && x >= -128 && x <= 127);
+      assert.ok(
+        !records.countSmall(c, 0, counts) || small,
+        'counted only when every value is small and whole',
+      );
+      if (records.countSmall(c, 0, new Float64Array(256))) {
+        const want = new Float64Array(256);
+        for (let r = 0; r < runs; r++) want[v[r * points]! + 128]!++;
+        assert.deepEqual(counts, want);
+      }
+    }
     const dense = records.channel(c);
     for (let k = 0; k < points; k++) {
       const column = records.column(c, k);
