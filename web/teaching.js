@@ -5,10 +5,12 @@
  */
 import { showNav } from './js/nav.js';
 import { buildTabs } from './js/tabs.js';
+import { renderAch } from './js/views/ach.js';
 import { renderConditioning } from './js/views/conditioning.js';
 import { renderFutures } from './js/views/futures.js';
 import { renderKeyAssumptions } from './js/views/keyAssumptions.js';
 import { startMap } from './js/views/mapView.js';
+import { renderSignposts } from './js/views/signposts.js';
 
 const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
 const params = new URLSearchParams(location.search);
@@ -43,11 +45,11 @@ function rememberQuestion(q) {
   );
 }
 
-/** Observations the link carries (`obs=` as JSON), or none. */
-function linkObservations() {
+/** A list the link carries as JSON (`obs=`, `hyp=`), or none. @param {string} key */
+function linkList(key) {
   try {
-    const obs = JSON.parse(params.get('obs') ?? '[]');
-    return Array.isArray(obs) ? obs : [];
+    const list = JSON.parse(params.get(key) ?? '[]');
+    return Array.isArray(list) ? list : [];
   } catch {
     return [];
   }
@@ -87,12 +89,29 @@ const select = buildTabs(
     {
       id: 'condition',
       label: 'Conditioning',
-      render: technique(renderConditioning, { observations: linkObservations() }),
+      render: technique(renderConditioning, { observations: linkList('obs') }),
     },
     {
       id: 'futures',
       label: 'Alternative futures',
       render: technique(renderFutures, { drivers: (params.get('drivers') ?? '').split(',').filter(Boolean) }),
+    },
+    {
+      id: 'signposts',
+      label: 'Signposts',
+      render: technique(renderSignposts, {
+        ...(params.get('when') ? { when: params.get('when') } : {}),
+        ...(params.get('by') ? { by: params.get('by') } : {}),
+      }),
+    },
+    {
+      id: 'ach',
+      label: 'Competing hypotheses',
+      render: technique(renderAch, {
+        hypotheses: linkList('hyp'),
+        evidence: linkList('obs'),
+        ...(params.get('seen') ? { seen: (params.get('seen') ?? '').split(',').map(Number) } : {}),
+      }),
     },
   ],
   (id) => remember('tab', id === 'map' ? undefined : id),

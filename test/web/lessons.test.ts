@@ -2,7 +2,7 @@
  * The three lessons walked end to end in headless Chromium, as a class would: each lesson page lists its
  * steps, every step's link is followed and the view it opens must come up with its numbers (a run done, a
  * comparison's tab, a technique's answer, the map's node); lesson 1's class is started, joined, forecast and
- * revealed. The printed handout leaves the instructor's parts out. Screenshots in test-artifacts/.
+ * revealed, and its hypotheses weighed. The printed handout leaves the instructor's parts out. Screenshots in test-artifacts/.
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -34,6 +34,8 @@ async function follow(page: Page, base: string, href: string): Promise<void> {
     assumptions: '#ka-out[data-ready]',
     condition: '#co-out[data-ready]',
     futures: '#af-out[data-ready]',
+    signposts: '#sp-out[data-ready]',
+    ach: '#ach-out[data-ready]',
   }[tab];
   assert.ok(ready, `${href}: a tab of the Teaching page`);
   await page.waitForSelector(ready);
@@ -65,7 +67,7 @@ browserSuite('Lessons', (ui) => {
   ui.test('lesson 1: the state of 2004, a class forecasts and reveals, then the backtest', async (t) => {
     const { page } = t;
     await page.goto(`${ui.base}/lessons/1-as-known-in-2004.html`);
-    const [start2004, backtest] = await stepLinks(page);
+    const [start2004, backtest, hypotheses] = await stepLinks(page);
     await follow(page, ui.base, start2004!);
     await t.shot('lesson-1-2004');
 
@@ -88,6 +90,12 @@ browserSuite('Lessons', (ui) => {
 
     await follow(page, ui.base, backtest!);
     await t.shot('lesson-1-backtest');
+    await follow(page, ui.base, hypotheses!);
+    assert.deepEqual(
+      await page.$$eval('#ach-hypotheses tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-name'))),
+      ['absorbed', 'extinct', 'none of these'],
+    );
+    await t.shot('lesson-1-hypotheses');
   });
 
   ui.test('lesson 2: the paired comparison, the mechanism on the map, the key assumptions', async (t) => {

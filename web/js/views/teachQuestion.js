@@ -28,9 +28,10 @@ const field = (label, control) => el('div', {}, [el('label', { for: control.id, 
  * @param {HTMLElement} form
  * @param {string} prefix
  * @param {Defaults} defaults
- * @param {{outputs?: (o: OutputInfo) => boolean, kinds?: string}} [filter] which outputs may be asked about
+ * @param {{outputs?: (o: OutputInfo) => boolean, onChange?: (d: Description) => void, scenarioOnly?: boolean}} [options]
+ *   which outputs may be asked about; told each change of the scenario or output; without the output fields
  */
-export async function questionForm(form, prefix, defaults, filter = {}) {
+export async function questionForm(form, prefix, defaults, options = {}) {
   const scenario = el('select', { id: `${prefix}-scenario` });
   const output = el('select', { id: `${prefix}-output` });
   const member = el('select', { id: `${prefix}-member` });
@@ -44,12 +45,11 @@ export async function questionForm(form, prefix, defaults, filter = {}) {
   });
   const seed = el('input', { id: `${prefix}-seed`, type: 'text', inputmode: 'numeric' });
   const question = el('p', { class: 'question', id: `${prefix}-question` });
+  const asked = options.scenarioOnly ? [] : [field('Output', output), field('Of', member), field('At', at)];
   form.append(
     el('div', { class: 'picker' }, [
       field('Scenario', scenario),
-      field('Output', output),
-      field('Of', member),
-      field('At', at),
+      ...asked,
       field('Runs', runs),
       field('Seed', seed),
     ]),
@@ -70,7 +70,7 @@ export async function questionForm(form, prefix, defaults, filter = {}) {
   const describe = async () => {
     d = (await api(`/api/scenarios/${encodeURIComponent(scenario.value)}`)).scenario;
     const desc = /** @type {Description} */ (d);
-    const outs = desc.outputs.filter((o) => o.kind !== 'leader' && (filter.outputs?.(o) ?? true));
+    const outs = desc.outputs.filter((o) => o.kind !== 'leader' && (options.outputs?.(o) ?? true));
     output.replaceChildren(...outs.map((o) => el('option', { value: o.id, text: o.label })));
     if (defaults.output && outs.some((o) => o.id === defaults.output)) output.value = defaults.output;
     members();
@@ -82,21 +82,25 @@ export async function questionForm(form, prefix, defaults, filter = {}) {
     runs.value = String(defaults.runs ?? Math.min(desc.runs, 500));
     seed.value = String(desc.seed);
     question.textContent = desc.scenario?.question ?? '';
+    options.onChange?.(desc);
   };
   if (defaults.scenario && list.some((s) => s.id === defaults.scenario)) scenario.value = defaults.scenario;
   scenario.addEventListener('change', () => {
     delete defaults.output;
     void describe();
   });
-  output.addEventListener('change', members);
+  output.addEventListener('change', () => {
+    members();
+    options.onChange?.(/** @type {Description} */ (d));
+  });
   await describe();
   return {
     /** @returns {Question} */
     read: () => ({
       scenario: scenario.value,
-      output: output.value,
-      ...(member.disabled ? {} : { member: member.value }),
-      at: at.value,
+      ...(options.scenarioOnly
+        ? {}
+        : { output: output.value, ...(member.disabled ? {} : { member: member.value }), at: at.value }),
       runs: Number(runs.value),
       seed: /^-?\d+$/.test(seed.value.trim()) ? Number(seed.value.trim()) : seed.value.trim(),
     }),
