@@ -151,6 +151,35 @@ describe('analysis of competing hypotheses', () => {
     assert.equal(r.consistentRuns, RUNS, 'a soft observation rejects no run');
   });
 
+  it('evidence a hypothesis cannot produce rules it out, with no finite diagnosticity', async () => {
+    const r = await executeAch(
+      prepare(repoPath(MODEL), { runs: 2000, seed: 3 }),
+      {
+        hypotheses: [
+          { name: 'few', output: 'successes', at: '2010', when: '< 7' },
+          { name: 'many', output: 'successes', at: '2010', when: '>= 7' },
+        ],
+        evidence: [{ output: 'seven', at: 2010, happened: true, label: 'seven successes by 2010' }],
+      },
+      { workers: 0 },
+    );
+    // "seven" is exactly "at least 7 successes": impossible under "few", certain under "many".
+    const e = r.evidence[0]!;
+    assert.deepEqual(
+      e.cells.map((c) => [c.p, c.ratio, c.rating]),
+      [
+        [0, 0, 'II'],
+        [1, 1, 'C'],
+      ],
+    );
+    assert.equal(e.diagnosticity, null);
+    assert.deepEqual(e.excludes, ['few']);
+    assert.deepEqual(r.hypotheses[0]!.inconsistency.ruledOutBy, [1]);
+    assert.equal(r.hypotheses[0]!.posterior.p, 0);
+    assert.equal(r.hypotheses[1]!.posterior.p, 1);
+    assert.equal(r.hypotheses.length, 2, 'every run meets one of the two: no "none of these"');
+  });
+
   it('`oxus ach` reads hypotheses and the scenario’s observations, and refuses what it cannot weigh', async () => {
     const res = await oxus(
       'ach',

@@ -110,6 +110,54 @@ describe('alternative futures (2×2)', () => {
     assert.match(r.notes[0]!, /a is correlated with other parameters/);
   });
 
+  it('a driver naming a parameter table moves every member’s entry into its half together', async () => {
+    const text = `oxus: 1
+model: futures_table
+title: A table driver (two members) against a scalar one
+time: { start: 2000, end: 2001, step: year }
+entities:
+  unit: [U1, U2]
+parameters:
+  w:
+    for: unit
+    unit: index
+    range: [0, 1]
+    members:
+      U1: { value: 0.5, uncertainty: { dist: uniform, min: 0, max: 1 } }
+      U2: { value: 0.5, uncertainty: { dist: uniform, min: 0, max: 1 } }
+    sources: [{ judgment: "test input" }]
+  z:
+    value: 0.5
+    unit: index
+    range: [0, 1]
+    uncertainty: { dist: uniform, min: 0, max: 1 }
+    sources: [{ judgment: "test input" }]
+state:
+  y: { unit: index, initial: 0 }
+rules:
+  sum: { target: y, add: "sumOf(w) + z", sources: [{ judgment: "the known-answer formula" }] }
+outputs:
+  y: { kind: series, expr: y, unit: index }
+`;
+    const runs = 4000;
+    const p = prepareText(text, repoPath('test/fixtures/futures-table.yaml'), { runs, seed: 6 });
+    const r = await executeFutures(
+      p,
+      { output: 'y', at: '2001', drivers: [{ name: 'w' }, { name: 'z' }] },
+      { workers: 0 },
+    );
+    assert.deepEqual(r.drivers[0].slots, ['U1.w', 'U2.w']);
+    assert.deepEqual(r.drivers[0].split, [0.5, 0.5]);
+    // Both entries low: a quarter of the scenario's runs; with z low too, an eighth (4 binomial SE).
+    const eighth = 1 / 8;
+    assert.ok(Math.abs(r.futures[0]!.share! - eighth) < 4 * Math.sqrt((eighth * (1 - eighth)) / runs));
+    // Each entry moves by exactly 0.5 from its low half to its high half: w's effect is 1.0 in every run.
+    assert.ok(Math.abs(r.effects.a.low.mean - 1) < 1e-12 && r.effects.a.low.se < 1e-12);
+    // Low-low: E[w1 + w2 + z] = 0.25 + 0.25 + 0.25.
+    const ll = r.futures[0]!.outcome;
+    assert.ok(Math.abs(ll.mean - 0.75) < 4 * ll.se, `${ll.mean}`);
+  });
+
   it('refuses drivers it cannot set, in the user’s terms', async () => {
     const p = prepare(repoPath(MODEL), { runs: 50 });
     const cases: [object[], RegExp][] = [
