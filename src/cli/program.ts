@@ -17,6 +17,7 @@ import { mergeCommand } from './commands/merge.js';
 import { runCommand } from './commands/run.js';
 import { scoreCommand } from './commands/score.js';
 import { sensitivityCommand } from './commands/sensitivity.js';
+import { serveCommand } from './commands/serve.js';
 import { signpostsCommand } from './commands/signposts.js';
 import { traceCommand } from './commands/trace.js';
 import { validateCommand } from './commands/validate.js';
@@ -29,6 +30,7 @@ const COMMANDS: readonly ((program: Command, io: CliIO) => void)[] = [
   runCommand,
   validateCommand,
   listCommand,
+  serveCommand,
   compareCommand,
   scoreCommand,
   mergeCommand,

@@ -3,15 +3,15 @@
  * points at the request field (`overrides.taliban_haven`), one in a bundled file at that file, and no
  * absolute path of the server ever reaches a client.
  */
-import { relative } from 'node:path';
 import type { Problem } from '../errors.js';
 import type { JobFailure } from './engineHost/protocol.js';
 import { type ApiProblem, HttpError } from './httpErrors.js';
 
-/** Where problems point: the virtual file of an edited scenario, and the folder files are shown from. */
+/** Where problems point: the virtual file of an edited scenario, and how a file's path is shown. */
 export interface ProblemContext {
   readonly editedPath?: string;
-  readonly root: string;
+  /** A file's path as clients see it (`Catalog.shownPath`): never absolute. */
+  readonly shown: (file: string) => string;
 }
 
 function requestPath(path: string): string {
@@ -24,7 +24,7 @@ export function apiProblem(p: Problem, ctx: ProblemContext): ApiProblem {
     code: p.code,
     path: edited ? requestPath(p.path) : p.path,
     message: p.message,
-    file: edited ? '(request)' : relative(ctx.root, p.file),
+    file: edited ? '(request)' : ctx.shown(p.file),
     line: p.line,
     column: p.column,
     ...(p.expected !== undefined ? { expected: p.expected } : {}),

@@ -54,7 +54,7 @@ export async function createApp(options: CreateAppOptions): Promise<Express> {
   const settings = settingsOf(options);
   const log = options.log ?? (() => {});
   const db = Database.open(settings.dbPath);
-  const catalog = new Catalog(settings.modelsDir, settings.scenariosDir);
+  const catalog = new Catalog(settings.modelsDirs, settings.scenariosDirs);
   // Read (and parse) every file's header now, not while the first requests wait: under load, the first
   // listing stalled every request behind it for half a second.
   catalog.list('model');

@@ -3,7 +3,7 @@
  * and kept until a file in the models or scenarios folder changes.
  */
 import { readdirSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { httpErrorOf } from './apiProblems.js';
 import type { Catalog, CatalogEntry } from './catalog.js';
 import type { Description } from './engineHost/describe.js';
@@ -47,7 +47,7 @@ export class Descriptions {
     } catch (err) {
       if (!(err instanceof JobFailedError)) throw err;
       throw (
-        httpErrorOf(err.failure, { root: dirname(this.catalog.scenariosDir) }) ??
+        httpErrorOf(err.failure, { shown: (f) => this.catalog.shownPath(f) }) ??
         new HttpError(422, 'E_INVALID_FILE', err.message)
       );
     }
@@ -55,18 +55,16 @@ export class Descriptions {
     let described = this.described.get(description);
     if (!described) {
       const { modelPath, model, ...rest } = description;
-      const modelId =
-        dirname(modelPath) === this.catalog.modelsDir ? basename(modelPath).replace(/\.ya?ml$/, '') : null;
-      described = { ...entry, ...rest, model: { id: modelId, ...model } };
+      described = { ...entry, ...rest, model: { id: this.catalog.modelIdOf(modelPath), ...model } };
       this.described.set(description, described);
     }
     return described;
   }
 
-  /** Names, sizes and times of every file in both folders: any change invalidates the cache. */
+  /** Names, sizes and times of every file in the folders served: any change invalidates the cache. */
   private folderSignature(): string {
     const parts: string[] = [];
-    for (const dir of [this.catalog.modelsDir, this.catalog.scenariosDir]) {
+    for (const dir of this.catalog.allDirs) {
       let names: string[] = [];
       try {
         names = readdirSync(dir).sort();

@@ -7,10 +7,13 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface AppOptions {
-  /** Folder of bundled models (`*.yaml`). */
-  readonly modelsDir: string;
-  /** Folder of bundled scenarios; edited scenarios are compiled as if they lay here. */
-  readonly scenariosDir: string;
+  /** Folder of models (`*.yaml`), or several (`oxus serve --models A --models B`). */
+  readonly modelsDir: string | readonly string[];
+  /**
+   * Folder of scenarios, or several. An edited scenario is compiled as if it lay in its base's folder, an
+   * edited model as if it lay in the first scenarios folder.
+   */
+  readonly scenariosDir: string | readonly string[];
   /** SQLite database file for saved scenarios and run history (created when missing). */
   readonly dbPath: string;
   /** Most runs one request may ask for. Default 20,000. */
@@ -47,7 +50,16 @@ export interface AppOptions {
   readonly signal?: AbortSignal;
 }
 
-export type Settings = Required<Omit<AppOptions, 'signal'>> & { readonly signal?: AbortSignal };
+export type Settings = Required<Omit<AppOptions, 'signal' | 'modelsDir' | 'scenariosDir'>> & {
+  /** The folders, absolute, each once, in the order given. */
+  readonly modelsDirs: readonly string[];
+  readonly scenariosDirs: readonly string[];
+  readonly signal?: AbortSignal;
+};
+
+const folderList = (dirs: string | readonly string[]): readonly string[] => [
+  ...new Set((typeof dirs === 'string' ? [dirs] : dirs).map((d) => resolve(d))),
+];
 
 /** The repository root: this file is dist/src/server/options.js once compiled. */
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../../../', import.meta.url)));
@@ -55,8 +67,8 @@ export const REPO_ROOT = resolve(fileURLToPath(new URL('../../../', import.meta.
 /** Fills in the defaults. */
 export function settingsOf(options: AppOptions): Settings {
   return {
-    modelsDir: resolve(options.modelsDir),
-    scenariosDir: resolve(options.scenariosDir),
+    modelsDirs: folderList(options.modelsDir),
+    scenariosDirs: folderList(options.scenariosDir),
     dbPath: resolve(options.dbPath),
     maxRuns: options.maxRuns ?? 20_000,
     maxConcurrentRuns: options.maxConcurrentRuns ?? 2,

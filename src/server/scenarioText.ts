@@ -1,8 +1,8 @@
 /**
  * A scenario edited in the browser, as the YAML text of a scenario file that `extends` the bundled one and
  * overrides only what the user changed (runs and seed are left out of the text a run compiles: they are
- * passed separately, as with `oxus run --runs --seed`). The engine compiles it as if it lay in the scenarios folder, and
- * the same text saved there runs identically with `oxus run`.
+ * passed separately, as with `oxus run --runs --seed`). The engine compiles it as if it lay in the base
+ * scenario's folder, and the same text saved there runs identically with `oxus run`.
  */
 import { basename, relative } from 'node:path';
 import { stringify } from 'yaml';
@@ -47,13 +47,14 @@ const identifier = (name: string | null, fallback: string): string => {
 };
 
 /**
- * The text of the edited scenario. `modelPath` is the absolute path of a model entry's file, used when the
+ * The text of the edited scenario, compiled as if it lay in `folder` (the base scenario's own folder, or for a
+ * model the first scenarios folder). `modelPath` is the absolute path of a model entry's file, used when the
  * base is a model rather than a scenario.
  */
 export function editedScenarioText(
   base: CatalogEntry,
   edit: Edit & { readonly runs?: number | undefined; readonly seed?: number | string | undefined },
-  scenariosDir: string,
+  folder: string,
   modelPath: string,
 ): string {
   const fromScenario = base.kind === 'scenario';
@@ -62,7 +63,7 @@ export function editedScenarioText(
     scenario: `${identifier(base.name, base.id)}_edited`,
     title: `${base.title ?? base.id} (edited)`,
     question: base.question ?? `What does ${base.title ?? base.id} project with these changes?`,
-    ...(fromScenario ? { extends: basename(base.file) } : { model: relative(scenariosDir, modelPath) }),
+    ...(fromScenario ? { extends: basename(base.file) } : { model: relative(folder, modelPath) }),
   };
   if (edit.runs !== undefined) doc.runs = edit.runs;
   if (edit.seed !== undefined) doc.seed = edit.seed;

@@ -29,8 +29,13 @@ export async function serve(options: ServeOptions): Promise<Served> {
   const { port, host, graceMs = GRACE_MS, ...appOptions } = options;
   const app = await createApp(appOptions);
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(port, host, () => resolve(s));
+    // Express 5 hands a listening error to the callback as well as emitting it.
+    const s = app.listen(port, host, (err?: Error) => (err ? reject(err) : resolve(s)));
     s.once('error', reject);
+  }).catch(async (err: unknown) => {
+    // The port is taken (or not allowed): close the database and engine host opened for nothing.
+    await closeApp(app);
+    throw err;
   });
   const { port: bound } = server.address() as AddressInfo;
   const url = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${bound}/`;

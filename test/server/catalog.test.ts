@@ -1,9 +1,11 @@
 /** GET /api/models and /api/scenarios: lists, and one with its parameters, ranges and sources. */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import { repoPath } from '../support/build.js';
-import { assertErrorShape, makeApp, useTestApp } from '../support/serverApp.js';
+import { assertErrorShape, makeApp, SCENARIOS, type TestApp, useTestApp } from '../support/serverApp.js';
 
 describe('catalog routes', () => {
   const t = useTestApp();
@@ -107,5 +109,59 @@ describe('catalog routes', () => {
     } finally {
       bundled.close();
     }
+  });
+});
+
+describe('catalog of several scenarios folders', () => {
+  const t = useTestApp({}, (f) => {
+    const more = join(f.root, 'more');
+    mkdirSync(more);
+    writeFileSync(
+      join(more, 'slow.yaml'),
+      'oxus: 1\nscenario: slow\ntitle: Slow\nquestion: What if growth is slow?\nextends: ../scenarios/logistic-base.yaml\nparameters:\n  r: 0.05\n',
+    );
+    writeFileSync(join(more, 'logistic-fast.yaml'), SCENARIOS['logistic-fast.yaml']!);
+  });
+  let app: TestApp;
+  before(async () => {
+    app = await makeApp(
+      { ...t.fixture, scenariosDir: [t.fixture.scenariosDir, join(t.fixture.root, 'more')] },
+      { dbPath: join(t.fixture.root, 'data', 'several.sqlite') },
+    );
+  });
+  after(() => app.close());
+
+  it('lists the files of both folders, a shared name once (the first folder’s)', async () => {
+    const res = await request(app.app).get('/api/scenarios').expect(200);
+    assert.deepEqual(
+      res.body.scenarios.map((s: { id: string; file: string; extends: string | null }) => [
+        s.id,
+        s.file,
+        s.extends,
+      ]),
+      [
+        ['busy', 'scenarios/busy.yaml', null],
+        ['logistic-base', 'scenarios/logistic-base.yaml', null],
+        ['logistic-fast', 'scenarios/logistic-fast.yaml', 'logistic-base'],
+        ['slow', 'more/slow.yaml', 'logistic-base'],
+      ],
+    );
+    const slow = await request(app.app).get('/api/scenarios/slow').expect(200);
+    assert.equal(slow.body.scenario.model.id, 'logistic');
+  });
+
+  it('refuses a name two folders share, naming both files, rather than choosing one', async () => {
+    const message =
+      "2 scenario files are named 'logistic-fast': scenarios/logistic-fast.yaml and more/logistic-fast.yaml; rename all but one";
+    const described = await request(app.app).get('/api/scenarios/logistic-fast').expect(409);
+    assert.deepEqual(
+      { code: assertErrorShape(described.body).code, message: described.body.error.message },
+      { code: 'E_NAME_CLASH', message },
+    );
+    const run = await request(app.app)
+      .post('/api/runs?wait=true')
+      .send({ scenario: 'logistic-fast', runs: 10 })
+      .expect(409);
+    assert.equal(run.body.error.message, message);
   });
 });

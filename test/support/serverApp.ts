@@ -92,9 +92,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** An app on the fixture's folders; `close` stops its engine host. */
+/** An app on the fixture's folders (or others: several of each); `close` stops its engine host. */
 export async function makeApp(
-  f: Pick<Fixture, 'modelsDir' | 'scenariosDir' | 'dbPath'>,
+  f: Pick<CreateAppOptions, 'modelsDir' | 'scenariosDir' | 'dbPath'>,
   options: Partial<CreateAppOptions> = {},
 ): Promise<TestApp> {
   const errors: unknown[] = [];

@@ -1,10 +1,11 @@
 /** `oxus list [dirs…]`: the models and scenarios of some folders, each with its title and question. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parse } from 'yaml';
 import { isScenarioText } from '../../model/load.js';
 import { counted } from '../../present/format.js';
+import { folderProblem } from '../folders.js';
 import { type CliIO, ExitError, shownPath } from '../io.js';
 
 /** What `list` shows of one file: its title, and a scenario's question. */
@@ -30,14 +31,6 @@ function header(text: string): Header {
   return { kind, ...field('title'), ...field('question') };
 }
 
-/** Why a folder cannot be listed, or undefined when it can. */
-function folderProblem(dir: string): string | undefined {
-  const stat = statSync(dir, { throwIfNoEntry: false });
-  if (!stat) return 'folder not found';
-  if (!stat.isDirectory()) return 'not a folder (list takes folders; `oxus validate FILE` checks one file)';
-  return undefined;
-}
-
 export function listCommand(program: Command, io: CliIO): void {
   program
     .command('list')
@@ -47,7 +40,7 @@ export function listCommand(program: Command, io: CliIO): void {
       const refused: string[] = [];
       for (const dir of dirs) {
         const abs = resolve(io.cwd, dir);
-        const problem = folderProblem(abs);
+        const problem = folderProblem(abs, 'list');
         if (problem) {
           refused.push(dir);
           io.stderr(`error: ${dir}: ${problem}\n`);

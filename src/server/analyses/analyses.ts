@@ -4,7 +4,6 @@
  * simulated on the engine thread within the server's limits (analyses at once, runs, model evaluations,
  * memory, time), and answered whole. Nothing is stored: the same request gives the same numbers.
  */
-import { dirname } from 'node:path';
 import type { AchResult } from '../../ach.js';
 import type { AssumptionsResult } from '../../assumptions.js';
 import type { CompareResult } from '../../comparison.js';
@@ -43,15 +42,12 @@ function splitSide<B extends object>(body: B) {
 
 export class Analyses {
   private active = 0;
-  private readonly root: string;
 
   constructor(
     private readonly settings: Settings,
     private readonly catalog: Catalog,
     private readonly host: EngineHost,
-  ) {
-    this.root = dirname(settings.scenariosDir);
-  }
+  ) {}
 
   compare(body: CompareBody, signal?: AbortSignal): Promise<CompareResult> {
     const { a, b, runs, seed, output, member, at } = body;
@@ -146,7 +142,7 @@ export class Analyses {
     } catch (err) {
       const edited = source.text !== undefined ? { editedPath: source.path } : {};
       if (err instanceof JobFailedError)
-        throw httpErrorOf(err.failure, { root: this.root, ...edited }) ?? err;
+        throw httpErrorOf(err.failure, { shown: (f) => this.catalog.shownPath(f), ...edited }) ?? err;
       throw err;
     } finally {
       this.active--;

@@ -50,7 +50,12 @@ export function savedRoutes(ctx: AppContext): Router {
   router.get('/saved-scenarios/:id/yaml', (req, res) => {
     const saved = known(req.params.id, res);
     const { entry } = resolveSource(ctx.catalog, saved.edit);
-    const yaml = editedScenarioText(entry, saved.edit, ctx.catalog.scenariosDir, ctx.catalog.pathOf(entry));
+    const yaml = editedScenarioText(
+      entry,
+      saved.edit,
+      ctx.catalog.editFolderOf(entry),
+      ctx.catalog.pathOf(entry),
+    );
     res
       .type('text/yaml; charset=utf-8')
       .attachment(`${entry.id}-${saved.id.slice(0, 8)}.yaml`)

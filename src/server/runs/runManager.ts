@@ -2,7 +2,6 @@
  * Runs in progress and recently finished: starts them on the engine host within the server's limits,
  * follows their progress for server-sent events, cancels them, and writes finished ones to the history.
  */
-import { dirname } from 'node:path';
 import { RECEIPT_KEYS, type Receipt, type Result } from '../../pipeline.js';
 import { httpErrorOf, type ProblemContext, shuttingDown } from '../apiProblems.js';
 import type { Catalog } from '../catalog.js';
@@ -67,7 +66,6 @@ const MAX_CHECKS = 4;
 
 export class RunManager {
   private readonly runs = new Map<string, Run>();
-  private readonly problemRoot: string;
   private checking = 0;
   private closing = false;
 
@@ -77,9 +75,7 @@ export class RunManager {
     private readonly host: EngineHost,
     private readonly history: History,
     private readonly log: (err: unknown) => void,
-  ) {
-    this.problemRoot = dirname(settings.scenariosDir);
-  }
+  ) {}
 
   /** Compiles and starts a run; resolves once it compiled (a bad scenario or override rejects with a 400). */
   /**
@@ -348,7 +344,8 @@ export class RunManager {
   }
 
   private contextOf(editedPath: string | undefined): ProblemContext {
-    return { root: this.problemRoot, ...(editedPath !== undefined ? { editedPath } : {}) };
+    const shown = (file: string) => this.catalog.shownPath(file);
+    return { shown, ...(editedPath !== undefined ? { editedPath } : {}) };
   }
 
   private toHttp(err: unknown, ctx: ProblemContext): Error {

@@ -33,11 +33,12 @@ export function resolveSource(
   }
   const path = catalog.pathOf(entry);
   if (isEmptyEdit(request)) return { entry, source: { path }, text: null };
+  const folder = catalog.editFolderOf(entry);
   const text = editedScenarioText(
     entry,
     { overrides: request.overrides, schedules: request.schedules, events: request.events },
-    catalog.scenariosDir,
+    folder,
     path,
   );
-  return { entry, source: { path: join(catalog.scenariosDir, `${entry.id}.edited.yaml`), text }, text };
+  return { entry, source: { path: join(folder, `${entry.id}.edited.yaml`), text }, text };
 }
