@@ -66,15 +66,44 @@ export function prepare(path: string, overrides: { runs?: number; seed?: number 
   return prepareText(readText(path), path, overrides);
 }
 
-/** The check behind `oxus validate`: every problem `prepare` would reject the file for (none when valid). */
-export function checkFile(path: string): Problem[] {
+/**
+ * Problems found before the checks of meaning could run: YAML syntax, missing fields, values of the wrong
+ * kind, a file that cannot be read. Those checks need a well-formed file, so fixing these can bring more
+ * problems to light (unknown keys alone do not stop them: they come back with the checks' problems).
+ */
+export class ShapeProblems extends OxusError {}
+
+/** Runs a loading step; its problems (after those found before it) are shape problems. */
+function shapeChecked<T>(load: () => T, before: readonly Problem[]): T {
   try {
-    prepare(path);
-    return [];
+    return load();
   } catch (err) {
-    if (err instanceof OxusError) return [...err.problems];
+    if (err instanceof OxusError) throw new ShapeProblems([...before, ...err.problems]);
     throw err;
   }
+}
+
+/** What `oxus validate` reports of a file: every problem, and whether the checks of meaning ran. */
+export interface FileCheck {
+  readonly problems: Problem[];
+  readonly meaningChecked: boolean;
+}
+
+/** The check behind `oxus validate`: every problem `prepare` would reject the file for (none when valid). */
+export function checkFileRounds(path: string): FileCheck {
+  try {
+    prepare(path);
+    return { problems: [], meaningChecked: true };
+  } catch (err) {
+    if (err instanceof OxusError)
+      return { problems: [...err.problems], meaningChecked: !(err instanceof ShapeProblems) };
+    throw err;
+  }
+}
+
+/** The problems of `checkFileRounds`. */
+export function checkFile(path: string): Problem[] {
+  return checkFileRounds(path).problems;
 }
 
 /**
@@ -98,11 +127,15 @@ export function compileText(text: string, path: string): Prepared {
   let model: LoadedModel;
   let scenario: LoadedScenario | undefined;
   if (isScenarioText(text)) {
-    scenario = loadScenario(path, text);
-    model = loadScenarioModel(scenario);
+    // Problems of loading are of shape (ShapeProblems); unknown keys alone come back with those of meaning.
+    const loaded = shapeChecked(() => loadScenario(path, text), []);
+    scenario = loaded;
+    model = shapeChecked(() => loadScenarioModel(loaded), loaded.keyProblems);
+    if (loaded.keyProblems.length)
+      throw new OxusError([...loaded.keyProblems, ...buildPlan(model, loaded).problems]);
   } else {
     const parsed = parseModel(text, path);
-    if (!parsed.model) throw new OxusError(parsed.problems);
+    if (!parsed.model) throw new ShapeProblems(parsed.problems);
     if (parsed.problems.length)
       throw new OxusError([...parsed.problems, ...buildPlan(parsed.model).problems]);
     model = parsed.model;

@@ -51,6 +51,11 @@ export interface LoadedScenario {
   readonly snapshots: readonly Entry<string | number>[];
   /** What was seen (`oxus condition`), the base's first. */
   readonly observations: readonly Entry<NonNullable<ScenarioFile['observations']>[number]>[];
+  /**
+   * Unknown keys in the chain's files, the base's first: they do not stop the checks of meaning, so the
+   * caller reports them together with those checks' problems.
+   */
+  readonly keyProblems: readonly Problem[];
 }
 
 /** Why a file cannot be read, in the user's terms (the system's code only where there is no better word). */
@@ -146,8 +151,9 @@ export function loadScenario(
 ): LoadedScenario {
   const { yaml, problems } = readYaml(text, path);
   if (problems.length) throw new OxusError(problems);
+  // Only unknown keys come back with a value: the file is otherwise well formed, so its meaning is checked too.
   const { value: file, problems: shape } = validateWith(yaml, scenarioSchema);
-  if (!file || shape.length) throw new OxusError(shape);
+  if (!file) throw new OxusError(shape);
   const here = (p: Path): Origin => ({ yaml, path: p });
   const dir = dirname(path);
   let base: LoadedScenario | undefined;
@@ -215,5 +221,6 @@ export function loadScenario(
     suppress: list(base?.suppress, file.events?.suppress, ['events', 'suppress']),
     snapshots: list(base?.snapshots, file.snapshots, ['snapshots']),
     observations: list(base?.observations, file.observations, ['observations']),
+    keyProblems: [...(base?.keyProblems ?? []), ...shape],
   };
 }

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { formatProblem } from '../../errors.js';
-import { checkFile } from '../../pipeline.js';
+import { checkFileRounds } from '../../pipeline.js';
 import { counted } from '../../present/format.js';
 import { type CliIO, ExitError, shownPath } from '../io.js';
 
@@ -14,11 +14,16 @@ export function validateCommand(program: Command, io: CliIO): void {
     .action((files: string[]) => {
       let bad = 0;
       for (const f of files) {
-        const problems = checkFile(resolve(io.cwd, f));
+        const { problems, meaningChecked } = checkFileRounds(resolve(io.cwd, f));
         if (problems.length === 0) io.stdout(`ok  ${f}\n`);
         else {
           bad++;
           for (const p of problems) io.stderr(`${formatProblem({ ...p, file: shownPath(io, p.file) })}\n`);
+          // Problems come in two rounds: say so when the second has not run yet, or fixes look like regressions.
+          if (!meaningChecked)
+            io.stderr(
+              `note: ${f}: names, ranges, units and expressions are checked once the problems above are fixed: validate again\n`,
+            );
         }
       }
       if (bad) throw new ExitError(1, `${bad} of ${counted(files.length, 'file')} invalid`);
