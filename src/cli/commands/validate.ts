@@ -19,8 +19,9 @@ export function validateCommand(program: Command, io: CliIO): void {
         else {
           bad++;
           for (const p of problems) io.stderr(`${formatProblem({ ...p, file: shownPath(io, p.file) })}\n`);
-          // Problems come in two rounds: say so when the second has not run yet, or fixes look like regressions.
-          if (!meaningChecked)
+          // Problems come in two rounds: say so when the second has not run yet, or fixes look like
+          // regressions (not for a file that cannot be read at all: there is nothing to check yet).
+          if (!meaningChecked && problems.some((p) => p.code !== 'E_FILE'))
             io.stderr(
               `note: ${f}: names, ranges, units and expressions are checked once the problems above are fixed: validate again\n`,
             );
