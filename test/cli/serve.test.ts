@@ -165,8 +165,9 @@ describe('oxus serve', () => {
         seed: 5,
       });
       assert.equal(res.status, 200, JSON.stringify(res.body));
-      const run = res.body.run as { status: string; scenarioText: string };
+      const run = res.body.run as { status: string; scenarioText: string; file: string };
       assert.equal(run.status, 'done');
+      assert.equal(run.file, 'mine/fast.yaml', 'the file the UI names for the command line');
       assert.match(run.scenarioText, /^extends: fast\.yaml$/m);
       const file = join(root, 'mine', 'saved-edit.yaml');
       writeFileSync(file, run.scenarioText);

@@ -6,7 +6,7 @@
 /**
  * @typedef {{code: string, path: string, message: string, file?: string, line?: number, expected?: string, found?: string}} Problem
  * @typedef {{scenario?: string, model?: string, overrides?: Record<string, number>, runs?: number, seed?: number|string}} RunRequest
- * @typedef {{id: string, status: 'running'|'done'|'failed'|'cancelled', title: string, request: RunRequest,
+ * @typedef {{id: string, status: 'running'|'done'|'failed'|'cancelled', title: string, file?: string|null, request: RunRequest,
  *   progress: {done: number, total: number}, receipt: Record<string, string|number|null>|null,
  *   error: {code: string, message: string, path: string}|null, scenarioText: string|null,
  *   reproduced: {receipt: boolean, summary: boolean}|null,

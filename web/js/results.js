@@ -37,9 +37,11 @@ function receiptBlock(name, s) {
     el('tr', {}, [el('th', { scope: 'row', text: k }), el('td', {}, [el('code', { text: String(v) })])]),
   );
   const req = s.run.request;
+  // The served file (several folders may be served); a run read back from the history does not know it.
+  const file = s.run.file ?? (req.model ? `models/${req.model}.yaml` : `scenarios/${req.scenario}.yaml`);
   const cli = s.run.scenarioText
-    ? 'Save the scenario text below as a file in scenarios/ and run it with the same --runs and --seed:'
-    : `Same numbers from the command line: oxus run ${req.model ? `models/${req.model}` : `scenarios/${req.scenario}`}.yaml --runs ${r.runs} --seed ${r.seed}`;
+    ? `Save the scenario text below as a file beside ${file} and run it with the same --runs and --seed:`
+    : `Same numbers from the command line: oxus run ${file} --runs ${r.runs} --seed ${r.seed}`;
   const reproduced = s.run.reproduced
     ? el('p', {
         text: `Reproduced from the history: receipt ${s.run.reproduced.receipt ? 'identical' : 'DIFFERENT'}, summary ${s.run.reproduced.summary ? 'identical bit for bit' : 'DIFFERENT'}.`,

@@ -22,11 +22,13 @@ export interface RunInfo extends Owned {
   readonly createdAt: string;
   finishedAt: string | null;
   readonly title: string;
+  /** The served file the run started from, as the catalog shows it (`mine/x.yaml`); null when read from the history. */
+  readonly file: string | null;
   readonly request: RunRequest;
   readonly progress: { done: number; total: number };
   receipt: Receipt | null;
   error: { code: string; message: string; path: string } | null;
-  /** YAML of the edited scenario (save it in scenarios/ to run it with the CLI), or null. */
+  /** YAML of the edited scenario (save it beside `file` to run it with the CLI), or null. */
   readonly scenarioText: string | null;
   /** The history entry this run reproduces, and whether it did, bit for bit. */
   readonly reproduces: string | null;
@@ -119,6 +121,7 @@ export class RunManager {
       createdAt: new Date().toISOString(),
       finishedAt: null,
       title: `${resolved.entry.title ?? resolved.entry.id}${resolved.text !== null ? ' (edited)' : ''}`,
+      file: resolved.entry.file,
       request,
       progress: { done: 0, total: request.runs ?? 0 },
       receipt: null,
@@ -361,6 +364,7 @@ function infoOfHistory(entry: HistoryEntry): RunInfo {
     createdAt: entry.createdAt,
     finishedAt: entry.finishedAt,
     title: entry.title,
+    file: null,
     request: entry.request,
     progress: { done: entry.receipt.runs, total: entry.receipt.runs },
     receipt: entry.receipt,
