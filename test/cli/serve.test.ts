@@ -4,86 +4,14 @@
  * anything is served, each named, all at once, with exit code 1 and no stack trace or absolute path.
  */
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { runCli } from '../../src/cli/program.js';
 import { execute, prepare } from '../../src/pipeline.js';
 import { repoPath } from '../support/build.js';
 import { oxusIn } from '../support/cli.js';
-
-const scenario = (name: string, rest: string) =>
-  `oxus: 1\nscenario: ${name}\ntitle: ${name}\nquestion: What does ${name} give?\n${rest}`;
-
-/** A team's layout: a shared models folder and the analyst's own, a shared scenarios folder and the analyst's. */
-function makeFolders(): string {
-  const root = mkdtempSync(join(tmpdir(), 'oxus-serve-'));
-  for (const dir of ['models', 'team/models', 'scenarios', 'mine', 'empty'])
-    mkdirSync(join(root, dir), { recursive: true });
-  copyFileSync(repoPath('models', 'logistic-reference.yaml'), join(root, 'models', 'logistic.yaml'));
-  copyFileSync(repoPath('models', 'logistic-reference.yaml'), join(root, 'team/models', 'growth.yaml'));
-  writeFileSync(
-    join(root, 'scenarios', 'base.yaml'),
-    scenario('base', 'model: ../models/logistic.yaml\nruns: 40\n'),
-  );
-  writeFileSync(
-    join(root, 'mine', 'fast.yaml'),
-    scenario('fast', 'extends: ../scenarios/base.yaml\nparameters:\n  r: 0.14\n'),
-  );
-  writeFileSync(
-    join(root, 'mine', 'own-model.yaml'),
-    scenario('own_model', 'model: ../team/models/growth.yaml\n'),
-  );
-  writeFileSync(
-    join(root, 'mine', 'broken.yaml'),
-    scenario('broken', 'extends: fast.yaml\nparameters:\n  rr: 0.1\n'),
-  );
-  return root;
-}
-
-interface Serving {
-  readonly url: string;
-  readonly output: { stdout: string; stderr: string };
-  /** Aborts as Ctrl-C would; resolves with the command's exit code once it has stopped. */
-  stop(): Promise<number>;
-}
-
-/** Starts `oxus serve …` in-process in `cwd` and waits for its address. */
-async function startServe(cwd: string, ...args: string[]): Promise<Serving> {
-  const output = { stdout: '', stderr: '' };
-  const controller = new AbortController();
-  let announced!: (url: string) => void;
-  const ready = new Promise<string>((resolve) => {
-    announced = resolve;
-  });
-  const done = runCli(['serve', ...args], {
-    stdout: (t) => {
-      output.stdout += t;
-      const url = /^oxus: serving (\S+)$/m.exec(output.stdout)?.[1];
-      if (url) announced(url);
-    },
-    stderr: (t) => {
-      output.stderr += t;
-    },
-    isTTY: false,
-    cwd,
-    signal: controller.signal,
-  });
-  const url = await Promise.race([
-    ready,
-    done.then((code) => Promise.reject(new Error(`exited ${code}: ${output.stderr}`))),
-  ]);
-  return {
-    url,
-    output,
-    stop: () => {
-      controller.abort();
-      return done;
-    },
-  };
-}
+import { makeServeFolders, type Serving, scenarioText, startServe } from '../support/serveFolders.js';
 
 const getJson = async (url: string) => {
   const res = await fetch(url);
@@ -101,7 +29,7 @@ const postJson = async (url: string, body: unknown) => {
 describe('oxus serve', () => {
   let root = '';
   before(() => {
-    root = makeFolders();
+    root = makeServeFolders();
   });
   after(() => rmSync(root, { recursive: true, force: true }));
 
@@ -238,7 +166,7 @@ describe('oxus serve', () => {
   it('refuses two files of one kind with the same name, naming both, before serving', async () => {
     const clash = join(root, 'clash');
     mkdirSync(clash);
-    writeFileSync(join(clash, 'base.yaml'), scenario('base2', 'model: ../models/logistic.yaml\n'));
+    writeFileSync(join(clash, 'base.yaml'), scenarioText('base2', 'model: ../models/logistic.yaml\n'));
     // A model and a scenario may share a name: the UI and API tell them apart by kind.
     copyFileSync(repoPath('models', 'logistic-reference.yaml'), join(clash, 'fast.yaml'));
     try {
@@ -291,6 +219,22 @@ describe('oxus serve', () => {
       assert.equal(r.stderr.includes(root), false);
     } finally {
       rmSync(other, { recursive: true });
+    }
+  });
+
+  it('reads PORT as --port reads it, and names the variable when it is wrong', async () => {
+    const before = process.env.PORT;
+    process.env.PORT = 'abc';
+    try {
+      const r = await oxusIn(root, 'serve', '--models', 'models', '--scenarios', 'scenarios');
+      assert.equal(r.code, 1);
+      assert.equal(
+        r.stderr,
+        'error: the PORT variable: it must be a whole number from 0 (any free port) to 65,535, found abc.\n',
+      );
+    } finally {
+      if (before === undefined) delete process.env.PORT;
+      else process.env.PORT = before;
     }
   });
 

@@ -17,7 +17,6 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -157,10 +156,23 @@ export interface BrowserSuite {
 /** Is this console error the browser's note of a request answered 4xx, which tests assert on their own? */
 const CLIENT_ERROR_NOTE = /^Failed to load resource: the server responded with a status of 4\d\d\b/;
 
-/** Starts the app on the bundled models and scenarios and Chromium before the tests; stops both after. */
-export function browserSuite(title: string, define: (suite: BrowserSuite) => void): void {
+/** A server for a suite: its address, and how to stop it. */
+export interface SuiteServer {
+  readonly base: string;
+  stop(): Promise<unknown>;
+}
+
+/**
+ * Starts the app and Chromium before the tests and stops both after: the app on the bundled models and
+ * scenarios, or whatever `options.start` serves (given the suite's temporary folder).
+ */
+export function browserSuite(
+  title: string,
+  define: (suite: BrowserSuite) => void,
+  options: { readonly start?: (temp: string) => Promise<SuiteServer> } = {},
+): void {
   describe(title, () => {
-    let server: Server | undefined;
+    let server: SuiteServer | undefined;
     let browser: Browser | undefined;
     const stop = new AbortController();
     const temp = mkdtempSync(join(tmpdir(), 'oxus-web-'));
@@ -182,22 +194,32 @@ export function browserSuite(title: string, define: (suite: BrowserSuite) => voi
         );
       }
       mkdirSync(ARTIFACTS, { recursive: true });
-      const served = await serveBundled(temp, stop.signal);
-      server = served.server;
-      suite.base = served.base;
+      server = await (options.start ?? ((t: string) => bundled(t, stop.signal)))(temp);
+      suite.base = server.base;
       browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
     });
 
     after(async () => {
       await browser?.close();
       stop.abort();
-      server?.closeAllConnections();
-      await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+      await server?.stop();
       rmSync(temp, { recursive: true, force: true });
     });
 
     define(suite);
   });
+}
+
+/** The app on the bundled folders; stopping it aborts its runs and closes every connection. */
+async function bundled(temp: string, signal: AbortSignal): Promise<SuiteServer> {
+  const { server, base } = await serveBundled(temp, signal);
+  return {
+    base,
+    stop: () => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(resolve));
+    },
+  };
 }
 
 /** One test in a context of its own; a failure names every page error and leaves a screenshot. */

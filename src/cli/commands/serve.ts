@@ -41,13 +41,23 @@ export function serveCommand(program: Command, io: CliIO): void {
       'SQLite file of saved scenarios and run history (default: OXUS_DB, else data/oxus.sqlite)',
     )
     .action(async (opts: Partial<ServeOptions>) => {
-      const port = opts.port ?? (process.env.PORT !== undefined ? portArg(process.env.PORT) : 3000);
+      const port = opts.port ?? portFromEnvironment(process.env.PORT);
       const host = opts.host ?? process.env.HOST ?? '127.0.0.1';
       const served = await start(io, { ...opts, port, host });
       await stopped(io.signal);
       io.stderr(`oxus: stopping (at most ${GRACE_MS / 1000} s)\n`);
       await served.stop();
     });
+}
+
+/** `PORT` as `--port` reads it; a bad value is the user's to fix, named as such. */
+function portFromEnvironment(value: string | undefined): number {
+  if (value === undefined) return 3000;
+  try {
+    return portArg(value);
+  } catch (err) {
+    throw new ExitError(1, `error: the PORT variable: ${(err as Error).message.replace('--port', 'it')}`);
+  }
 }
 
 /** Checks the folders, then serves them; every problem is reported before one ExitError. */
