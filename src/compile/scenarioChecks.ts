@@ -113,18 +113,45 @@ export function scheduleValues(
       const to = entry.to !== undefined ? parsePeriod(entry.to)! : Number.POSITIVE_INFINITY;
       if (to < from)
         ctx.report(eat, 'E_TIME', '`to` is before `from`', { found: `${entry.from} to ${entry.to}` });
+      const ends: [string, number][] = [['value', entry.value]];
+      if (entry.to_value !== undefined) {
+        ends.push(['to_value', entry.to_value]);
+        if (entry.to === undefined)
+          ctx.report(eat, 'E_MISSING', 'a ramp (`to_value`) needs `to`, the date it reaches `to_value`', {
+            expected: 'to: a date of the axis',
+            found: 'nothing',
+          });
+        const switches = targets.filter((slot) => slot.switch);
+        if (switches.length)
+          ctx.report(
+            { yaml: eat.yaml, path: [...eat.path, 'to_value'] },
+            'E_RANGE',
+            'a switch cannot ramp: it is 0 or 1',
+            {
+              expected: 'windows of 0 or 1, without to_value',
+              found: `a ramp of '${switches[0]!.name}'`,
+            },
+          );
+      }
       for (const slot of targets)
-        checkSlotValue(
-          ctx,
-          { yaml: eat.yaml, path: [...eat.path, 'value'] },
-          entry.value,
-          slot,
-          `scheduled value of '${slot.name}'`,
-        );
+        for (const [key, v] of ends)
+          checkSlotValue(
+            ctx,
+            { yaml: eat.yaml, path: [...eat.path, key] },
+            v,
+            slot,
+            `scheduled value of '${slot.name}'`,
+          );
+      // A ramp's value at a point: a straight line between its ends, in months (the ends inside the range
+      // keep every point inside it).
+      const valueAt = (m: number) =>
+        entry.to_value === undefined || !(to > from)
+          ? entry.value
+          : entry.value + ((entry.to_value - entry.value) * (m - from)) / (to - from);
       const size = MONTHS_PER_STEP[axis.unit];
       for (let k = 0; k <= axis.steps; k++) {
         const m = axis.start + k * size;
-        if (m >= from && m <= to) values[k] = entry.value;
+        if (m >= from && m <= to) values[k] = valueAt(m);
       }
     });
     for (const slot of targets) out.push({ slot: drafts.indexOf(slot), values });

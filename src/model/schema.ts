@@ -212,7 +212,16 @@ export const modelSchema = z.strictObject({
 });
 export type ModelFile = z.infer<typeof modelSchema>;
 
-const scheduleEntry = z.strictObject({ from: period, to: period.optional(), value: finite });
+/**
+ * A window of a schedule: `value` from `from` to `to` (both included; without `to`, to the end), or, with
+ * `to_value`, a ramp: a straight line from `value` at `from` to `to_value` at `to`.
+ */
+const scheduleEntry = z.strictObject({
+  from: period,
+  to: period.optional(),
+  value: finite,
+  to_value: finite.optional(),
+});
 
 /** An override of a parameter in a scenario: a fixed value, or a new value and/or uncertainty. */
 const parameterOverride = z.union([

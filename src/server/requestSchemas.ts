@@ -54,7 +54,9 @@ const schedules = z
   .record(
     parameterName,
     z
-      .array(z.strictObject({ from: period, to: period.optional(), value: finite }))
+      .array(
+        z.strictObject({ from: period, to: period.optional(), value: finite, to_value: finite.optional() }),
+      )
       .min(1)
       .max(100),
   )

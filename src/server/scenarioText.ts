@@ -20,7 +20,16 @@ export interface Edit {
     | undefined;
   readonly schedules?:
     | Readonly<
-        Record<string, readonly { from: string | number; to?: string | number | undefined; value: number }[]>
+        Record<
+          string,
+          readonly {
+            from: string | number;
+            to?: string | number | undefined;
+            value: number;
+            /** A ramp's value at `to` (files and requests; the UI's editor keeps it as it is). */
+            to_value?: number | undefined;
+          }[]
+        >
       >
     | undefined;
   readonly events?:
@@ -74,7 +83,12 @@ export function editedScenarioText(
     doc.schedules = Object.fromEntries(
       schedules.map(([k, entries]) => [
         k,
-        entries.map((e) => ({ from: e.from, ...(e.to !== undefined ? { to: e.to } : {}), value: e.value })),
+        entries.map((e) => ({
+          from: e.from,
+          ...(e.to !== undefined ? { to: e.to } : {}),
+          value: e.value,
+          ...(e.to_value !== undefined ? { to_value: e.to_value } : {}),
+        })),
       ]),
     );
   }

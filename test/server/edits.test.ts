@@ -1,6 +1,6 @@
 /**
- * Edits beyond fixed values, as the UI sends them: a parameter's uncertainty replaced (min, mode, max), and
- * events forced or suppressed. They reach the edited scenario's YAML, run exactly as that YAML does with
+ * Edits beyond fixed values, as the UI sends them: a parameter's uncertainty replaced (min, mode, max),
+ * events forced or suppressed, and schedules (a ramp of a file kept as it is). They reach the edited scenario's YAML, run exactly as that YAML does with
  * the CLI, and bad ones are refused with the engine's own problems at the request's field.
  */
 import assert from 'node:assert/strict';
@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import { execute, prepare } from '../../src/pipeline.js';
 import { repoPath } from '../support/build.js';
-import { makeApp, type TestApp } from '../support/serverApp.js';
+import { makeApp, type TestApp, useTestApp } from '../support/serverApp.js';
 
 describe('edited uncertainty and events', () => {
   const temp = mkdtempSync(join(tmpdir(), 'oxus-edits-'));
@@ -79,5 +79,31 @@ describe('edited uncertainty and events', () => {
       'events.suppress[0] E_UNKNOWN_EVENT',
       'overrides.taliban_haven.uncertainty E_RANGE',
     ]);
+  });
+});
+
+describe('edited schedules with a ramp', () => {
+  const t = useTestApp();
+
+  it('keeps a ramp (to_value) in the edited YAML, which runs as the CLI runs it', async () => {
+    const schedules = {
+      r: [
+        { from: 2010, to: 2020, value: 0.05, to_value: 0.15 },
+        { from: 2030, value: 0.1 },
+      ],
+    };
+    const res = await request(t.app)
+      .post('/api/runs?wait=true')
+      .send({ scenario: 'logistic-fast', schedules, runs: 30, seed: 4 })
+      .expect(200);
+    const text: string = res.body.run.scenarioText;
+    assert.match(
+      text,
+      /r:\n\s+- from: 2010\n\s+to: 2020\n\s+value: 0.05\n\s+to_value: 0.15\n\s+- from: 2030\n\s+value: 0.1\n/,
+    );
+    const file = join(t.fixture.scenariosDir, 'ramp-edit.yaml');
+    writeFileSync(file, text);
+    const cli = await execute(prepare(file, { runs: 30, seed: 4 }), { workers: 0 });
+    assert.equal(JSON.stringify(res.body.result.summary), JSON.stringify(cli.summary));
   });
 });
