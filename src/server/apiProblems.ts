@@ -3,16 +3,20 @@
  * points at the request field (`overrides.taliban_haven`), one in a bundled file at that file, and no
  * absolute path of the server ever reaches a client.
  */
+import { relative } from 'node:path';
 import type { Problem } from '../errors.js';
 import type { JobFailure } from './engineHost/protocol.js';
 import { type ApiProblem, HttpError } from './httpErrors.js';
 
-/** Where problems point: the virtual file of an edited scenario, and how a file's path is shown. */
-export interface ProblemContext {
-  readonly editedPath?: string;
-  /** A file's path as clients see it (`Catalog.shownPath`): never absolute. */
-  readonly shown: (file: string) => string;
-}
+/**
+ * Where problems point: the virtual file of an edited scenario, and how a file's path is shown: by a
+ * function (`Catalog.shownPath`, for files of several served folders) or relative to one folder, `root`.
+ * Either way never absolute.
+ */
+export type ProblemContext = { readonly editedPath?: string } & (
+  | { readonly shown: (file: string) => string }
+  | { readonly root: string }
+);
 
 function requestPath(path: string): string {
   return path.startsWith('parameters.') ? `overrides.${path.slice('parameters.'.length)}` : path;
@@ -24,7 +28,7 @@ export function apiProblem(p: Problem, ctx: ProblemContext): ApiProblem {
     code: p.code,
     path: edited ? requestPath(p.path) : p.path,
     message: p.message,
-    file: edited ? '(request)' : ctx.shown(p.file),
+    file: edited ? '(request)' : 'shown' in ctx ? ctx.shown(p.file) : relative(ctx.root, p.file),
     line: p.line,
     column: p.column,
     ...(p.expected !== undefined ? { expected: p.expected } : {}),

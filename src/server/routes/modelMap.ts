@@ -4,7 +4,6 @@
  * it is not redone per request, and two requests arriving together share one build.
  */
 import { statSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { Router } from 'express';
 import { OxusError } from '../../errors.js';
 import { loadModel } from '../../model/load.js';
@@ -35,8 +34,8 @@ export function modelMapRoutes(ctx: AppContext): Router {
     } catch (err) {
       // A model file with problems: 422 with every problem, located in the file as `oxus validate` does.
       if (!(err instanceof OxusError)) throw err;
-      const root = dirname(ctx.catalog.modelsDir);
-      throw httpErrorOf({ kind: 'problems', problems: err.problems }, { root }) ?? err;
+      const shown = (file: string) => ctx.catalog.shownPath(file);
+      throw httpErrorOf({ kind: 'problems', problems: err.problems }, { shown }) ?? err;
     }
   });
   return router;
