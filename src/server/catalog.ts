@@ -81,6 +81,8 @@ export class Catalog {
   private readonly cache = new Map<string, Cached>();
   private readonly paths = new WeakMap<CatalogEntry, string>();
   private readonly roots: Map<string, string>;
+  /** Each listing of `all` with its clashes removed, for as long as that listing is current. */
+  private readonly listed = new WeakMap<readonly CatalogEntry[], readonly CatalogEntry[]>();
   private listings = {
     model: new Recent(() => this.readAll('model')),
     scenario: new Recent(() => this.readAll('scenario')),
@@ -102,11 +104,21 @@ export class Catalog {
     return [...new Set([...this.modelsDirs, ...this.scenariosDirs])];
   }
 
-  /** The entries of a kind, folder by folder; of a clashing name only the first folder's file. */
+  /**
+   * The entries of a kind, folder by folder; of a clashing name only the first folder's file. The same
+   * array until the folders are looked at again, so the API can send the JSON it made of it before (a new
+   * array on every call had the catalogue serialised and compressed again for every request).
+   */
   list(kind: EntryKind): readonly CatalogEntry[] {
-    const first = new Map<string, CatalogEntry>();
-    for (const e of this.all(kind)) if (!first.has(e.id)) first.set(e.id, e);
-    return [...first.values()];
+    const all = this.all(kind);
+    let listed = this.listed.get(all);
+    if (listed === undefined) {
+      const first = new Map<string, CatalogEntry>();
+      for (const e of all) if (!first.has(e.id)) first.set(e.id, e);
+      listed = [...first.values()];
+      this.listed.set(all, listed);
+    }
+    return listed;
   }
 
   /** Names that two or more files of one kind share. */

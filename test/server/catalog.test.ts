@@ -29,6 +29,23 @@ describe('catalog routes', () => {
     );
   });
 
+  it('sends the catalogue gzipped to clients that accept it, and plain to the others, with Vary', async () => {
+    for (const path of ['/api/scenarios', '/api/scenarios/logistic-fast']) {
+      const plain = await request(t.app).get(path).set('Accept-Encoding', 'identity').expect(200);
+      assert.equal(plain.headers['content-encoding'], undefined, path);
+      assert.match(plain.headers.vary ?? '', /Accept-Encoding/);
+      const none = await request(t.app).get(path).unset('Accept-Encoding').expect(200);
+      assert.equal(none.headers['content-encoding'], undefined, `${path}: no header means identity`);
+      const zipped = await request(t.app).get(path).set('Accept-Encoding', 'gzip, deflate, br').expect(200);
+      assert.equal(zipped.headers['content-encoding'], 'gzip', path);
+      assert.match(zipped.headers.vary ?? '', /Accept-Encoding/);
+      assert.ok(Number(zipped.headers['content-length']) < Number(plain.headers['content-length']));
+      assert.deepEqual(zipped.body, plain.body, `${path}: the same answer once unzipped`);
+      const refused = await request(t.app).get(path).set('Accept-Encoding', 'gzip;q=0').expect(200);
+      assert.equal(refused.headers['content-encoding'], undefined, `${path}: gzip;q=0 refuses gzip`);
+    }
+  });
+
   it('describes a scenario: parameters with value, unit, range, uncertainty and sources as the scenario sets them', async () => {
     const res = await request(t.app)
       .get('/api/scenarios/logistic-fast')

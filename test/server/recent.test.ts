@@ -57,6 +57,21 @@ describe('Catalog listings', () => {
   });
 });
 
+describe('Catalog.list', () => {
+  it('hands out the same array while the listing is fresh, so its JSON is made once', () => {
+    const f = makeFixture();
+    try {
+      const catalog = new Catalog(f.modelsDir, f.scenariosDir);
+      const first = catalog.list('scenario');
+      assert.equal(catalog.list('scenario'), first);
+      assert.notEqual(catalog.list('model'), first);
+      assert.equal(catalog.list('model'), catalog.list('model'));
+    } finally {
+      f.cleanup();
+    }
+  });
+});
+
 describe('HttpError', () => {
   it('captures no stack (it is an answer, never logged) and leaves the stack limit as it was', () => {
     const limit = Error.stackTraceLimit;
