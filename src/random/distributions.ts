@@ -249,6 +249,24 @@ export function truncatedQuantileOf(d: Distribution, lo: number, hi: number): (p
     return (p) =>
       p >= 0 && p <= 1 ? Math.min(to, from + width * betaQuantileWith(p, alpha, beta, lbeta)) : Number.NaN;
   }
+  // Truncated on the CDF scale (a gamma's attack rate kept in [0, 5], a triangular cut short): F(lo) and F(hi),
+  // which `truncatedQuantile` works out on every call, computed once. The same calls on the same numbers,
+  // so the same values bit for bit.
+  const inside = first >= lo && last <= hi;
+  if (d.dist !== 'normal' && d.dist !== 'lognormal' && d.dist !== 'choice' && lo <= hi && !inside) {
+    const a = Math.max(lo, first);
+    const b = Math.min(hi, last);
+    if (a <= b) {
+      const fa = cdf(d, a);
+      const fb = cdf(d, b);
+      if (fb > fa) {
+        const span = fb - fa;
+        return (p) => (p >= 0 && p <= 1 ? Math.min(b, Math.max(a, quantile(d, fa + p * span))) : Number.NaN);
+      }
+      const end = Math.min(b, Math.max(a, nearestToCentre(a, b, mean(d))));
+      return (p) => (p >= 0 && p <= 1 ? end : Number.NaN);
+    }
+  }
   return (p) => truncatedQuantile(d, p, lo, hi);
 }
 

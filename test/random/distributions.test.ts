@@ -16,6 +16,7 @@ import {
   quantile,
   support,
   truncatedQuantile,
+  truncatedQuantileOf,
   variance,
 } from '../../src/random/distributions.js';
 import { runStream, STREAM_RULES, seedKey } from '../../src/random/stream.js';
@@ -356,6 +357,84 @@ describe('truncatedQuantile', () => {
     assert.ok(Number.isNaN(truncatedQuantile({ dist: 'lognormal', mu: 0, sigma: 1 }, 0.3, -3, -1)));
     assert.ok(Number.isNaN(truncatedQuantile(standard, 0.3, 2, 1)));
     assert.ok(Number.isNaN(truncatedQuantile(standard, 1.3, 0, 1)));
+  });
+});
+
+describe('truncatedQuantileOf', () => {
+  // The engine's prepared quantiles (F(lo) and F(hi) worked out once) give truncatedQuantile's numbers bit for bit.
+  const shapes: Distribution[] = [
+    { dist: 'gamma', shape: 0.5, rate: 12.5 },
+    { dist: 'gamma', shape: 4.5, rate: 12.5 },
+    { dist: 'triangular', min: 0, mode: 1, max: 4 },
+    { dist: 'uniform', min: -1, max: 1 },
+    { dist: 'pert', min: 0, mode: 0.2, max: 1 },
+    { dist: 'beta', alpha: 2, beta: 5 },
+    { dist: 'normal', mean: 1, sd: 2 },
+    { dist: 'lognormal', mu: 0, sigma: 1 },
+    { dist: 'choice', values: [1, 2, 3, 4], weights: [1, 2, 3, 4] },
+  ];
+  // Inside the support, cut on one or both sides, no probability left (gamma on [100, 200]), a single
+  // point, outside the support, and lo > hi.
+  const bounds: [number, number][] = [
+    [-Infinity, Infinity],
+    [0, 5],
+    [0.5, 3],
+    [-0, 0.25],
+    [100, 200],
+    [2, 2],
+    [-3, -2],
+    [3, 2],
+  ];
+  const ps = [
+    0,
+    -0,
+    1e-300,
+    2 ** -33,
+    0.1,
+    0.5,
+    0.75,
+    1 - 2 ** -33,
+    1,
+    -0.1,
+    1.1,
+    Number.NaN,
+    Infinity,
+    -Infinity,
+  ];
+
+  it('gives truncatedQuantile bit for bit, NaN, ±0 and ±Infinity included', () => {
+    for (const d of shapes)
+      for (const [lo, hi] of bounds) {
+        const q = truncatedQuantileOf(d, lo, hi);
+        for (const p of ps) {
+          const want = truncatedQuantile(d, p, lo, hi);
+          assert.ok(
+            Object.is(q(p), want),
+            `${JSON.stringify(d)} on [${lo}, ${hi}] at ${p}: ${q(p)} ≠ ${want}`,
+          );
+        }
+      }
+  });
+
+  it('gives truncatedQuantile bit for bit on random shapes, bounds and probabilities', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.05, max: 20, noNaN: true }),
+        fc.double({ min: 0.1, max: 20, noNaN: true }),
+        fc.double({ min: 0, max: 3, noNaN: true }),
+        fc.double({ min: 0, max: 6, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (shape, rate, lo, width, p) => {
+          const d: Distribution = { dist: 'gamma', shape, rate };
+          const t: Distribution = { dist: 'triangular', min: 0, mode: 1, max: 4 };
+          for (const x of [d, t])
+            assert.ok(
+              Object.is(truncatedQuantileOf(x, lo, lo + width)(p), truncatedQuantile(x, p, lo, lo + width)),
+            );
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
