@@ -5,12 +5,12 @@
  * teach/condition.ts; the evidence marked as seen (all of it by default) updates the hypotheses'
  * probabilities by conditioning the runs on it. Library code: it throws typed errors, never prints.
  */
-import { pointOfDate } from './analysis/datePoint.js';
 import { type Condition, casesOf } from './analysis/discovery/outcome.js';
-import { findChannel, outputColumns } from './analysis/sensitivity/factors.js';
+import { outputColumns } from './analysis/sensitivity/factors.js';
+import { type AnalysisRunOptions, numericTargetOf } from './analysisTarget.js';
 import { columnOf, FEW_EFFECTIVE_RUNS } from './conditioning.js';
 import { conditionOf } from './discovery.js';
-import { type SimulateOptions, simulate } from './engine/simulate.js';
+import { simulate } from './engine/simulate.js';
 import { AnalysisError } from './errors.js';
 import type { Observation } from './model/schema.js';
 import { type Prepared, type Receipt, receiptOf } from './pipeline.js';
@@ -138,15 +138,13 @@ const numbered = (i: Inconsistency): Inconsistency => ({ ...i, ruledOutBy: i.rul
 export async function executeAch(
   p: Prepared,
   request: AchRequest,
-  options: Omit<SimulateOptions, 'runs' | 'seed' | 'design'> = {},
+  options: AnalysisRunOptions = {},
 ): Promise<AchResult> {
   const evidence = request.evidence ?? p.scenario?.observations.map((e) => e.value) ?? [];
   const seen = checkRequest(request, evidence);
   const targets = request.hypotheses.map((h) => {
-    const channel = findChannel(p.plan, h.output, h.member);
-    const c = p.plan.channels[channel]!;
-    if (c.kind === 'leader') throw new AnalysisError('E_UNKNOWN_OUTPUT', `'${c.output}' is not a number`);
-    return { h, channel, c, point: pointOfDate(p.plan.axis, h.at), when: conditionOf(h.when, c.kind) };
+    const { channel, c, point } = numericTargetOf(p, h);
+    return { h, channel, c, point, when: conditionOf(h.when, c.kind) };
   });
   const data = await simulate(p.plan, { ...options, runs: p.runs, seed: p.seed });
   const cache = new Map<number, Float64Array[]>();

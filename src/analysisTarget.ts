@@ -8,6 +8,7 @@ import { findChannel, type Measure, outputColumns } from './analysis/sensitivity
 import type { Channel } from './compile/plan.js';
 import type { Design } from './engine/runBlock.js';
 import { type SimulateOptions, simulate } from './engine/simulate.js';
+import { AnalysisError } from './errors.js';
 import type { Prepared } from './pipeline.js';
 
 /** Engine options an analysis passes on (it sets the runs, the seed and the design itself). */
@@ -25,6 +26,23 @@ export interface Target {
 export function targetOf(p: Prepared, request: { output: string; member?: string; at: string }): Target {
   const channel = findChannel(p.plan, request.output, request.member);
   return { channel, c: p.plan.channels[channel]!, point: pointOfDate(p.plan.axis, request.at) };
+}
+
+/** A target whose output is a number at each date (a series, a threshold or an event). */
+export interface NumericTarget extends Target {
+  readonly c: Channel & { readonly kind: Exclude<Channel['kind'], 'leader'> };
+}
+
+/** As `targetOf`, for the analyses that need a number: a leader output (a group's name) is refused. */
+export function numericTargetOf(
+  p: Prepared,
+  request: { output: string; member?: string; at: string },
+): NumericTarget {
+  const target = targetOf(p, request);
+  const { c } = target;
+  if (c.kind === 'leader') throw new AnalysisError('E_UNKNOWN_OUTPUT', `'${c.output}' is not a number`);
+  // Narrowed by the check above; the channel itself is kept (not copied).
+  return target as NumericTarget;
 }
 
 /**

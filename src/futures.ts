@@ -4,11 +4,10 @@
  * high setting, every other number shared run by run), one output at one date in each, and the paired
  * differences between them. Library code: it throws typed errors, never prints.
  */
-import { pointOfDate } from './analysis/datePoint.js';
-import { findChannel, outputColumns } from './analysis/sensitivity/factors.js';
+import { outputColumns } from './analysis/sensitivity/factors.js';
+import { type AnalysisRunOptions, numericTargetOf } from './analysisTarget.js';
 import { parameterTable } from './engine/runBlock.js';
-import { type SimulateOptions, simulate } from './engine/simulate.js';
-import { AnalysisError } from './errors.js';
+import { simulate } from './engine/simulate.js';
 import { type Prepared, type Receipt, receiptOf } from './pipeline.js';
 import {
   type Driver,
@@ -65,12 +64,9 @@ export interface FuturesResult {
 export async function executeFutures(
   p: Prepared,
   request: FuturesRequest,
-  options: Omit<SimulateOptions, 'runs' | 'seed' | 'design'> = {},
+  options: AnalysisRunOptions = {},
 ): Promise<FuturesResult> {
-  const channel = findChannel(p.plan, request.output, request.member);
-  const c = p.plan.channels[channel]!;
-  if (c.kind === 'leader') throw new AnalysisError('E_UNKNOWN_OUTPUT', `'${c.output}' is not a number`);
-  const point = pointOfDate(p.plan.axis, request.at);
+  const { channel, c, point } = numericTargetOf(p, request);
   const drivers = futuresDrivers(p.plan, request.drivers);
   const column = async (q: Prepared) => {
     const data = await simulate(q.plan, { ...options, runs: q.runs, seed: q.seed });

@@ -9,8 +9,9 @@
 import { pointOfDate } from './analysis/datePoint.js';
 import { type Condition, casesOf } from './analysis/discovery/outcome.js';
 import { findChannel, outputColumns } from './analysis/sensitivity/factors.js';
+import { type AnalysisRunOptions, numericTargetOf } from './analysisTarget.js';
 import { conditionOf } from './discovery.js';
-import { type SimulateOptions, simulate } from './engine/simulate.js';
+import { simulate } from './engine/simulate.js';
 import { AnalysisError } from './errors.js';
 import type { Observation } from './model/schema.js';
 import { type Prepared, type Receipt, receiptOf } from './pipeline.js';
@@ -88,12 +89,9 @@ function pointOfObservation(p: Prepared, o: Observation, i: number): number {
 export async function executeSignposts(
   p: Prepared,
   request: SignpostsRequest,
-  options: Omit<SimulateOptions, 'runs' | 'seed' | 'design'> = {},
+  options: AnalysisRunOptions = {},
 ): Promise<SignpostsResult> {
-  const channel = findChannel(p.plan, request.output, request.member);
-  const c = p.plan.channels[channel]!;
-  if (c.kind === 'leader') throw new AnalysisError('E_UNKNOWN_OUTPUT', `'${c.output}' is not a number`);
-  const point = pointOfDate(p.plan.axis, request.at);
+  const { channel, c, point } = numericTargetOf(p, request);
   const when = conditionOf(request.when, c.kind);
   const given = request.signposts;
   for (const [i, o] of (given ?? []).entries()) checkHard(o, `signpost ${i + 1}`);
