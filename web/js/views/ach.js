@@ -5,10 +5,10 @@
  * hypothesis) from the runs, rated consistent (C), inconsistent (I) or very inconsistent (II) by its
  * likelihood ratio, and marking evidence as seen updates the hypotheses' probabilities.
  */
-import { api, errorNodes } from '../api.js';
 import { el, fine, formatNumber, formatPercent } from '../format.js';
 import { observationRow } from './observationRow.js';
 import { questionForm } from './teachQuestion.js';
+import { runTechnique } from './teachRun.js';
 
 /**
  * @typedef {import('./teachQuestion.js').Description} Description
@@ -168,94 +168,91 @@ export async function renderAch(panel, defaults, onAsk) {
       ...(items.length ? { seen: items.flatMap((i, k) => (i.seen ? [k + 1] : [])) } : {}),
     };
     onAsk(body);
-    go.disabled = true;
-    errors.replaceChildren();
-    delete out.dataset.ready;
-    status.textContent = `Running ${body.runs} runs and sorting them into the hypotheses…`;
-    try {
-      const r = await api('/api/ach', { method: 'POST', body });
-      status.textContent = `${formatNumber(r.runs)} runs; ${formatNumber(r.effectiveRuns)} effective runs after the evidence seen.${r.warning ? ` ${r.warning}` : ''}`;
-      const names = r.hypotheses.map((/** @type {{name: string}} */ h) => h.name);
-      out.replaceChildren(
-        el('table', { id: 'ach-matrix', class: 'ach-matrix' }, [
-          el('caption', {
-            text: 'P(evidence | hypothesis), from the runs; C consistent, I inconsistent (ratio to the best below 1/3), II very inconsistent (below 1/20)',
-          }),
-          el('thead', {}, [
-            el('tr', {}, [
-              el('th', { scope: 'col', text: 'Evidence' }),
-              ...names.map((n) => el('th', { scope: 'col', text: n })),
-              el('th', { scope: 'col', text: 'Diagnosticity' }),
-            ]),
-          ]),
-          el(
-            'tbody',
-            {},
-            r.evidence.map((/** @type {any} */ e) =>
-              el('tr', {}, [
-                el('th', { scope: 'row', class: 'text', text: `${e.seen ? '✓ ' : ''}${e.text}` }),
-                ...e.cells.map((/** @type {{p: number, rating: string|null}} */ c) =>
-                  el('td', {
-                    class: `rating-${c.rating ?? 'none'}`,
-                    text: `${formatNumber(c.p)}${c.rating ? ` ${c.rating}` : ''}`,
-                  }),
+    await runTechnique(
+      { go, status, errors, out },
+      '/api/ach',
+      body,
+      `Running ${body.runs} runs and sorting them into the hypotheses…`,
+      (r) => {
+        const names = r.hypotheses.map((/** @type {{name: string}} */ h) => h.name);
+        return {
+          status: `${formatNumber(r.runs)} runs; ${formatNumber(r.effectiveRuns)} effective runs after the evidence seen.${r.warning ? ` ${r.warning}` : ''}`,
+          nodes: [
+            el('table', { id: 'ach-matrix', class: 'ach-matrix' }, [
+              el('caption', {
+                text: 'P(evidence | hypothesis), from the runs; C consistent, I inconsistent (ratio to the best below 1/3), II very inconsistent (below 1/20)',
+              }),
+              el('thead', {}, [
+                el('tr', {}, [
+                  el('th', { scope: 'col', text: 'Evidence' }),
+                  ...names.map((n) => el('th', { scope: 'col', text: n })),
+                  el('th', { scope: 'col', text: 'Diagnosticity' }),
+                ]),
+              ]),
+              el(
+                'tbody',
+                {},
+                r.evidence.map((/** @type {any} */ e) =>
+                  el('tr', {}, [
+                    el('th', { scope: 'row', class: 'text', text: `${e.seen ? '✓ ' : ''}${e.text}` }),
+                    ...e.cells.map((/** @type {{p: number, rating: string|null}} */ c) =>
+                      el('td', {
+                        class: `rating-${c.rating ?? 'none'}`,
+                        text: `${formatNumber(c.p)}${c.rating ? ` ${c.rating}` : ''}`,
+                      }),
+                    ),
+                    el('td', {
+                      text:
+                        e.diagnosticity === null
+                          ? `∞ (rules out ${e.excludes.join(', ')})`
+                          : formatNumber(e.diagnosticity),
+                    }),
+                  ]),
                 ),
-                el('td', {
-                  text:
-                    e.diagnosticity === null
-                      ? `∞ (rules out ${e.excludes.join(', ')})`
-                      : formatNumber(e.diagnosticity),
-                }),
+              ),
+            ]),
+            el('table', { id: 'ach-hypotheses' }, [
+              el('thead', {}, [
+                el(
+                  'tr',
+                  {},
+                  [
+                    'Hypothesis',
+                    'Runs',
+                    'Before the evidence',
+                    'After the evidence seen',
+                    'As if independent',
+                    'Against it (bans)',
+                  ].map((h) => el('th', { scope: 'col', text: h })),
+                ),
               ]),
-            ),
-          ),
-        ]),
-        el('table', { id: 'ach-hypotheses' }, [
-          el('thead', {}, [
-            el(
-              'tr',
-              {},
-              [
-                'Hypothesis',
-                'Runs',
-                'Before the evidence',
-                'After the evidence seen',
-                'As if independent',
-                'Against it (bans)',
-              ].map((h) => el('th', { scope: 'col', text: h })),
-            ),
-          ]),
-          el(
-            'tbody',
-            {},
-            r.hypotheses.map((/** @type {any} */ h) =>
-              el('tr', { 'data-name': h.name }, [
-                el('th', {
-                  scope: 'row',
-                  class: 'text',
-                  text: h.label
-                    ? `${h.name}: ${h.label}${h.member ? ` — ${h.member}` : ''} at ${h.at}`
-                    : h.name,
-                }),
-                el('td', { text: formatNumber(h.runs) }),
-                el('td', { text: share(h.prior) }),
-                el('td', { class: 'posterior', text: share(h.posterior) }),
-                el('td', {
-                  text: h.independentPosterior === null ? '–' : formatPercent(h.independentPosterior),
-                }),
-                el('td', { text: formatNumber(h.inconsistency.bans) }),
-              ]),
-            ),
-          ),
-        ]),
-      );
-      out.dataset.ready = '1';
-    } catch (err) {
-      status.textContent = '';
-      errors.replaceChildren(...errorNodes(err));
-    } finally {
-      go.disabled = false;
-    }
+              el(
+                'tbody',
+                {},
+                r.hypotheses.map((/** @type {any} */ h) =>
+                  el('tr', { 'data-name': h.name }, [
+                    el('th', {
+                      scope: 'row',
+                      class: 'text',
+                      text: h.label
+                        ? `${h.name}: ${h.label}${h.member ? ` — ${h.member}` : ''} at ${h.at}`
+                        : h.name,
+                    }),
+                    el('td', { text: formatNumber(h.runs) }),
+                    el('td', { text: share(h.prior) }),
+                    el('td', { class: 'posterior', text: share(h.posterior) }),
+                    el('td', {
+                      text: h.independentPosterior === null ? '–' : formatPercent(h.independentPosterior),
+                    }),
+                    el('td', { text: formatNumber(h.inconsistency.bans) }),
+                  ]),
+                ),
+              ),
+            ]),
+          ],
+        };
+      },
+    );
   };
   go.addEventListener('click', () => void ask());
   return { ask };

@@ -4,11 +4,11 @@
  * or about a value with a measurement error), and the question's answer over all runs beside the answer
  * over the runs consistent with what was seen, with the effective number of runs.
  */
-import { api, errorNodes } from '../api.js';
 import { el, formatNumber } from '../format.js';
 import { observationRow } from './observationRow.js';
 import { outcomeText } from './teachOutcome.js';
 import { questionForm } from './teachQuestion.js';
+import { runTechnique } from './teachRun.js';
 
 /**
  * @typedef {import('./observationRow.js').Observation} Observation
@@ -65,49 +65,47 @@ export async function renderConditioning(panel, defaults, onAsk) {
     const observations = rows.map((r) => r.read());
     const body = { ...q.read(), observations };
     onAsk(body);
-    go.disabled = true;
-    errors.replaceChildren();
-    delete out.dataset.ready;
-    status.textContent = `Running ${body.runs} runs and weighing them by what was seen…`;
-    try {
-      const r = await api('/api/condition', { method: 'POST', body });
-      status.textContent = `${formatNumber(r.consistentRuns)} of ${formatNumber(r.runs)} runs are consistent with what was seen; ${formatNumber(r.effectiveRuns)} effective runs.`;
-      out.replaceChildren(
-        r.warning ? el('p', { class: 'warning', id: 'co-warning', text: r.warning }) : '',
-        el('table', { id: 'co-table' }, [
-          el('caption', { text: `${r.output}${r.member ? ` of ${r.member}` : ''} at ${r.at}` }),
-          el('tbody', {}, [
-            el('tr', {}, [
-              el('th', { scope: 'row', text: `Over all ${formatNumber(r.runs)} runs` }),
-              el('td', { text: outcomeText(r.prior) }),
+    await runTechnique(
+      { go, status, errors, out },
+      '/api/condition',
+      body,
+      `Running ${body.runs} runs and weighing them by what was seen…`,
+      (r) => {
+        return {
+          status: `${formatNumber(r.consistentRuns)} of ${formatNumber(r.runs)} runs are consistent with what was seen; ${formatNumber(r.effectiveRuns)} effective runs.`,
+          nodes: [
+            r.warning ? el('p', { class: 'warning', id: 'co-warning', text: r.warning }) : '',
+            el('table', { id: 'co-table' }, [
+              el('caption', { text: `${r.output}${r.member ? ` of ${r.member}` : ''} at ${r.at}` }),
+              el('tbody', {}, [
+                el('tr', {}, [
+                  el('th', { scope: 'row', text: `Over all ${formatNumber(r.runs)} runs` }),
+                  el('td', { text: outcomeText(r.prior) }),
+                ]),
+                el('tr', {}, [
+                  el('th', {
+                    scope: 'row',
+                    text: `Over the runs consistent with what was seen (${formatNumber(r.effectiveRuns)} effective)`,
+                  }),
+                  el('td', { id: 'co-posterior', text: outcomeText(r.posterior) }),
+                ]),
+              ]),
             ]),
-            el('tr', {}, [
-              el('th', {
-                scope: 'row',
-                text: `Over the runs consistent with what was seen (${formatNumber(r.effectiveRuns)} effective)`,
-              }),
-              el('td', { id: 'co-posterior', text: outcomeText(r.posterior) }),
-            ]),
-          ]),
-        ]),
-        el('h3', { text: 'Each observation alone' }),
-        el(
-          'ul',
-          { id: 'co-each' },
-          r.observations.map((/** @type {{text: string, consistent: number, effectiveRuns: number}} */ o) =>
-            el('li', {
-              text: `${o.text}: ${formatNumber(o.consistent)} runs consistent (${formatNumber(o.effectiveRuns)} effective)`,
-            }),
-          ),
-        ),
-      );
-      out.dataset.ready = '1';
-    } catch (err) {
-      status.textContent = '';
-      errors.replaceChildren(...errorNodes(err));
-    } finally {
-      go.disabled = false;
-    }
+            el('h3', { text: 'Each observation alone' }),
+            el(
+              'ul',
+              { id: 'co-each' },
+              r.observations.map(
+                (/** @type {{text: string, consistent: number, effectiveRuns: number}} */ o) =>
+                  el('li', {
+                    text: `${o.text}: ${formatNumber(o.consistent)} runs consistent (${formatNumber(o.effectiveRuns)} effective)`,
+                  }),
+              ),
+            ),
+          ],
+        };
+      },
+    );
   };
   go.addEventListener('click', () => void ask());
   return { ask };

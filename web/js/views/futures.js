@@ -4,10 +4,10 @@
  * each future's answer, its share of the scenario's runs and its generated narrative, then the paired
  * effects of each driver and their interaction.
  */
-import { api, errorNodes } from '../api.js';
 import { el, fine, formatNumber } from '../format.js';
 import { outcomeText } from './teachOutcome.js';
 import { questionForm } from './teachQuestion.js';
+import { runTechnique } from './teachRun.js';
 
 /**
  * @typedef {{name: string, low?: number, high?: number}} DriverChoice
@@ -94,58 +94,55 @@ export async function renderFutures(panel, defaults, onAsk) {
   const ask = async () => {
     const body = { ...q.read(), drivers: [a.read(), b.read()] };
     onAsk(body);
-    go.disabled = true;
-    errors.replaceChildren();
-    delete out.dataset.ready;
-    status.textContent = `Running the scenario and its four futures, ${body.runs} runs each…`;
-    try {
-      const r = await api('/api/futures', { method: 'POST', body });
-      const [da, db] = r.drivers;
-      const cell = (/** @type {number} */ i) => {
-        const f = r.futures[i];
-        return el('td', { class: 'future', 'data-levels': f.levels.join('-') }, [
-          el('p', { class: 'future-answer', text: outcomeText(f.outcome) }),
-          f.share === null
-            ? ''
-            : el('p', { class: 'muted', text: `${fine(f.share)} of the scenario's runs drew this future` }),
-          el('p', { class: 'narrative', text: r.narratives[i] }),
-        ]);
-      };
-      status.textContent = `Four futures of ${r.label}${r.member ? ` — ${r.member}` : ''} at ${r.at}, ${formatNumber(r.runs)} runs each on common random numbers.`;
-      out.replaceChildren(
-        el('table', { id: 'af-grid', class: 'futures-grid' }, [
-          el('caption', { text: `Over all the scenario's runs: ${outcomeText(r.all)}` }),
-          el('thead', {}, [
-            el('tr', {}, [
-              el('td', {}),
-              el('th', { scope: 'col', text: `${da.name} low` }),
-              el('th', { scope: 'col', text: `${da.name} high` }),
+    await runTechnique(
+      { go, status, errors, out },
+      '/api/futures',
+      body,
+      `Running the scenario and its four futures, ${body.runs} runs each…`,
+      (r) => {
+        const [da, db] = r.drivers;
+        const cell = (/** @type {number} */ i) => {
+          const f = r.futures[i];
+          return el('td', { class: 'future', 'data-levels': f.levels.join('-') }, [
+            el('p', { class: 'future-answer', text: outcomeText(f.outcome) }),
+            f.share === null
+              ? ''
+              : el('p', { class: 'muted', text: `${fine(f.share)} of the scenario's runs drew this future` }),
+            el('p', { class: 'narrative', text: r.narratives[i] }),
+          ]);
+        };
+        return {
+          status: `Four futures of ${r.label}${r.member ? ` — ${r.member}` : ''} at ${r.at}, ${formatNumber(r.runs)} runs each on common random numbers.`,
+          nodes: [
+            el('table', { id: 'af-grid', class: 'futures-grid' }, [
+              el('caption', { text: `Over all the scenario's runs: ${outcomeText(r.all)}` }),
+              el('thead', {}, [
+                el('tr', {}, [
+                  el('td', {}),
+                  el('th', { scope: 'col', text: `${da.name} low` }),
+                  el('th', { scope: 'col', text: `${da.name} high` }),
+                ]),
+              ]),
+              el('tbody', {}, [
+                el('tr', {}, [el('th', { scope: 'row', text: `${db.name} low` }), cell(0), cell(2)]),
+                el('tr', {}, [el('th', { scope: 'row', text: `${db.name} high` }), cell(1), cell(3)]),
+              ]),
             ]),
-          ]),
-          el('tbody', {}, [
-            el('tr', {}, [el('th', { scope: 'row', text: `${db.name} low` }), cell(0), cell(2)]),
-            el('tr', {}, [el('th', { scope: 'row', text: `${db.name} high` }), cell(1), cell(3)]),
-          ]),
-        ]),
-        el('h3', { text: 'Paired effects (mean of the per-run differences ± its standard error)' }),
-        el('ul', { id: 'af-effects' }, [
-          el('li', {
-            text: `${da.name} high − low, with ${db.name} low: ${meanSe(r.effects.a.low)}; with ${db.name} high: ${meanSe(r.effects.a.high)}`,
-          }),
-          el('li', {
-            text: `${db.name} high − low, with ${da.name} low: ${meanSe(r.effects.b.low)}; with ${da.name} high: ${meanSe(r.effects.b.high)}`,
-          }),
-          el('li', { text: `Interaction (HH − HL) − (LH − LL): ${meanSe(r.effects.interaction)}` }),
-        ]),
-        ...r.notes.map((/** @type {string} */ n) => el('p', { class: 'muted', text: n })),
-      );
-      out.dataset.ready = '1';
-    } catch (err) {
-      status.textContent = '';
-      errors.replaceChildren(...errorNodes(err));
-    } finally {
-      go.disabled = false;
-    }
+            el('h3', { text: 'Paired effects (mean of the per-run differences ± its standard error)' }),
+            el('ul', { id: 'af-effects' }, [
+              el('li', {
+                text: `${da.name} high − low, with ${db.name} low: ${meanSe(r.effects.a.low)}; with ${db.name} high: ${meanSe(r.effects.a.high)}`,
+              }),
+              el('li', {
+                text: `${db.name} high − low, with ${da.name} low: ${meanSe(r.effects.b.low)}; with ${da.name} high: ${meanSe(r.effects.b.high)}`,
+              }),
+              el('li', { text: `Interaction (HH − HL) − (LH − LL): ${meanSe(r.effects.interaction)}` }),
+            ]),
+            ...r.notes.map((/** @type {string} */ n) => el('p', { class: 'muted', text: n })),
+          ],
+        };
+      },
+    );
   };
   go.addEventListener('click', () => void ask());
   return { ask };

@@ -3,10 +3,10 @@
  * parameter with its value, evidence grade, sources and sensitivity rank for the question, the sensitive
  * and weakly sourced ones flagged; then the answer again on graded evidence only, beside the scenario's.
  */
-import { api, errorNodes } from '../api.js';
 import { el, formatNumber } from '../format.js';
 import { differenceText, outcomeText } from './teachOutcome.js';
 import { questionForm } from './teachQuestion.js';
+import { runTechnique } from './teachRun.js';
 
 /**
  * @typedef {{name: string, label: string, unit: string, value: number, uncertainty: Record<string, any>|null,
@@ -115,60 +115,57 @@ export async function renderKeyAssumptions(panel, defaults, onAsk) {
   const ask = async () => {
     const question = q.read();
     onAsk(question);
-    go.disabled = true;
-    errors.replaceChildren();
-    delete out.dataset.ready;
-    status.textContent = `Checking the assumptions over ${question.runs} runs (and as many on graded evidence only)…`;
-    try {
-      const r = await api('/api/assumptions', { method: 'POST', body: question });
-      const g = r.gradedOnly;
-      const flagged = r.parameters.filter((/** @type {Row} */ p) => p.flagged);
-      const sensitive = r.parameters.filter((/** @type {Row} */ p) => p.sensitive);
-      status.textContent = `${r.parameters.length} parameters; ${sensitive.length} sensitive (|ρ| ≥ ${r.sensitiveAt.toFixed(2)}), ${flagged.length} flagged.`;
-      out.replaceChildren(
-        el('h3', { text: `${r.output}${r.member ? ` of ${r.member}` : ''} at ${r.at}` }),
-        table(r.parameters),
-        el('h3', { text: 'On graded evidence only' }),
-        el('p', {
-          text: `${g.spread.length} judgment-only parameters spread over their allowed ranges${g.spread.length ? `: ${g.spread.join(', ')}` : ''}.`,
-        }),
-        g.kept.length
-          ? el('p', {
-              class: 'muted',
-              text: `Kept as they are: ${g.kept.map((/** @type {{name: string, why: string}} */ k) => `${k.name} (${k.why})`).join('; ')}.`,
-            })
-          : '',
-        el('table', { id: 'ka-graded' }, [
-          el('thead', {}, [
-            el(
-              'tr',
-              {},
-              ['', 'Answer'].map((h) => el('th', { scope: 'col', text: h })),
-            ),
-          ]),
-          el('tbody', {}, [
-            el('tr', {}, [
-              el('th', { scope: 'row', text: 'The scenario' }),
-              el('td', { text: outcomeText(g.scenario) }),
+    await runTechnique(
+      { go, status, errors, out },
+      '/api/assumptions',
+      question,
+      `Checking the assumptions over ${question.runs} runs (and as many on graded evidence only)…`,
+      (r) => {
+        const g = r.gradedOnly;
+        const flagged = r.parameters.filter((/** @type {Row} */ p) => p.flagged);
+        const sensitive = r.parameters.filter((/** @type {Row} */ p) => p.sensitive);
+        return {
+          status: `${r.parameters.length} parameters; ${sensitive.length} sensitive (|ρ| ≥ ${r.sensitiveAt.toFixed(2)}), ${flagged.length} flagged.`,
+          nodes: [
+            el('h3', { text: `${r.output}${r.member ? ` of ${r.member}` : ''} at ${r.at}` }),
+            table(r.parameters),
+            el('h3', { text: 'On graded evidence only' }),
+            el('p', {
+              text: `${g.spread.length} judgment-only parameters spread over their allowed ranges${g.spread.length ? `: ${g.spread.join(', ')}` : ''}.`,
+            }),
+            g.kept.length
+              ? el('p', {
+                  class: 'muted',
+                  text: `Kept as they are: ${g.kept.map((/** @type {{name: string, why: string}} */ k) => `${k.name} (${k.why})`).join('; ')}.`,
+                })
+              : '',
+            el('table', { id: 'ka-graded' }, [
+              el('thead', {}, [
+                el(
+                  'tr',
+                  {},
+                  ['', 'Answer'].map((h) => el('th', { scope: 'col', text: h })),
+                ),
+              ]),
+              el('tbody', {}, [
+                el('tr', {}, [
+                  el('th', { scope: 'row', text: 'The scenario' }),
+                  el('td', { text: outcomeText(g.scenario) }),
+                ]),
+                el('tr', {}, [
+                  el('th', { scope: 'row', text: 'On graded evidence only' }),
+                  el('td', { text: outcomeText(g.gradedOnly) }),
+                ]),
+                el('tr', {}, [
+                  el('th', { scope: 'row', text: 'Difference, run by run' }),
+                  el('td', { id: 'ka-difference', text: differenceText(g.difference, g.scenario.kind) }),
+                ]),
+              ]),
             ]),
-            el('tr', {}, [
-              el('th', { scope: 'row', text: 'On graded evidence only' }),
-              el('td', { text: outcomeText(g.gradedOnly) }),
-            ]),
-            el('tr', {}, [
-              el('th', { scope: 'row', text: 'Difference, run by run' }),
-              el('td', { id: 'ka-difference', text: differenceText(g.difference, g.scenario.kind) }),
-            ]),
-          ]),
-        ]),
-      );
-      out.dataset.ready = '1';
-    } catch (err) {
-      status.textContent = '';
-      errors.replaceChildren(...errorNodes(err));
-    } finally {
-      go.disabled = false;
-    }
+          ],
+        };
+      },
+    );
   };
   go.addEventListener('click', () => void ask());
   return { ask };

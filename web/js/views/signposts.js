@@ -4,9 +4,9 @@
  * ranked by how far watching each would move the future's probability: P(future) if seen and if not, the
  * expected shift and the likelihood ratio.
  */
-import { api, errorNodes } from '../api.js';
 import { el, fine, formatNumber, formatPercent } from '../format.js';
 import { questionForm } from './teachQuestion.js';
+import { runTechnique } from './teachRun.js';
 
 /**
  * @typedef {{p: number, se: number, runs: number}} Estimate
@@ -73,58 +73,55 @@ export async function renderSignposts(panel, defaults, onAsk) {
       by: by.value,
     };
     onAsk(body);
-    go.disabled = true;
-    errors.replaceChildren();
-    delete out.dataset.ready;
-    status.textContent = `Running ${body.runs} runs and scoring every output at ${body.by} as a signpost…`;
-    try {
-      const r = await api('/api/signposts', { method: 'POST', body });
-      status.textContent = `P(future) = ${estimate(r.prior)}; ${r.signposts.length} signposts listed of ${formatNumber(r.scored)} scored (${r.unobservable.length} that every run or none shows left out).`;
-      out.replaceChildren(
-        el('table', { id: 'sp-table' }, [
-          el('caption', { text: 'Signposts, by how far watching each moves the probability on average' }),
-          el('thead', {}, [
-            el(
-              'tr',
-              {},
-              [
-                'Signpost',
-                'Seen in',
-                'P(future) if seen',
-                'if not',
-                'Expected shift',
-                'Likelihood ratio',
-              ].map((h) => el('th', { scope: 'col', text: h })),
-            ),
-          ]),
-          el(
-            'tbody',
-            {},
-            r.signposts.map((/** @type {Signpost} */ s) =>
-              el('tr', {}, [
-                el('th', { scope: 'row', class: 'text', text: s.text }),
-                el('td', { text: formatPercent(s.pSeen) }),
-                el('td', { text: estimate(s.ifSeen) }),
-                el('td', { text: estimate(s.ifNot) }),
-                el('td', { text: `${formatNumber(s.expectedShift * 100)} points` }),
-                el('td', { text: s.likelihoodRatio === null ? '∞' : formatNumber(s.likelihoodRatio) }),
+    await runTechnique(
+      { go, status, errors, out },
+      '/api/signposts',
+      body,
+      `Running ${body.runs} runs and scoring every output at ${body.by} as a signpost…`,
+      (r) => {
+        return {
+          status: `P(future) = ${estimate(r.prior)}; ${r.signposts.length} signposts listed of ${formatNumber(r.scored)} scored (${r.unobservable.length} that every run or none shows left out).`,
+          nodes: [
+            el('table', { id: 'sp-table' }, [
+              el('caption', { text: 'Signposts, by how far watching each moves the probability on average' }),
+              el('thead', {}, [
+                el(
+                  'tr',
+                  {},
+                  [
+                    'Signpost',
+                    'Seen in',
+                    'P(future) if seen',
+                    'if not',
+                    'Expected shift',
+                    'Likelihood ratio',
+                  ].map((h) => el('th', { scope: 'col', text: h })),
+                ),
               ]),
+              el(
+                'tbody',
+                {},
+                r.signposts.map((/** @type {Signpost} */ s) =>
+                  el('tr', {}, [
+                    el('th', { scope: 'row', class: 'text', text: s.text }),
+                    el('td', { text: formatPercent(s.pSeen) }),
+                    el('td', { text: estimate(s.ifSeen) }),
+                    el('td', { text: estimate(s.ifNot) }),
+                    el('td', { text: `${formatNumber(s.expectedShift * 100)} points` }),
+                    el('td', { text: s.likelihoodRatio === null ? '∞' : formatNumber(s.likelihoodRatio) }),
+                  ]),
+                ),
+              ),
+            ]),
+            el(
+              'ul',
+              { id: 'sp-sentences' },
+              r.sentences.map((/** @type {string} */ s) => el('li', { text: s })),
             ),
-          ),
-        ]),
-        el(
-          'ul',
-          { id: 'sp-sentences' },
-          r.sentences.map((/** @type {string} */ s) => el('li', { text: s })),
-        ),
-      );
-      out.dataset.ready = '1';
-    } catch (err) {
-      status.textContent = '';
-      errors.replaceChildren(...errorNodes(err));
-    } finally {
-      go.disabled = false;
-    }
+          ],
+        };
+      },
+    );
   };
   go.addEventListener('click', () => void ask());
   return { ask };
