@@ -31,6 +31,14 @@ describe('model map route', () => {
       map.loops.loops.map((l: { stocks: string[] }) => l.stocks),
       [['state:S']],
     );
+    // The logistic rule's own increment r·S·(1 − S/K) falls with S above K/2, where its runs spend most steps;
+    // what is checked here is that the answer carries a sign from the runs, with its shares and method.
+    const [link] = map.loops.loops[0].links;
+    assert.ok(['+', '-', 'mixed'].includes(link.sign), link.sign);
+    assert.equal(link.states, map.loops.signs.runs * map.loops.signs.steps);
+    assert.ok(Math.abs(link.shares.plus + link.shares.minus + link.shares.zero - 1) < 1e-12);
+    assert.ok(['reinforcing', 'balancing', 'mixed'].includes(map.loops.loops[0].polarity));
+    assert.deepEqual(Object.keys(map.loops.signs).sort(), ['method', 'runs', 'share', 'steps']);
     const again = await request(t.app).get('/api/models/logistic/map').expect(200);
     assert.equal(again.text, res.text);
   });

@@ -12,7 +12,7 @@ import { ARTIFACTS, browserSuite } from './browser.js';
 interface Map$ {
   nodes: { id: string; kind: string; label: string; description?: string }[];
   edges: { from: string; to: string }[];
-  loops: { loops: { stocks: string[] }[] };
+  loops: { loops: { stocks: string[]; polarity: string; links: { from: string; sign: string }[] }[] };
 }
 
 /** Every node with a path to `target`, and `target`: computed here from the API's edges, not the page's code. */
@@ -53,16 +53,24 @@ browserSuite('Teaching page: model map', (ui) => {
         await page.textContent('#tc-loops-intro'),
         `${through} of the model's ${map.loops.loops.length} feedback loops pass through repression.`,
       );
+      // The ring shows each link's sign as the API estimated it, and the loop's polarity.
+      const signed = map.loops.loops.find(
+        (l) => l.stocks.join(' ') === 'state:strength state:attacks_UZ state:alarm state:repression',
+      )!;
+      const arrow = (sign: string) => `→ (${sign === '-' ? '−' : sign === 'mixed' ? '±' : sign})`;
+      const ring = `${signed.links.map((k) => `${k.from.split(':')[1]} ${arrow(k.sign)}`).join(' ')} strength`;
       const rings = await page.locator('#tc-loop-list .loop-ring').allTextContents();
-      assert.ok(rings.includes('strength → attacks_UZ → alarm → repression → strength'), rings.join('\n'));
+      assert.ok(rings.includes(ring), `${ring} among\n${rings.join('\n')}`);
       await t.shot('teaching-map-repression');
-      const loop = page.locator('#tc-loop-list li.loop', {
-        hasText: 'strength → attacks_UZ → alarm → repression → strength',
-      });
+      const loop = page.locator('#tc-loop-list li.loop', { hasText: ring });
+      assert.match(
+        (await loop.locator('.loop-polarity').textContent()) ?? '',
+        new RegExp(`^${signed.polarity}`),
+      );
       await loop.locator('summary').click();
       assert.match(
         (await loop.textContent()) ?? '',
-        /repression → strength: [^\n]*repression → radical_mult → recruit_mult → recruitment_own → strength/,
+        /repression → \([^)]+\) strength \(\+ \d+%, − \d+%, 0 \d+% of \d+ states\): [^\n]*repression → radical_mult → recruit_mult → recruitment_own → strength/,
       );
       await page
         .locator('#tc-loops-panel')

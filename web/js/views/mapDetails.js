@@ -104,6 +104,21 @@ export function showNode(panel, map, id, onPick) {
   panel.replaceChildren(...parts.filter((p) => p !== null));
 }
 
+/** A loop's polarity in words (the product of its links' signs). */
+const POLARITY = /** @type {Record<string, string>} */ ({
+  reinforcing: 'reinforcing (+)',
+  balancing: 'balancing (−)',
+  mixed: "mixed (a link's sign depends on the state)",
+  none: 'no effect (a link never moved in the runs)',
+});
+
+/** A link's arrow with its sign: `→ (+)`, `→ (−)`, `→ (±)`, `→ (0)`. */
+const signArrow = (/** @type {string} */ sign) => `→ (${sign === '-' ? '−' : sign === 'mixed' ? '±' : sign})`;
+
+/** The shares of sampled states where the link raised, lowered or did not move its target. */
+const sharesText = (/** @type {{shares: {plus: number, minus: number, zero: number}, states: number}} */ k) =>
+  `(+ ${Math.round(100 * k.shares.plus)}%, − ${Math.round(100 * k.shares.minus)}%, 0 ${Math.round(100 * k.shares.zero)}% of ${k.states} states)`;
+
 /**
  * Every node a loop passes through (its stocks and every channel's path).
  * @param {Loop} loop
@@ -140,18 +155,31 @@ export function showLoops(panel, map, through, onShow) {
       listed.slice(0, MAX_LISTED).map((loop) => {
         const show = el('button', { type: 'button', class: 'small', text: 'Show on map' });
         show.addEventListener('click', () => onShow(loop));
-        const ring = [...loop.stocks, loop.stocks[0]]
-          .map((s) => nameOf(/** @type {string} */ (s)))
-          .join(' → ');
+        // Each link's arrow carries its sign: a → (+) b.
+        const ring = [
+          ...loop.links.map((k) => `${nameOf(k.from)} ${signArrow(k.sign)}`),
+          nameOf(/** @type {string} */ (loop.stocks[0])),
+        ].join(' ');
         return el('li', { class: 'loop' }, [
           el('details', {}, [
-            el('summary', {}, [el('span', { class: 'loop-ring', text: ring }), ' ', show]),
+            el('summary', {}, [
+              el('span', { class: 'loop-ring', text: ring }),
+              ' ',
+              el('span', {
+                class: `loop-polarity ${loop.polarity}`,
+                text: POLARITY[loop.polarity] ?? loop.polarity,
+              }),
+              ' ',
+              show,
+            ]),
             el(
               'ul',
               {},
               loop.links.map((k) =>
-                el('li', {}, [
-                  `${nameOf(k.from)} → ${nameOf(k.to)}: `,
+                el('li', { class: 'loop-link' }, [
+                  `${nameOf(k.from)} ${signArrow(k.sign)} ${nameOf(k.to)} `,
+                  el('span', { class: 'muted link-shares', text: sharesText(k) }),
+                  ': ',
                   k.channels
                     .map((c) => [...c.path, ...(c.writer === k.to ? [] : [k.to])].map(nameOf).join(' → '))
                     .join('; '),

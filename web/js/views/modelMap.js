@@ -14,10 +14,12 @@ const SVG = 'http://www.w3.org/2000/svg';
  *   x: number, y: number, width: number, height: number}} MapNode
  * @typedef {{from: string, to: string, kind: 'reads'|'writes'|'initial', fields: string[], points: [number, number][]}} MapEdge
  * @typedef {{writer: string, path: string[]}} Channel
- * @typedef {{from: string, to: string, channels: Channel[]}} LoopLink
- * @typedef {{stocks: string[], links: LoopLink[]}} Loop
+ * @typedef {{from: string, to: string, channels: Channel[], sign: '+'|'-'|'0'|'mixed',
+ *   shares: {plus: number, minus: number, zero: number}, states: number}} LoopLink
+ * @typedef {{stocks: string[], links: LoopLink[], polarity: 'reinforcing'|'balancing'|'mixed'|'none'}} Loop
  * @typedef {{format: string, model: string, title: string, width: number, height: number,
- *   nodes: MapNode[], edges: MapEdge[], loops: {maxStocks: number, loops: Loop[]}}} ModelMap
+ *   nodes: MapNode[], edges: MapEdge[], loops: {maxStocks: number, loops: Loop[],
+ *   signs: {method: string, runs: number, steps: number, share: number}}}} ModelMap
  */
 
 /** Each kind's fill and border, and the word the legend uses. @type {Record<NodeKind, {fill: string, stroke: string, word: string}>} */
