@@ -66,6 +66,7 @@ export async function createApp(options: CreateAppOptions): Promise<Express> {
     settings,
     catalog,
     descriptions: new Descriptions(catalog, host),
+    host,
     runs,
     analyses: new Analyses(settings, catalog, host),
     history,

@@ -2,6 +2,7 @@
 import type { Analyses } from './analyses/analyses.js';
 import type { Catalog } from './catalog.js';
 import type { Descriptions } from './descriptionCache.js';
+import type { EngineHost } from './engineHost/host.js';
 import type { Forecasts } from './forecasts.js';
 import type { Settings } from './options.js';
 import type { Tokens } from './ownership/tokens.js';
@@ -14,6 +15,8 @@ export interface AppContext {
   readonly settings: Settings;
   readonly catalog: Catalog;
   readonly descriptions: Descriptions;
+  /** The engine host thread, for the jobs no store wraps (the model map). */
+  readonly host: EngineHost;
   readonly runs: RunManager;
   readonly analyses: Analyses;
   readonly history: History;

@@ -1,12 +1,16 @@
 /**
  * GET /api/models/:id/map: the graph of the model with its drawing and loops; the same answer twice (built
- * once); a model that does not build is a 422 naming its file and line; an unknown model a 404.
+ * once, on the engine host thread); a model that does not build is a 422 naming its file and line; an
+ * unknown model a 404.
  */
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import request from 'supertest';
+import { loadModel } from '../../src/model/load.js';
+import { EngineHost } from '../../src/server/engineHost/host.js';
+import { modelMap } from '../../src/teach/modelMap/modelMap.js';
 import { assertErrorShape, useTestApp } from '../support/serverApp.js';
 
 describe('model map route', () => {
@@ -41,6 +45,19 @@ describe('model map route', () => {
     assert.deepEqual(Object.keys(map.loops.signs).sort(), ['method', 'runs', 'share', 'steps']);
     const again = await request(t.app).get('/api/models/logistic/map').expect(200);
     assert.equal(again.text, res.text);
+  });
+
+  it('builds the map on the engine host thread, and it equals the map built in this thread', async () => {
+    const path = join(t.fixture.modelsDir, 'logistic.yaml');
+    const host = new EngineHost();
+    try {
+      const json = await host.map(path, 60_000);
+      assert.deepEqual(JSON.parse(json), JSON.parse(JSON.stringify(await modelMap(loadModel(path)))));
+      const res = await request(t.app).get('/api/models/logistic/map').expect(200);
+      assert.equal(res.text, json, 'the route sends what the host built');
+    } finally {
+      await host.close();
+    }
   });
 
   it('refuses an unknown model (404) and a model with problems (422, with its file and line)', async () => {

@@ -106,6 +106,17 @@ export class EngineHost {
     );
   }
 
+  /**
+   * The model map of the model file at `path`, as its JSON, built on the host thread: its layout and the
+   * signs of its loop links (which run the model) take seconds of CPU for the Central Asia model.
+   */
+  map(path: string, timeoutMs: number): Promise<string> {
+    return this.ask(
+      (id) => ({ type: 'map', id, path, timeoutMs }),
+      (msg) => (msg.type === 'mapped' ? msg.json : undefined),
+    );
+  }
+
   /** Sends one request and resolves with the answer `accept` picks out, or rejects with the host's failure. */
   private ask<T>(request: (id: string) => ToHost, accept: (msg: FromHost) => T | undefined): Promise<T> {
     const id = randomUUID();

@@ -8,7 +8,9 @@ import { parentPort } from 'node:worker_threads';
 import { crashNextWorkerForTest } from '../../engine/pool.js';
 import { errorKind, WorkerCrashedError } from '../../errors.js';
 import { type ScoreFiles, scoreReport } from '../../forecast/report.js';
+import { loadModel } from '../../model/load.js';
 import { aboutOf, assembleResult, execute, receiptOf } from '../../pipeline.js';
+import { modelMap } from '../../teach/modelMap/modelMap.js';
 import { analyse } from './analyse.js';
 import { compileJob, prepareSource } from './compileJob.js';
 import { describe } from './describe.js';
@@ -117,6 +119,11 @@ const score = (id: string, files: ScoreFiles, timeoutMs: number) =>
     send({ type: 'scored', id, report: await scoreReport(files) });
   });
 
+const map = (id: string, path: string, timeoutMs: number) =>
+  guarded(id, timeoutMs, async () => {
+    send({ type: 'mapped', id, json: JSON.stringify(await modelMap(loadModel(path))) });
+  });
+
 port.on('message', (msg: ToHost) => {
   if (msg.type === 'cancel') {
     jobs.get(msg.id)?.abort();
@@ -135,6 +142,8 @@ port.on('message', (msg: ToHost) => {
     void analysis(msg.id, msg);
   } else if (msg.type === 'score') {
     void score(msg.id, msg.files, msg.timeoutMs);
+  } else if (msg.type === 'map') {
+    void map(msg.id, msg.path, msg.timeoutMs);
   } else {
     void run(msg.id, msg);
   }

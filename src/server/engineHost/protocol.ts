@@ -68,6 +68,8 @@ export type ToHost =
   | ({ readonly type: 'analyse'; readonly id: string } & AnalysisJob)
   /** The forecasts' score report: runs every claim's scenario (see forecast/report.ts). */
   | { readonly type: 'score'; readonly id: string; readonly files: ScoreFiles; readonly timeoutMs: number }
+  /** The model map of a model file, as JSON (see teach/modelMap/modelMap.ts): layout and loop signs. */
+  | { readonly type: 'map'; readonly id: string; readonly path: string; readonly timeoutMs: number }
   | { readonly type: 'cancel'; readonly id: string }
   /** Test-only (EngineHost.injectCrashForTest; no route sends it): the host thread or an engine worker dies. */
   | { readonly type: 'crash'; readonly target: 'host' | 'worker' };
@@ -96,4 +98,5 @@ export type FromHost =
   | { readonly type: 'result'; readonly id: string; readonly result: Result }
   | { readonly type: 'analysed'; readonly id: string; readonly result: AnalysisResult }
   | { readonly type: 'scored'; readonly id: string; readonly report: FullReport }
+  | { readonly type: 'mapped'; readonly id: string; readonly json: string }
   | { readonly type: 'failed'; readonly id: string; readonly failure: JobFailure };

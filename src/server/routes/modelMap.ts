@@ -1,15 +1,14 @@
 /**
- * `GET /api/models/:id/map`: the model map of a bundled model (its graph, drawing and feedback loops),
- * built once per version of the file: the layout costs about a second of CPU for the Central Asia model, so
- * it is not redone per request, and two requests arriving together share one build.
+ * `GET /api/models/:id/map`: the model map of a bundled model (its graph, drawing and feedback loops with
+ * their signs), built on the engine host thread once per version of the file: the layout and the signs
+ * cost seconds of CPU for the Central Asia model, which on the request thread stopped every other
+ * request for as long; it is not redone per request, and two requests arriving together share one build.
  */
 import { statSync } from 'node:fs';
 import { Router } from 'express';
-import { OxusError } from '../../errors.js';
-import { loadModel } from '../../model/load.js';
-import { type ModelMap, modelMap } from '../../teach/modelMap/modelMap.js';
 import { httpErrorOf } from '../apiProblems.js';
 import type { AppContext } from '../appContext.js';
+import { JobFailedError } from '../engineHost/host.js';
 import { HttpError } from '../httpErrors.js';
 
 export function modelMapRoutes(ctx: AppContext): Router {
@@ -19,7 +18,7 @@ export function modelMapRoutes(ctx: AppContext): Router {
     const mtimeMs = statSync(path).mtimeMs;
     const cached = built.get(path);
     if (cached?.mtimeMs === mtimeMs) return cached.map;
-    const map = modelMap(loadModel(path)).then((m: ModelMap) => JSON.stringify(m));
+    const map = ctx.host.map(path, ctx.settings.runTimeoutMs);
     built.set(path, { mtimeMs, map });
     // A model that does not build is not kept: the next request tries again (and reports it again).
     map.catch(() => built.delete(path));
@@ -33,9 +32,9 @@ export function modelMapRoutes(ctx: AppContext): Router {
       res.type('json').send(await mapOf(path));
     } catch (err) {
       // A model file with problems: 422 with every problem, located in the file as `oxus validate` does.
-      if (!(err instanceof OxusError)) throw err;
+      if (!(err instanceof JobFailedError)) throw err;
       const shown = (file: string) => ctx.catalog.shownPath(file);
-      throw httpErrorOf({ kind: 'problems', problems: err.problems }, { shown }) ?? err;
+      throw httpErrorOf(err.failure, { shown }) ?? err;
     }
   });
   return router;
