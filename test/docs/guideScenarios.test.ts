@@ -6,11 +6,11 @@
  * fails here, naming the phrase the guide should now say.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { executeWithData, prepare } from '../../src/pipeline.js';
-import type { Summary } from '../../src/analysis/summarize.js';
-import { repoPath } from '../support/build.js';
 import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import type { Summary } from '../../src/analysis/summarize.js';
+import { executeWithData, prepare } from '../../src/pipeline.js';
+import { repoPath } from '../support/build.js';
 
 const section = (() => {
   const guide = readFileSync(repoPath('docs', 'central-asia-model.md'), 'utf8');
@@ -21,7 +21,9 @@ const section = (() => {
 })();
 
 async function summaryOf(scenario: string): Promise<Summary> {
-  const { result } = await executeWithData(prepare(repoPath('scenarios', `${scenario}.yaml`)), { workers: 2 });
+  const { result } = await executeWithData(prepare(repoPath('scenarios', `${scenario}.yaml`)), {
+    workers: 2,
+  });
   return result.summary;
 }
 
@@ -54,7 +56,8 @@ function frontBy2026(s: Summary, group: string): number {
   return e.pBy[last(s)]!;
 }
 
-const vacantMantle = (s: Summary) => s.leaders.find((l) => l.output === 'uzbek_mantle')!.share.none![last(s)]!;
+const vacantMantle = (s: Summary) =>
+  s.leaders.find((l) => l.output === 'uzbek_mantle')!.share.none![last(s)]!;
 
 describe("the guide's section 9: what the scenarios show", () => {
   it('quotes the medians, bands and probabilities the scenarios give at 2026Q2', async () => {
