@@ -22,7 +22,9 @@ const PROGRESS_EVERY_MS = 100;
  * then at most one per interval, and each of at least twice the runs of the one before. A summary costs
  * time in proportion to its runs and this thread shares the cores with the engine's workers: summarising
  * every prefix that arrives made a 10,000-run job spend more time summarising than simulating, while
- * doubling bounds all partial summaries together by about one summary of the whole job.
+ * doubling bounds all partial summaries together by about one summary of the whole job. None is made
+ * once more than half of the runs are in: the whole result then comes in less time than the job has
+ * taken so far, and such a summary costs nearly what the final one does, on the cores the runs need.
  */
 const PARTIAL_EVERY_MS = 250;
 const PARTIAL_GROWTH = 2;
@@ -97,7 +99,11 @@ const run = (id: string, job: RunJob) =>
       },
       onRunsDone: (view) => {
         const now = Date.now();
-        if (view.runs >= prepared.runs || view.runs < nextPartialRuns || now - lastPartial < PARTIAL_EVERY_MS)
+        if (
+          2 * view.runs > prepared.runs ||
+          view.runs < nextPartialRuns ||
+          now - lastPartial < PARTIAL_EVERY_MS
+        )
           return;
         lastPartial = now;
         nextPartialRuns = PARTIAL_GROWTH * view.runs;
