@@ -6,14 +6,13 @@
  * fails here, naming the phrase the guide should now say.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { Summary } from '../../src/analysis/summarize.js';
-import { executeWithData, prepare } from '../../src/pipeline.js';
-import { repoPath } from '../support/build.js';
+import { execute, prepare } from '../../src/pipeline.js';
+import { readRepo, repoPath } from '../support/build.js';
 
 const section = (() => {
-  const guide = readFileSync(repoPath('docs', 'central-asia-model.md'), 'utf8');
+  const guide = readRepo('docs', 'central-asia-model.md');
   const from = guide.indexOf('## 9. Scenarios');
   const to = guide.indexOf('## 10.', from);
   assert.ok(from >= 0 && to > from, 'the guide has sections 9 and 10');
@@ -21,10 +20,7 @@ const section = (() => {
 })();
 
 async function summaryOf(scenario: string): Promise<Summary> {
-  const { result } = await executeWithData(prepare(repoPath('scenarios', `${scenario}.yaml`)), {
-    workers: 2,
-  });
-  return result.summary;
+  return (await execute(prepare(repoPath('scenarios', `${scenario}.yaml`)), { workers: 2 })).summary;
 }
 
 const last = (s: Summary) => s.dates.length - 1;
