@@ -184,6 +184,28 @@ describe('rbinom', () => {
     });
   }
 
+  it('rounds n down as the expressions’ floor does: a hair below a whole number is that number', () => {
+    // Results of a model's arithmetic a hair off a whole number, and two clearly between: each n must draw
+    // what its whole number draws, on the same stream.
+    const pairs: [number, number][] = [
+      [679.9999999999999, 680],
+      [0.1 * 3 * 10, 3],
+      [2.9999999999999996, 3],
+      [679.5, 679],
+      [1000.9999, 1000],
+    ];
+    for (const p of [0.3, 0.01]) // BTRS and inversion at n ≈ 680
+      for (const [n, whole] of pairs) {
+        const a = stream(`rbinom floor ${n} ${p}`);
+        const b = stream(`rbinom floor ${n} ${p}`);
+        for (let i = 0; i < 200; i++)
+          assert.equal(rbinom(a, n, p), rbinom(b, whole, p), `rbinom(${n}, ${p})`);
+      }
+    const u = stream('rbinom floor one');
+    assert.equal(rbinom(u, 0.9999999999999999, 1), 1);
+    assert.equal(rbinom(u, 0.99, 1), 0);
+  });
+
   it('n = 10, p = 0.3 (inversion): P(X = k) for k = 0..10 matches the exact pmf', () => {
     const u = stream('rbinom pmf 10');
     const xs = draws(N, () => rbinom(u, 10, 0.3));
