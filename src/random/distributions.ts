@@ -9,7 +9,7 @@ import betainc from '@stdlib/math-base-special-betainc';
 import gammaCdf from '@stdlib/stats-base-dists-gamma-cdf';
 import gammaQuantile from '@stdlib/stats-base-dists-gamma-quantile';
 import type { Distribution } from '../model/schema.js';
-import { betaQuantile, betaQuantileWith, logBeta } from './betaQuantile.js';
+import { betaQuantile, betaQuantileOf } from './betaQuantile.js';
 import { choiceCdf, choiceMean, choiceQuantile, choiceSupport, choiceVariance } from './choice.js';
 import { standardNormalCdf, standardNormalQuantile } from './normal.js';
 import { truncatedStandardNormalQuantile } from './truncatedNormal.js';
@@ -236,18 +236,19 @@ export function truncatedQuantile(d: Distribution, p: number, lo: number, hi: nu
 }
 
 /**
- * `truncatedQuantile(d, ·, lo, hi)` as a function of p, with what does not depend on p worked out once:
- * for a beta or PERT inside [lo, hi] (the common case of a model's parameters) its shape, width and
- * ln B(α, β). The same numbers as `truncatedQuantile`, for the engine's once-per-run draws.
+ * `truncatedQuantile(d, ·, lo, hi)` as a function of p, with what does not depend on p worked out once,
+ * for the engine's once-per-run draws. A beta or PERT inside [lo, hi] (the common case of a model's
+ * parameters) gets a quantile prepared for its shape (`betaQuantileOf`): the same root of I_x(α, β) = p to
+ * within rounding, not always the same last bits. Every other case gives `truncatedQuantile`'s numbers bit
+ * for bit.
  */
 export function truncatedQuantileOf(d: Distribution, lo: number, hi: number): (p: number) => number {
   const [first, last] = support(d);
   if ((d.dist === 'pert' || d.dist === 'beta') && lo <= hi && first >= lo && last <= hi) {
     const { alpha, beta, lo: from, hi: to } = scaledBeta(d);
-    const lbeta = alpha > 0 && beta > 0 ? logBeta(alpha, beta) : Number.NaN;
+    const q = betaQuantileOf(alpha, beta);
     const width = to - from;
-    return (p) =>
-      p >= 0 && p <= 1 ? Math.min(to, from + width * betaQuantileWith(p, alpha, beta, lbeta)) : Number.NaN;
+    return (p) => (p >= 0 && p <= 1 ? Math.min(to, from + width * q(p)) : Number.NaN);
   }
   // Truncated on the CDF scale (a gamma's attack rate kept in [0, 5], a triangular cut short): F(lo) and F(hi),
   // which `truncatedQuantile` works out on every call, computed once. The same calls on the same numbers,
