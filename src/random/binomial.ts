@@ -65,10 +65,12 @@ function binomialBtrs(u: Uniform, n: number, p: number): number {
   const a = -0.0873 + 0.0248 * b + 0.01 * p;
   const c = n * p + 0.5;
   const vr = 0.92 - 4.2 / b;
-  const alpha = (2.83 + 5.1 / b) * spq;
-  const r = p / q;
-  const m = Math.floor((n + 1) * p);
-  const tailsM = logFactorialTail(m) + logFactorialTail(n - m);
+  // What only the slower test (step 3.1) needs is worked out when a trial first gets there: most calls end
+  // at the quick acceptance of their first trial.
+  let m = -1;
+  let alpha = 0;
+  let r = 0;
+  let tailsM = 0;
   for (;;) {
     const uu = u() - 0.5;
     const v = u();
@@ -76,6 +78,12 @@ function binomialBtrs(u: Uniform, n: number, p: number): number {
     const k = Math.floor(((2 * a) / us + b) * uu + c);
     if (us >= 0.07 && v <= vr) return k;
     if (k < 0 || k > n) continue;
+    if (m < 0) {
+      alpha = (2.83 + 5.1 / b) * spq;
+      r = p / q;
+      m = Math.floor((n + 1) * p);
+      tailsM = logFactorialTail(m) + logFactorialTail(n - m);
+    }
     // log f(k)/f(m) = log m! + log(n−m)! − log k! − log(n−k)! + (k−m)·log r, rewritten with the Stirling
     // tail fc so that no two large terms cancel (the log1p terms are each of the order of |k − m|).
     const logRatio =

@@ -45,8 +45,9 @@ function poissonInversion(u: Uniform, lambda: number): number {
 function poissonPtrs(u: Uniform, lambda: number): number {
   const b = 0.931 + 2.53 * Math.sqrt(lambda);
   const a = -0.059 + 0.02483 * b;
-  const logAlpha = Math.log(1.1239 + 1.1328 / (b - 3.4));
   const vr = 0.9277 - 3.6224 / (b - 2);
+  // Only the slower test (step 3.1) needs log α: worked out when a trial first gets there.
+  let logAlpha = Number.NaN;
   for (;;) {
     const uu = u() - 0.5;
     const v = u();
@@ -54,6 +55,7 @@ function poissonPtrs(u: Uniform, lambda: number): number {
     const k = Math.floor(((2 * a) / us + b) * uu + lambda + 0.43);
     if (us >= 0.07 && v <= vr) return k;
     if (k < 0 || (us < 0.013 && v > us)) continue;
+    if (Number.isNaN(logAlpha)) logAlpha = Math.log(1.1239 + 1.1328 / (b - 3.4));
     // log p(k) = −λ + k·log λ − log k!, rewritten with s = k + 1 − λ and the Stirling tail so that no two
     // large terms cancel: s − k·log1p(s/λ) − ½·log(2π(k + 1)) − fc(k).
     const s = k + 1 - lambda;
