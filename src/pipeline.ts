@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { type Summary, summarize } from './analysis/summarize.js';
+import { summarizeInParallel } from './analysis/summarizeInParallel.js';
 import { blameNonFinite } from './blameNonFinite.js';
 import { buildPlan } from './compile/buildPlan.js';
 import type { Plan } from './compile/plan.js';
@@ -193,7 +194,8 @@ export async function executeWithData(
   options: Omit<SimulateOptions, 'runs' | 'seed'> = {},
 ): Promise<{ result: Result; data: RunData }> {
   const data = await simulatePrepared(p, options);
-  return { result: resultOf(p, data), data };
+  const summary = await summarizeInParallel(data, options.workers);
+  return { result: resultOf(p, data, summary), data };
 }
 
 /**
@@ -209,9 +211,9 @@ export function simulatePrepared(
   });
 }
 
-/** The result of per-run records made from a prepared plan. */
-export function resultOf(p: Prepared, data: RunData): Result {
-  return assembleResult(receiptOf(p, data.firstRun), aboutOf(p), data);
+/** The result of per-run records made from a prepared plan (summarised here unless `summary` is given). */
+export function resultOf(p: Prepared, data: RunData, summary?: Summary): Result {
+  return assembleResult(receiptOf(p, data.firstRun), aboutOf(p), data, summary);
 }
 
 /** What a result says about its job besides the numbers. */
@@ -225,14 +227,17 @@ export function aboutOf(p: Prepared): About {
   return { title: p.plan.title, question: p.scenario?.question ?? null, timeUnit: p.plan.axis.unit };
 }
 
-/** A result from its receipt, its description and the per-run records (also used by the shard merge). */
-export function assembleResult(receipt: Receipt, about: About, data: RunData): Result {
+/**
+ * A result from its receipt, its description and the per-run records (also used by the shard merge), with
+ * their summary when it was computed elsewhere (`summarizeInParallel`).
+ */
+export function assembleResult(receipt: Receipt, about: About, data: RunData, summary?: Summary): Result {
   return {
     format: 'oxus-result/1',
     receipt,
     title: about.title,
     question: about.question,
     timeUnit: about.timeUnit,
-    summary: summarize(data),
+    summary: summary ?? summarize(data),
   };
 }

@@ -4,7 +4,7 @@
  * at the snapshot dates and the whole trajectories of the first few runs. Everything is computed from the
  * per-run values in run order, so the summary is a pure function of (plan, seed, runs).
  */
-import type { Channel } from '../compile/plan.js';
+import type { Channel, Plan } from '../compile/plan.js';
 import type { Records } from '../engine/records.js';
 import type { RunData } from '../engine/simulate.js';
 import { type QualifiedName, qualify } from '../qualifiedName.js';
@@ -94,9 +94,73 @@ export function channelKey(c: Channel): QualifiedName {
   return qualify(c.output, c.member);
 }
 
-/** Summarises per-run values. */
-export function summarize(data: RunData): Summary {
-  const { plan, runs, points } = data;
+/** What a summary reads of a plan: its channels, its time axis and its snapshot points. */
+export type SummaryPlan = Pick<Plan, 'channels' | 'axis' | 'snapshots'>;
+
+/**
+ * The summary of one channel, from its records alone: a series' statistics, first runs and histograms at
+ * the snapshots; a threshold's or event's occurrences; a leader output's shares. Channels are summarised
+ * independently (in any thread: analysis/summarizeInParallel.ts), and `summaryOf` puts them together.
+ */
+export type ChannelSummary =
+  | {
+      readonly kind: 'series';
+      readonly mean: number[];
+      readonly percentiles: Record<string, number[]>;
+      readonly samples: number[][];
+      /** One histogram per snapshot, in the plan's order. */
+      readonly histograms: Bin[][];
+    }
+  | {
+      readonly kind: 'occurrences';
+      readonly pAt: number[];
+      readonly pBy: number[];
+      readonly firstTime: TimeToEvent;
+    }
+  | { readonly kind: 'leader'; readonly share: Record<string, number[]> };
+
+/** Summarises channel `ci` of the records of `runs` runs. */
+export function summarizeChannel(
+  plan: SummaryPlan,
+  records: Records,
+  ci: number,
+  column: Float64Array,
+): ChannelSummary {
+  const { runs, points } = records;
+  const c = plan.channels[ci]!;
+  if (c.kind === 'series') {
+    const sampleRuns = Math.min(runs, SAMPLE_RUNS);
+    return {
+      kind: 'series',
+      ...seriesStatistics(records, ci, column),
+      samples: Array.from({ length: sampleRuns }, (_, r) => Array.from(records.trajectory(ci, r))),
+      histograms: plan.snapshots.map((point) => histogramOf(records.column(ci, point, column))),
+    };
+  }
+  if (c.kind === 'threshold' || c.kind === 'event')
+    return { kind: 'occurrences', ...occurrences(records, ci, axisLabels(plan.axis)) };
+  const names = [...(c.members ?? []), 'none'];
+  const counts = names.map(() => new Float64Array(points));
+  for (let k = 0; k < points; k++) {
+    records.column(ci, k, column);
+    for (let r = 0; r < runs; r++) {
+      const idx = column[r]!;
+      counts[idx < 0 ? names.length - 1 : idx]![k]!++;
+    }
+  }
+  return {
+    kind: 'leader',
+    share: Object.fromEntries(names.map((n, i) => [n, Array.from(counts[i]!, (x) => x / runs)])),
+  };
+}
+
+/** The summary of runs firstRun … firstRun + runs − 1 from each channel's summary (`parts[ci]`). */
+export function summaryOf(
+  plan: SummaryPlan,
+  runs: number,
+  firstRun: number,
+  parts: readonly ChannelSummary[],
+): Summary {
   const dates = axisLabels(plan.axis);
   const sampleRuns = Math.min(runs, SAMPLE_RUNS);
   const out: Summary = {
@@ -106,49 +170,38 @@ export function summarize(data: RunData): Summary {
     events: [],
     leaders: [],
     snapshots: [],
-    samples: { runs: Array.from({ length: sampleRuns }, (_, i) => data.firstRun + i), series: {} },
+    samples: { runs: Array.from({ length: sampleRuns }, (_, i) => firstRun + i), series: {} },
   };
-  const { records } = data;
-  const column = new Float64Array(runs);
   plan.channels.forEach((c, ci) => {
     const member = c.member !== undefined ? { member: c.member } : {};
-    if (c.kind === 'series') {
-      const { mean, percentiles } = seriesStatistics(records, ci, column);
+    const part = parts[ci]!;
+    if (part.kind === 'series') {
+      const { mean, percentiles } = part;
       out.series.push({ output: c.output, ...member, label: c.label, unit: c.unit ?? '', mean, percentiles });
-      out.samples.series[channelKey(c)] = Array.from({ length: sampleRuns }, (_, r) =>
-        Array.from(records.trajectory(ci, r)),
-      );
-    } else if (c.kind === 'threshold' || c.kind === 'event') {
-      const { pAt, pBy, firstTime } = occurrences(records, ci, dates);
+      out.samples.series[channelKey(c)] = part.samples;
+    } else if (part.kind === 'occurrences') {
+      const { pAt, pBy, firstTime } = part;
       if (c.kind === 'threshold')
         out.thresholds.push({ output: c.output, ...member, label: c.label, pAt, pBy, firstTime });
       else out.events.push({ event: c.output, ...member, label: c.label, pBy, firstTime });
-    } else {
-      const names = [...(c.members ?? []), 'none'];
-      const counts = names.map(() => new Float64Array(points));
-      for (let k = 0; k < points; k++) {
-        records.column(ci, k, column);
-        for (let r = 0; r < runs; r++) {
-          const idx = column[r]!;
-          counts[idx < 0 ? names.length - 1 : idx]![k]!++;
-        }
-      }
-      out.leaders.push({
-        output: c.output,
-        label: c.label,
-        share: Object.fromEntries(names.map((n, i) => [n, Array.from(counts[i]!, (x) => x / runs)])),
-      });
-    }
+    } else out.leaders.push({ output: c.output, label: c.label, share: part.share });
   });
-  for (const point of plan.snapshots) {
+  plan.snapshots.forEach((point, j) => {
     const histograms: Record<string, Bin[]> = {};
     plan.channels.forEach((c, ci) => {
-      if (c.kind !== 'series') return;
-      histograms[channelKey(c)] = histogramOf(records.column(ci, point, column));
+      const part = parts[ci]!;
+      if (part.kind === 'series') histograms[channelKey(c)] = part.histograms[j]!;
     });
     out.snapshots.push({ date: dates[point]!, point, histograms });
-  }
+  });
   return out;
+}
+
+/** Summarises per-run values, in this thread. */
+export function summarize(data: RunData): Summary {
+  const column = new Float64Array(data.runs);
+  const parts = data.plan.channels.map((_, ci) => summarizeChannel(data.plan, data.records, ci, column));
+  return summaryOf(data.plan, data.runs, data.firstRun, parts);
 }
 
 /**

@@ -18,7 +18,8 @@
  * how runs were split into blocks, workers or shards. Of the Central Asia model's 136 channels at 41 dates,
  * 61 series are stored in 7.5 KB a run instead of 20 KB, and its 74 flags in 380 bytes instead of 3 KB.
  *
- * A segment is one ArrayBuffer (so a worker can transfer it without a copy): byte offsets of the columns
+ * A segment is one SharedArrayBuffer (so a worker hands it to the main thread, and the main thread to the
+ * threads that summarise it, without a copy): byte offsets of the columns
  * (Uint32, columns + 1), exception counts (Uint32, columns), codes (Uint8, columns), then each column's data
  * at an offset that is a multiple of 8 (exceptions' doubles, their run indices, then the whole numbers).
  */
@@ -39,7 +40,8 @@ export const LEADER = 2;
 /** A segment's buffer with its views, made once per segment. */
 export interface Segment {
   readonly runs: number;
-  readonly buffer: ArrayBuffer;
+  /** Shared, so that summaries can be computed from it in other threads without a copy. */
+  readonly buffer: ArrayBufferLike;
   readonly offsets: Uint32Array;
   readonly exceptions: Uint32Array;
   readonly codes: Uint8Array;
@@ -63,7 +65,7 @@ const HI = 1 - LO;
 const headerBytes = (columns: number) => align8(4 * (columns + 1) + 4 * columns + columns);
 
 /** The views of a segment's buffer of `runs` runs and `columns` columns. */
-export function segmentOf(buffer: ArrayBuffer, runs: number, columns: number): Segment {
+export function segmentOf(buffer: ArrayBufferLike, runs: number, columns: number): Segment {
   return {
     runs,
     buffer,
@@ -133,7 +135,9 @@ export function encodeSegment(kinds: Uint8Array, points: number, runs: number, s
     }
   }
   offsets[columns] = offset;
-  const s = segmentOf(work.buffer.slice(0, offset), runs, columns);
+  const buffer = new SharedArrayBuffer(offset);
+  new Uint8Array(buffer).set(new Uint8Array(work.buffer, 0, offset));
+  const s = segmentOf(buffer, runs, columns);
   s.offsets.set(offsets);
   s.exceptions.set(exceptions);
   s.codes.set(codes);

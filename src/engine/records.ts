@@ -25,10 +25,16 @@ import {
 export type ChannelValues = Float64Array | Uint8Array | Int16Array;
 
 /** How each channel of a plan is read (recordCodec's SERIES, FLAG, LEADER). */
-export function channelKinds(plan: Plan): Uint8Array {
+export function channelKinds(plan: Pick<Plan, 'channels'>): Uint8Array {
   return Uint8Array.from(plan.channels, (c) =>
     c.kind === 'series' ? SERIES : c.kind === 'leader' ? LEADER : FLAG,
   );
+}
+
+/** A segment's runs and buffer, as sent to another thread. */
+export interface SharedSegment {
+  readonly runs: number;
+  readonly buffer: SharedArrayBuffer;
 }
 
 /** Runs per segment when records are encoded from whole arrays (shards, merges). */
@@ -66,8 +72,27 @@ export class Records {
   }
 
   /** A segment from the buffer of one that `encodeBlock` made (in another thread). */
-  static segment(kinds: Uint8Array, points: number, buffer: ArrayBuffer, runs: number): Segment {
+  static segment(kinds: Uint8Array, points: number, buffer: ArrayBufferLike, runs: number): Segment {
     return segmentOf(buffer, runs, kinds.length * points);
+  }
+
+  /** Records from the shared buffers of `shared()` (in another thread). */
+  static fromShared(kinds: Uint8Array, points: number, shared: readonly SharedSegment[]): Records {
+    return new Records(
+      kinds,
+      points,
+      shared.map((s) => segmentOf(s.buffer, s.runs, kinds.length * points)),
+    );
+  }
+
+  /** The segments' shared buffers, to read the same records in another thread; undefined if one is not shared. */
+  shared(): SharedSegment[] | undefined {
+    const out: SharedSegment[] = [];
+    for (const s of this.segments) {
+      if (!(s.buffer instanceof SharedArrayBuffer)) return undefined;
+      out.push({ runs: s.runs, buffer: s.buffer });
+    }
+    return out;
   }
 
   /** Records from run-major arrays, one per channel (`values[c][r · points + k]`). */

@@ -124,7 +124,7 @@ function runOnPool(
   init: ToWorker,
   blocks: [number, number][],
   count: number,
-  progress: (from: number, to: number, segment: ArrayBuffer) => void,
+  progress: (from: number, to: number, segment: SharedArrayBuffer) => void,
   signal?: AbortSignal,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -176,7 +176,7 @@ function runOnPool(
               : new Error(msg.message);
           const runOf = (e: Error) => (e instanceof EngineError ? e.run : Number.POSITIVE_INFINITY);
           if (!failure || runOf(err) < runOf(failure)) failure = err;
-        } else {
+        } else if (msg.type === 'done') {
           progress(msg.from, msg.to, msg.segment);
           finished++;
         }
