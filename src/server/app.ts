@@ -65,7 +65,7 @@ export async function createApp(options: CreateAppOptions): Promise<Express> {
   const ctx: AppContext = {
     settings,
     catalog,
-    descriptions: new Descriptions(catalog, host),
+    descriptions: new Descriptions(catalog, host, settings.workers),
     host,
     runs,
     analyses: new Analyses(settings, catalog, host),

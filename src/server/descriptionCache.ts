@@ -23,9 +23,11 @@ export class Descriptions {
   private readonly folders = new Recent(() => this.folderSignature());
   private readonly described = new WeakMap<Description, DescribedEntry>();
 
+  /** `warmUpWorkers`: the engine threads a scenario's first description warms (none: no warm-up). */
   constructor(
     private readonly catalog: Catalog,
     private readonly host: EngineHost,
+    private readonly warmUpWorkers = 0,
   ) {}
 
   async get(entry: CatalogEntry): Promise<DescribedEntry> {
@@ -37,7 +39,8 @@ export class Descriptions {
     const path = this.catalog.pathOf(entry);
     let pending = this.cache.get(path);
     if (!pending) {
-      pending = this.host.describe({ path });
+      // Someone looking at a scenario is likely to run it next: the host warms the engine on it meanwhile.
+      pending = this.host.describe({ path }, this.warmUpWorkers);
       this.cache.set(path, pending);
       pending.catch(() => this.cache.delete(path));
     }

@@ -64,10 +64,13 @@ export class EngineHost {
   private readonly pending = new Map<string, Pending>();
   private closed = false;
 
-  /** Describes a scenario or model (parameters, outputs, dates). */
-  describe(source: JobSource): Promise<Description> {
+  /**
+   * Describes a scenario or model (parameters, outputs, dates); with `warmUpWorkers`, the host then warms
+   * the engine on it (see hostWorker.ts).
+   */
+  describe(source: JobSource, warmUpWorkers?: number): Promise<Description> {
     return this.ask(
-      (id) => ({ type: 'describe', id, source }),
+      (id) => ({ type: 'describe', id, source, ...(warmUpWorkers ? { warmUpWorkers } : {}) }),
       (msg) => (msg.type === 'described' ? msg.description : undefined),
     );
   }

@@ -61,7 +61,16 @@ export type AnalysisResult =
   | AchResult;
 
 export type ToHost =
-  | { readonly type: 'describe'; readonly id: string; readonly source: JobSource }
+  /**
+   * Describe a scenario; with `warmUpWorkers`, also run a few runs of it on that many engine threads
+   * afterwards and throw them away, so that the scenario's first real run starts with warm threads and code.
+   */
+  | {
+      readonly type: 'describe';
+      readonly id: string;
+      readonly source: JobSource;
+      readonly warmUpWorkers?: number;
+    }
   | ({ readonly type: 'run'; readonly id: string } & RunJob)
   /** Compile only: checks a scenario and its edits, and computes the receipt a run would carry. */
   | ({ readonly type: 'check'; readonly id: string } & RunJob)
