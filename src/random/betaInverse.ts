@@ -54,13 +54,23 @@ function incompleteBetaFromLogs(a: number, b: number, x: number, lx: number, l1x
   return 1 - (bt * betacf(b, a, 1 - x)) / b;
 }
 
+/**
+ * Halley's step for I_x(α, β) = p at x in (0, 1), given lbeta = ln B(α, β): the amount to subtract from x.
+ * I_x and the density share the two logs.
+ */
+export function halleyStep(p: number, a: number, b: number, x: number, lbeta: number): number {
+  const lx = Math.log(x);
+  const l1x = Math.log1p(-x);
+  const u =
+    (incompleteBetaFromLogs(a, b, x, lx, l1x, lbeta) - p) / Math.exp((a - 1) * lx + (b - 1) * l1x - lbeta);
+  return u / (1 - 0.5 * Math.min(1, u * ((a - 1) / x - (b - 1) / (1 - x))));
+}
+
 /** x with I_x(α, β) = p, given lbeta = ln B(α, β). */
 export function inverseIncompleteBeta(p: number, a: number, b: number, lbeta: number): number {
   if (p <= 0) return 0;
   if (p >= 1) return 1;
   if (p === 0.5 && a === b) return 0.5; // exact by symmetry
-  const a1 = a - 1;
-  const b1 = b - 1;
   let x: number;
   if (a >= 1 && b >= 1) {
     const pp = p < 0.5 ? p : 1 - p;
@@ -79,15 +89,7 @@ export function inverseIncompleteBeta(p: number, a: number, b: number, lbeta: nu
   }
   for (let j = 0; j < 20; j++) {
     if (x === 0 || x === 1) return x;
-    // Both terms share the two logs (incompleteBeta's own ends apply only outside (0, 1)).
-    const lx = Math.log(x);
-    const l1x = Math.log1p(-x);
-    const inside = x > 0 && x < 1;
-    const err =
-      (inside ? incompleteBetaFromLogs(a, b, x, lx, l1x, lbeta) : incompleteBeta(a, b, x, lbeta)) - p;
-    const density = Math.exp(a1 * lx + b1 * l1x - lbeta);
-    const u = err / density;
-    const step = u / (1 - 0.5 * Math.min(1, u * (a1 / x - b1 / (1 - x))));
+    const step = halleyStep(p, a, b, x, lbeta);
     x -= step;
     if (x <= 0) x = 0.5 * (x + step);
     if (x >= 1) x = 0.5 * (x + step + 1);

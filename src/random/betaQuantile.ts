@@ -4,7 +4,7 @@
 import betainc from '@stdlib/math-base-special-betainc';
 import gammaln from '@stdlib/math-base-special-gammaln';
 import stdlibBetaQuantile from '@stdlib/stats-base-dists-beta-quantile';
-import { incompleteBeta, inverseIncompleteBeta } from './betaInverse.js';
+import { halleyStep, incompleteBeta, inverseIncompleteBeta } from './betaInverse.js';
 
 /**
  * Below this probability stdlib's beta quantile is not trusted: a scan of 400,000 random (α, β) in
@@ -131,11 +131,7 @@ export function betaQuantileOf(alpha: number, beta: number): (p: number) => numb
       nodes[at + 4]! * (-4 * t3 + 7 * t4 - 3 * t5) +
       nodes[at + 3]! * (10 * t3 - 15 * t4 + 6 * t5);
     if (!(seed > 0 && seed < 1)) return exact(p);
-    // Halley's step, as in inverseIncompleteBeta.
-    const lx = Math.log(seed);
-    const l1x = Math.log1p(-seed);
-    const u = (incompleteBeta(alpha, beta, seed, lbeta) - p) / Math.exp(a1 * lx + b1 * l1x - lbeta);
-    const step = u / (1 - 0.5 * Math.min(1, u * (a1 / seed - b1 / (1 - seed))));
+    const step = halleyStep(p, alpha, beta, seed, lbeta);
     const x = seed - step;
     if (
       Math.abs(step) <= SEED_STEP * seed &&
