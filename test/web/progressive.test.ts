@@ -25,7 +25,7 @@ interface PartialPage$ {
     querySelector(
       s: string,
     ): { getAttribute(name: string): string | null; textContent: string | null } | null;
-    querySelectorAll(s: string): Iterable<unknown>;
+    querySelectorAll(s: string): Iterable<{ setAttribute(name: string, value: string): void }>;
   };
   readonly Chart: Page$['Chart'];
 }
@@ -49,6 +49,8 @@ browserSuite('web UI: progressive results', (ui) => {
           const chart = g.Chart.getChart(canvas);
           // A fan (its median among its datasets), not the overview of the medians.
           if (!chart?.data.datasets.some((s) => s.label === 'Median')) continue;
+          // Marked, to find it again at the end: a refinement updates this chart, it does not replace it.
+          canvas.setAttribute('data-probe', 'early');
           return {
             runs: Number(partial.getAttribute('data-partial-runs')),
             status: d.querySelector('#status')?.textContent ?? '',
@@ -90,6 +92,31 @@ browserSuite('web UI: progressive results', (ui) => {
       assert.ok(match, 'the drawn median is a one-shot median');
       assertSameNumbers(median, match.percentiles['50']!, 'final median');
       assert.notDeepEqual(early.datasets, fan.datasets, 'the picture was refined');
+      // Refined in place: the canvas drawn from the partial result is still on the page, and its chart
+      // now shows the final numbers.
+      const [probe] = await chartsIn(page, `${SHOWN} figure:has(canvas[data-probe="early"])`);
+      assert.ok(probe, 'the chart drawn from the partial result is the one refined');
+      assert.equal(probe.title, fan.title);
+      assertSameNumbers(probe.datasets.find((d) => d.label === 'Median')!.data, median, 'refined median');
+      // Its table, built when first shown, carries the final numbers too.
+      const card = page.locator(`${SHOWN} figure:has(canvas[data-probe="early"])`);
+      await card.getByRole('button', { name: 'Show table' }).click();
+      const cells = await card.locator('tbody tr td:nth-of-type(3)').allTextContents();
+      // Formatted as the page formats them, by the page's own module.
+      const expected = await page.evaluate(
+        async ([values, base]) => {
+          const { formatNumber } = (await import(`${base}/js/format.js`)) as {
+            formatNumber: (x: number) => string;
+          };
+          return (values as number[]).map((x) => formatNumber(x));
+        },
+        [median, ui.base] as const,
+      );
+      assert.deepEqual(
+        cells,
+        expected,
+        "the table's median column is the final median, snapshot by snapshot",
+      );
     },
   );
 

@@ -120,6 +120,8 @@ browserSuite('web UI in headless Chromium', (ui) => {
         assertSameNumbers(fan.datasets[5 + i]!.data, run, `sample run ${i + 1} of ${member}`);
       });
       assert.match(page.url(), /samples=1/);
+      // The fan's table (built when first shown) says why sample runs are not in it.
+      await panel.locator('figure').nth(1).getByRole('button', { name: 'Show table' }).click();
       assert.match(
         String(await panel.locator('figure').nth(1).locator('caption').textContent()),
         /Sample runs are not tabulated/,

@@ -69,18 +69,18 @@ browserSuite('web UI: a unit per member in the charts', (ui) => {
         overview.datasets.map((d) => d.label),
         strength.filter((s) => s.unit === 'fighters').map((s) => s.member),
       );
-      const htTable = t.page
-        .locator('#panel-series-strength figure', { hasText: 'Strength — HT' })
-        .locator('caption');
+      const htFigure = t.page.locator('#panel-series-strength figure', {
+        has: t.page.getByRole('img', { name: /^Strength — HT\./ }),
+      });
+      await htFigure.getByRole('button', { name: 'Show table' }).click();
+      const htTable = htFigure.locator('caption');
       assert.match(
         String(await htTable.textContent()),
         /^Strength — HT: percentiles across runs \(members\)/,
       );
       await t.page.locator('#panel-series-strength h3').scrollIntoViewIfNeeded();
       await t.shot('units-1280-strength');
-      await t.page
-        .locator('#panel-series-strength figure', { hasText: 'Strength — HT' })
-        .scrollIntoViewIfNeeded();
+      await htFigure.scrollIntoViewIfNeeded();
       await t.shot('units-1280-ht-panel');
     },
   );

@@ -17,9 +17,39 @@ import { chartPng } from './pngExport.js';
 /** Charts on the page, destroyed when results are redrawn. @type {any[]} */
 const live = [];
 
-/** Destroys every chart (before drawing new results). */
+/**
+ * A drawn figure: its card, its chart, and the figure it shows now (its buttons read it, so a refinement
+ * that updates the chart in place also updates what they download).
+ * @typedef {{key: string, card: HTMLElement, chart: any, shown: {f: any}, refresh: () => void}} Drawn
+ */
+
+/** The figures of the drawing being refined, by key, until the refinement takes them. @type {Map<string, Drawn>} */
+const kept = new Map();
+/** How many figures of each key the drawing under way has made (a key with its occurrence is unique). */
+const made = new Map();
+/** @type {WeakMap<any, Drawn>} */
+const drawnOf = new WeakMap();
+
+/** Destroys every chart (before drawing new results), and any kept for a refinement. */
 export function destroyCharts() {
   for (const chart of live.splice(0)) chart.destroy();
+  dropKeptCharts();
+  made.clear();
+}
+
+/**
+ * Before the results on show are drawn again from more runs of the same job: keeps their charts, so that
+ * each figure drawn again with the same key (its panel, its title, its occurrence) and chart type updates
+ * the chart in place instead of making a new one (much cheaper, and legend choices survive).
+ */
+export function keepChartsForRefinement() {
+  dropKeptCharts();
+  for (const chart of live.splice(0)) {
+    const drawn = drawnOf.get(chart);
+    if (drawn) kept.set(drawn.key, drawn);
+    else chart.destroy();
+  }
+  made.clear();
 }
 
 /**
@@ -30,6 +60,12 @@ export function destroyChartsIn(container) {
   for (let i = live.length - 1; i >= 0; i--) {
     if (container.contains(live[i].canvas)) live.splice(i, 1)[0].destroy();
   }
+}
+
+/** Destroys the kept charts that the refinement did not take. */
+export function dropKeptCharts() {
+  for (const drawn of kept.values()) drawn.chart.destroy();
+  kept.clear();
 }
 
 let counter = 0;
@@ -50,9 +86,8 @@ const exported = (text) => exportTexts.reduce((t, [shown, full]) => t.split(show
 
 /**
  * @param {TableSpec} spec
- * @param {string} id
  */
-function tableOf(spec, id) {
+function tableOf(spec) {
   const head = el(
     'tr',
     {},
@@ -69,9 +104,9 @@ function tableOf(spec, id) {
       }),
     ),
   );
-  return el('div', { class: 'table-wrap', id, hidden: true }, [
+  return [
     el('table', {}, [el('caption', { text: spec.caption }), el('thead', {}, [head]), el('tbody', {}, body)]),
-  ]);
+  ];
 }
 
 /**
@@ -93,12 +128,28 @@ function csvOf(spec, subtitle) {
  * @returns {HTMLElement}
  */
 export function addFigure(parent, f) {
+  const base = `${parent.closest('[role="tabpanel"], [id]')?.id ?? ''}\u0000${f.title}`;
+  const n = (made.get(base) ?? 0) + 1;
+  made.set(base, n);
+  const key = `${base}\u0000${n}`;
+  const old = kept.get(key);
+  if (old && old.chart.config.type === f.config.type) {
+    kept.delete(key);
+    old.shown.f = f;
+    parent.append(old.card);
+    old.refresh();
+    old.chart.options = f.config.options;
+    old.chart.data = f.config.data;
+    old.chart.update('none');
+    live.push(old.chart);
+    return old.card;
+  }
+  const shown = { f };
   const id = `fig-${++counter}`;
-  const canvas = el('canvas', {
-    role: 'img',
-    'aria-label': `${f.title}. ${f.subtitle}.${f.note ? ` ${f.note}` : ''} The table below has the same numbers.`,
-  });
-  const table = tableOf(f.table, `${id}-table`);
+  const canvas = el('canvas', { role: 'img' });
+  // The table is built when it is first shown (and again after a refinement while it is open).
+  const table = el('div', { class: 'table-wrap', id: `${id}-table`, hidden: true });
+  const fillTable = () => table.replaceChildren(...tableOf(shown.f.table));
   const toggle = el('button', {
     type: 'button',
     class: 'small',
@@ -108,6 +159,7 @@ export function addFigure(parent, f) {
   });
   toggle.addEventListener('click', () => {
     const open = table.hidden;
+    if (open) fillTable();
     table.hidden = !open;
     toggle.setAttribute('aria-expanded', String(open));
     toggle.textContent = open ? 'Hide table' : 'Show table';
@@ -119,34 +171,53 @@ export function addFigure(parent, f) {
     title: 'Download at twice the size on screen, with every edit of the run in the subtitle',
   });
   png.setAttribute('aria-label', `Download ${f.title} as PNG`);
-  const texts = {
-    title: String(f.config.options.plugins.title.text),
-    subtitle: String(f.config.options.plugins.subtitle.text),
-    yTitle: String(f.config.options.scales.y.title.text),
-  };
+  let texts = { title: '', subtitle: '', yTitle: '' };
   png.addEventListener('click', () => {
     const full = { ...texts, subtitle: exported(texts.subtitle) };
-    const url = chartPng(f.config, full, box.clientWidth, box.clientHeight, shownLines);
-    downloadDataUrl(url, `${slug(f.title)}.png`);
+    const url = chartPng(shown.f.config, full, box.clientWidth, box.clientHeight, shownLines);
+    downloadDataUrl(url, `${slug(shown.f.title)}.png`);
   });
   const csv = el('button', { type: 'button', class: 'small', text: 'CSV' });
   csv.setAttribute('aria-label', `Download the numbers of ${f.title} as CSV`);
   csv.addEventListener('click', () =>
-    downloadBlob(csvOf(f.table, f.subtitle), 'text/csv', `${slug(f.title)}.csv`),
+    downloadBlob(csvOf(shown.f.table, shown.f.subtitle), 'text/csv', `${slug(shown.f.title)}.csv`),
   );
   const box = el('div', { class: 'chart-box' }, [canvas]);
+  const note = el('figcaption', { class: 'chart-note' });
   const card = el('figure', { class: 'chart-card', id }, [
     box,
-    f.note ? el('figcaption', { class: 'chart-note', text: f.note }) : null,
+    note,
     el('div', { class: 'chart-actions' }, [toggle, png, csv]),
     table,
   ]);
   parent.append(card);
-  fitTexts(f.config, box.clientWidth || 600, box.clientHeight || 320);
-  const shownLines = f.config.options.plugins.subtitle.text.length;
-  // A subtitle of several lines (the run's edits) takes room from the plot: the box grows to keep it.
-  if (shownLines > 2) box.style.height = `${box.clientHeight + (shownLines - 2) * 14}px`;
+  let shownLines = 0;
+  let boxHeight = 0;
+  // What a figure shows besides its chart, from shown.f: set when it is made and on each refinement.
+  const refresh = () => {
+    const g = shown.f;
+    canvas.setAttribute(
+      'aria-label',
+      `${g.title}. ${g.subtitle}.${g.note ? ` ${g.note}` : ''} The table below has the same numbers.`,
+    );
+    note.textContent = g.note ?? '';
+    note.hidden = !g.note;
+    if (!table.hidden) fillTable();
+    texts = {
+      title: String(g.config.options.plugins.title.text),
+      subtitle: String(g.config.options.plugins.subtitle.text),
+      yTitle: String(g.config.options.scales.y.title.text),
+    };
+    if (!boxHeight) boxHeight = box.clientHeight;
+    fitTexts(g.config, box.clientWidth || 600, boxHeight || 320);
+    shownLines = g.config.options.plugins.subtitle.text.length;
+    // A subtitle of several lines (the run's edits) takes room from the plot: the box grows to keep it.
+    box.style.height = shownLines > 2 ? `${boxHeight + (shownLines - 2) * 14}px` : '';
+  };
+  refresh();
   const Chart = /** @type {any} */ (window).Chart;
-  live.push(new Chart(canvas, f.config));
+  const chart = new Chart(canvas, f.config);
+  drawnOf.set(chart, { key, card, chart, shown, refresh });
+  live.push(chart);
   return card;
 }

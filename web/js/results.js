@@ -5,7 +5,7 @@
 
 import { editLines } from './edits.js';
 import { downloadBlob, downloadDataUrl, slug } from './exporting.js';
-import { destroyCharts, setExportTexts } from './figure.js';
+import { destroyCharts, dropKeptCharts, keepChartsForRefinement, setExportTexts } from './figure.js';
 import { el } from './format.js';
 import { groupsOf } from './groups.js';
 import { RESULT_TABS } from './resultViews.js';
@@ -113,7 +113,11 @@ function editsBlock(runs) {
  * @param {import('./edits.js').LabelOf} [labelOf] labels of the parameters and events the edits name
  */
 export function showResults(dom, a, b, state, onState, labelOf = () => undefined) {
-  destroyCharts();
+  // More runs of the job on show (a refinement, or its end): its charts are updated in place.
+  const refining = !b && shownAlone !== undefined && shownAlone === a.run.id;
+  if (refining) keepChartsForRefinement();
+  else destroyCharts();
+  shownAlone = b ? undefined : a.run.id;
   dom.empty.hidden = true;
   dom.head.hidden = false;
   dom.title.textContent = b ? `${a.run.title} compared with ${b.run.title}` : a.run.title;
@@ -167,6 +171,7 @@ export function showResults(dom, a, b, state, onState, labelOf = () => undefined
     });
   const select = buildTabs(dom.tablist, dom.panels, specs, (tab) => onState({ tab }));
   select(state.tab && specs.some((s) => s.id === state.tab) ? state.tab : (specs[0]?.id ?? ''));
+  dropKeptCharts();
   // A click on a sample run in a chart opens its trace.
   if (onSampleRun) dom.panels.removeEventListener('oxus-sample-run', onSampleRun);
   onSampleRun = (e) => {
@@ -178,6 +183,9 @@ export function showResults(dom, a, b, state, onState, labelOf = () => undefined
   };
   dom.panels.addEventListener('oxus-sample-run', onSampleRun);
 }
+
+/** The id of the run on show when it is shown alone (not compared), to tell a refinement of it from a new run. @type {string|undefined} */
+let shownAlone;
 
 /** The listener of the results on show for clicks on sample runs. @type {((e: Event) => void)|undefined} */
 let onSampleRun;
