@@ -30,6 +30,13 @@ interface PartialPage$ {
   readonly Chart: Page$['Chart'];
 }
 
+/** What a legend click does to a chart (Chart.js's default handler). */
+interface Legend$ {
+  setDatasetVisibility(index: number, visible: boolean): void;
+  isDatasetVisible(index: number): boolean;
+  update(): void;
+}
+
 browserSuite('web UI: progressive results', (ui) => {
   ui.test(
     'draws a fan chart before the run ends, refines it, and ends on the one-shot numbers',
@@ -51,6 +58,10 @@ browserSuite('web UI: progressive results', (ui) => {
           if (!chart?.data.datasets.some((s) => s.label === 'Median')) continue;
           // Marked, to find it again at the end: a refinement updates this chart, it does not replace it.
           canvas.setAttribute('data-probe', 'early');
+          // The reader hides the 90% band in the legend, as a click on its entry does.
+          const band = chart.data.datasets.findIndex((s) => s.label.startsWith('90% of runs'));
+          (chart as unknown as Legend$).setDatasetVisibility(band, false);
+          (chart as unknown as Legend$).update();
           return {
             runs: Number(partial.getAttribute('data-partial-runs')),
             status: d.querySelector('#status')?.textContent ?? '',
@@ -98,6 +109,13 @@ browserSuite('web UI: progressive results', (ui) => {
       assert.ok(probe, 'the chart drawn from the partial result is the one refined');
       assert.equal(probe.title, fan.title);
       assertSameNumbers(probe.datasets.find((d) => d.label === 'Median')!.data, median, 'refined median');
+      // The band hidden in the legend during the run is still hidden.
+      const bandHidden = await page.$eval(`${SHOWN} canvas[data-probe="early"]`, (canvas) => {
+        const chart = (globalThis as unknown as PartialPage$).Chart.getChart(canvas)!;
+        const band = chart.data.datasets.findIndex((s) => s.label.startsWith('90% of runs'));
+        return band >= 0 && !(chart as unknown as Legend$).isDatasetVisible(band);
+      });
+      assert.ok(bandHidden, 'a line hidden in the legend stays hidden through the refinements');
       // Its table, built when first shown, carries the final numbers too.
       const card = page.locator(`${SHOWN} figure:has(canvas[data-probe="early"])`);
       await card.getByRole('button', { name: 'Show table' }).click();

@@ -40,7 +40,7 @@ export function destroyCharts() {
 /**
  * Before the results on show are drawn again from more runs of the same job: keeps their charts, so that
  * each figure drawn again with the same key (its panel, its title, its occurrence) and chart type updates
- * the chart in place instead of making a new one (much cheaper, and legend choices survive).
+ * the chart in place instead of making a new one (much cheaper, and lines hidden in the legend stay hidden).
  */
 export function keepChartsForRefinement() {
   dropKeptCharts();
@@ -138,10 +138,20 @@ export function addFigure(parent, f) {
     old.shown.f = f;
     parent.append(old.card);
     old.refresh();
-    old.chart.options = f.config.options;
-    old.chart.data = f.config.data;
-    old.chart.update('none');
-    live.push(old.chart);
+    const chart = old.chart;
+    // Lines the reader hid in the legend stay hidden (Chart.js keeps that state per dataset object).
+    const hidden = new Set(
+      chart.data.datasets
+        .filter((/** @type {any} */ _, /** @type {number} */ i) => !chart.isDatasetVisible(i))
+        .map((/** @type {any} */ d) => d.label),
+    );
+    chart.options = f.config.options;
+    chart.data = f.config.data;
+    chart.data.datasets.forEach((/** @type {any} */ d, /** @type {number} */ i) => {
+      if (hidden.has(d.label)) chart.setDatasetVisibility(i, false);
+    });
+    chart.update('none');
+    live.push(chart);
     return old.card;
   }
   const shown = { f };
