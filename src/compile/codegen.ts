@@ -85,8 +85,13 @@ export function eventStatement(e: EventCode): string {
     } }`;
 }
 
-/** Records `code` into the channel whose points start at `offset` of the run's output row. */
-export const recordStatement = (offset: number, code: string): string => `out[o + ${offset} + k] = ${code};`;
+/**
+ * Records `code` as point k of the channel whose points start at column `offset`. The block's records are
+ * point-major: column `offset + k` holds the block's n runs in order, and this run is run o of the block,
+ * so each column is already in the order the encoder stores it (engine/recordCodec.ts).
+ */
+export const recordStatement = (offset: number, code: string): string =>
+  `out[(${offset} + k) * n + o] = ${code};`;
 
 /** A condition recorded as 0 or 1. */
 export const indicatorCode = (condition: string): string => `(${condition} ? 1 : 0)`;
@@ -99,11 +104,11 @@ export function leaderStatement(
   const parts = candidates.map(
     (c, i) => `if (${c.among ?? '1'}) { const w = ${c.by}; if (w > bv) { bv = w; b = ${i}; } }`,
   );
-  return `{ let b = -1, bv = -Infinity; ${parts.join(' ')} out[o + ${offset} + k] = b; }`;
+  return `{ let b = -1, bv = -Infinity; ${parts.join(' ')} out[(${offset} + k) * n + o] = b; }`;
 }
 
 const CHUNK = 40;
-const ARGS = 'x, y, p, d, k, t, ur, ek, info, out, o';
+const ARGS = 'x, y, p, d, k, t, ur, ek, info, out, o, n';
 
 const num = (x: number): string =>
   x === Number.POSITIVE_INFINITY ? 'Infinity' : x === Number.NEGATIVE_INFINITY ? '-Infinity' : String(x);
@@ -135,7 +140,8 @@ function chunked(name: string, statements: readonly string[]): { defs: string[];
 
 /**
  * The body of `function (F, R)` returning `{ init(p, x), run(b, o, ur) }`, where b holds the run's arrays
- * (`RunBuffers` in engine/program.ts: x, y, p, base, d, years, out, ek, sched, info).
+ * (`RunBuffers` in engine/program.ts: x, y, p, base, d, years, out, n, ek, sched, info) and o is the run's
+ * index in the block of b.n runs whose records b.out holds.
  * `run` returns 0, a positive event number whose probability was NaN, or -(slot + 1) for a state that became
  * non-finite; `info[0]` then holds the step.
  */
@@ -166,7 +172,7 @@ return {
   },
   run(b, o, ur) {
     let x = b.x, y = b.y;
-    const p = b.p, base = b.base, d = b.d, years = b.years, out = b.out, ek = b.ek, sched = b.sched, info = b.info;
+    const p = b.p, base = b.base, d = b.d, years = b.years, out = b.out, n = b.n, ek = b.ek, sched = b.sched, info = b.info;
     let s = 0;
     {
       const k = 0, t = years[0];

@@ -11,8 +11,8 @@ export interface Program {
   /** Evaluates initial values given as expressions over parameters. */
   init(p: Float64Array, x: Float64Array): void;
   /**
-   * Runs every step of one run from state `b.x`, recording into `b.out` from offset o, with the rules'
-   * stream ur. Returns 0; or a positive event number whose probability was NaN, or -(slot + 1) for a state
+   * Runs every step of one run from state `b.x`, recording into `b.out` as run o of a block of `b.n` runs
+   * (point k of the channel at column c goes to `out[(c + k) · n + o]`), with the rules' stream ur. Returns 0; or a positive event number whose probability was NaN, or -(slot + 1) for a state
    * that became non-finite, with the step in `b.info[0]`.
    */
   run(b: RunBuffers, o: number, ur: Uniform): number;
@@ -33,8 +33,13 @@ export interface RunBuffers {
   readonly d: Float64Array;
   /** The decimal year of every point. */
   readonly years: Float64Array;
-  /** The block's records (replaced when a larger block needs a larger buffer). */
+  /**
+   * The block's records, point-major: each column (a channel at a point) holds the block's runs in order
+   * (replaced when a larger block needs a larger buffer).
+   */
   out: Float64Array;
+  /** Runs in the block: the length of a column of `out`. */
+  n: number;
   /** Events' per-run keys: ek[2·slot], ek[2·slot + 1] for the event whose fired flag is state slot `slot`. */
   readonly ek: Uint32Array;
   /** Each scheduled parameter's value at every point (NaN: not scheduled then). */

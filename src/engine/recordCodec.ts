@@ -82,14 +82,17 @@ export function segmentOf(buffer: ArrayBufferLike, runs: number, columns: number
 }
 
 /**
- * Where a segment's values come from: channel c's value in run i (0 … runs − 1) at point k is
- * `sources[c][bases[c] + i · stride + k]`.
+ * Where a segment's values come from: either the engine's point-major block, where run i of the column of
+ * channel c at point k is `block[(c · points + k) · runs + i]`, or run-major arrays, one per channel, where
+ * channel c's value in run i (0 … runs − 1) at point k is `sources[c][bases[c] + i · stride + k]`.
  */
-export interface SegmentSource {
-  readonly sources: readonly ArrayLike<number>[];
-  readonly bases: readonly number[];
-  readonly stride: number;
-}
+export type SegmentSource =
+  | { readonly block: Float64Array }
+  | {
+      readonly sources: readonly ArrayLike<number>[];
+      readonly bases: readonly number[];
+      readonly stride: number;
+    };
 
 const isWhole = (x: number) =>
   x === Math.trunc(x) && x >= -2147483648 && x <= 2147483647 && (x !== 0 || 1 / x > 0);
@@ -98,12 +101,12 @@ const same = (x: number, y: number) =>
 
 /** A scratch segment of the largest size a block can need, reused block after block (one per thread). */
 let work = segmentOf(new ArrayBuffer(8), 0, 0);
-/** One channel's values, point-major: `column[k · runs + i]`. */
+/** One run-major channel's values copied point-major: `column[k · runs + i]`. */
 let column = new Float64Array(0);
 
 /**
- * Encodes `runs` runs of channels of the given kinds (SERIES, FLAG, LEADER) at `points` points. Each channel
- * is copied point-major (reading the engine's run-major layout in order), then each of its columns is
+ * Encodes `runs` runs of channels of the given kinds (SERIES, FLAG, LEADER) at `points` points. Each column
+ * is read where it lies in a point-major block, or copied point-major from run-major arrays first, then
  * measured and written in tight loops into a scratch buffer; the segment is the used part of it.
  */
 export function encodeSegment(kinds: Uint8Array, points: number, runs: number, src: SegmentSource): Segment {
@@ -111,24 +114,27 @@ export function encodeSegment(kinds: Uint8Array, points: number, runs: number, s
   const header = headerBytes(columns);
   const most = header + columns * (8 * runs + 8);
   if (work.buffer.byteLength < most) work = segmentOf(new ArrayBuffer(most), runs, columns);
-  if (column.length < points * runs) column = new Float64Array(points * runs);
-  const { sources, bases, stride } = src;
+  const block = 'block' in src ? src.block : undefined;
+  if (!block && column.length < points * runs) column = new Float64Array(points * runs);
   const codes = new Uint8Array(columns);
   const offsets = new Uint32Array(columns + 1);
   const exceptions = new Uint32Array(columns);
   let offset = header;
   for (let c = 0; c < kinds.length; c++) {
-    const v = sources[c]!;
-    for (let i = 0; i < runs; i++) {
-      const at = bases[c]! + i * stride;
-      for (let k = 0; k < points; k++) column[k * runs + i] = v[at + k]!;
+    if (!('block' in src)) {
+      const v = src.sources[c]!;
+      for (let i = 0; i < runs; i++) {
+        const at = src.bases[c]! + i * src.stride;
+        for (let k = 0; k < points; k++) column[k * runs + i] = v[at + k]!;
+      }
     }
+    const values = block ?? column;
     for (let k = 0; k < points; k++) {
       const col = c * points + k;
       offsets[col] = offset;
-      const from = k * runs;
+      const from = block ? col * runs : k * runs;
       const [code, size, odd] =
-        kinds[c] === FLAG ? writeFlags(from, runs, offset) : writeNumbers(from, runs, offset);
+        kinds[c] === FLAG ? writeFlags(values, from, runs, offset) : writeNumbers(values, from, runs, offset);
       codes[col] = code;
       exceptions[col] = odd;
       offset += size;
@@ -145,7 +151,12 @@ export function encodeSegment(kinds: Uint8Array, points: number, runs: number, s
 }
 
 /** Writes a flag column (column[from … from + runs − 1]) at byte `off` of the scratch segment. */
-function writeFlags(from: number, runs: number, off: number): [code: number, size: number, odd: number] {
+function writeFlags(
+  column: Float64Array,
+  from: number,
+  runs: number,
+  off: number,
+): [code: number, size: number, odd: number] {
   const first = column[from]! !== 0;
   let varies = false;
   for (let i = 1; i < runs && !varies; i++) varies = (column[from + i]! !== 0) !== first;
@@ -161,7 +172,12 @@ function writeFlags(from: number, runs: number, off: number): [code: number, siz
 }
 
 /** Writes a series or leader column in the smallest exact form; returns the form, its bytes, its exceptions. */
-function writeNumbers(from: number, runs: number, off: number): [code: number, size: number, odd: number] {
+function writeNumbers(
+  column: Float64Array,
+  from: number,
+  runs: number,
+  off: number,
+): [code: number, size: number, odd: number] {
   const first = column[from]!;
   let varies = false;
   let odd = 0;

@@ -2,7 +2,7 @@
  * The per-run records of a simulation: every run's value of every channel at every point, kept in
  * segments of consecutive runs, each column encoded losslessly in the smallest form that holds it
  * (recordCodec.ts). Readers take a channel's values at one point over all runs (`column`), one value
- * (`at`), one run's trajectory, or a channel in the engine's run-major layout (`channel`); every one gives
+ * (`at`), one run's trajectory, or a channel in run-major layout (`channel`); every one gives
  * the engine's numbers bit for bit. 100,000 runs of the Central Asia model take about 0.8 GB this way,
  * against 2.3 GB as plain arrays.
  */
@@ -21,7 +21,7 @@ import {
   segmentOf,
 } from './recordCodec.js';
 
-/** A channel's records in the engine's run-major layout: doubles, flags as bytes, leaders as 16-bit indices. */
+/** A channel's records in run-major layout: doubles, flags as bytes, leaders as 16-bit indices. */
 export type ChannelValues = Float64Array | Uint8Array | Int16Array;
 
 /** How each channel of a plan is read (recordCodec's SERIES, FLAG, LEADER). */
@@ -63,12 +63,12 @@ export class Records {
     return new Records(kinds, points, []);
   }
 
-  /** Records of one run-major block from the engine: run i's channel c at point k is block[i·perRun + c·points + k]. */
+  /**
+   * Records of one point-major block from the engine: run i's channel c at point k is
+   * block[(c·points + k)·runs + i].
+   */
   static encodeBlock(kinds: Uint8Array, points: number, block: Float64Array, runs: number): Segment {
-    const perRun = kinds.length * points;
-    const sources = Array.from(kinds, () => block);
-    const bases = Array.from(kinds, (_, c) => c * points);
-    return encodeSegment(kinds, points, runs, { sources, bases, stride: perRun });
+    return encodeSegment(kinds, points, runs, { block });
   }
 
   /** A segment from the buffer of one that `encodeBlock` made (in another thread). */
@@ -184,7 +184,7 @@ export class Records {
     return Float64Array.from({ length: this.points }, (_, k) => this.at(c, r, k));
   }
 
-  /** Channel c's records in the engine's run-major layout (`[r · points + k]`), as doubles, bytes or 16-bit indices. */
+  /** Channel c's records in run-major layout (`[r · points + k]`), as doubles, bytes or 16-bit indices. */
   channel(c: number): ChannelValues {
     const { runs, points } = this;
     const kind = this.kinds[c];

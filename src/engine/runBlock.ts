@@ -22,8 +22,9 @@ export function valuesPerRun(plan: Plan): number {
 }
 
 /**
- * A reusable runner for one plan and seed: `run(from, to)` returns the runs' records, run-major, in a buffer
- * that the next call overwrites (copy out what you keep, as `scatter` does).
+ * A reusable runner for one plan and seed: `run(from, to)` returns the runs' records, point-major (run i of
+ * the block's channel c at point k is `[(c · points + k) · (to − from) + i]`), in a buffer that the next call
+ * overwrites (copy out what you keep, as `Records.encodeBlock` does).
  */
 export function makeBlockRunner(
   plan: Plan,
@@ -70,9 +71,10 @@ export function makeBlockRunner(
 
   // One record buffer (b.out) for every block this runner computes: allocating a fresh multi-megabyte array per block
   // makes worker threads contend on the process's memory map.
-  const b: RunBuffers = { x, y, p, base, d, years, out: new Float64Array(0), ek, sched, info };
+  const b: RunBuffers = { x, y, p, base, d, years, out: new Float64Array(0), n: 0, ek, sched, info };
   return (from, to) => {
     if (b.out.length < (to - from) * perRun) b.out = new Float64Array((to - from) * perRun);
+    b.n = to - from;
     for (let r = from; r < to; r++) {
       // A design's evaluation r takes its parameters' uniforms from the design and every other number from
       // the run it names; otherwise evaluation r is run r.
@@ -89,7 +91,7 @@ export function makeBlockRunner(
       x.set(fixedStates);
       for (const [i, q] of stateDraws) x[i] = q(u[P + i]!);
       prog.init(p, x);
-      const status = prog.run(b, (r - from) * perRun, ur);
+      const status = prog.run(b, r - from, ur);
       if (status !== 0) throw runError(plan, status, run, info[0]!, date);
     }
     return b.out;

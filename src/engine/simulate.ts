@@ -46,7 +46,7 @@ export interface RunData {
 }
 
 /**
- * The size a block's run-major buffer aims at: each block becomes one segment of the records, whose header
+ * The size a block's record buffer aims at: each block becomes one segment of the records, whose header
  * (about 9 bytes a channel and point) is shared by more runs in larger blocks.
  */
 const BLOCK_BYTES = 8 * 1024 * 1024;

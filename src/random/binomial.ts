@@ -38,13 +38,20 @@ function binomialSmallP(u: Uniform, n: number, p: number): number {
   return n * p < BTRS_FROM ? binomialInversion(u, n, p) : binomialBtrs(u, n, p);
 }
 
-/** The smallest x whose cumulative probability exceeds one uniform. */
+/**
+ * The smallest x whose cumulative probability exceeds one uniform. A draw of 0 is found without the
+ * logarithm and the exponential when v < 1 − n·p − 10^−14: (1 − p)^n ≥ 1 − n·p (Bernoulli's inequality),
+ * and where that bound is positive n·p < 1, so |n·log1p(−p)| < 2 and the computed (1 − p)^n lies within
+ * 2·10^−15 of the true one, which keeps v below it: the same result, bit for bit.
+ */
 function binomialInversion(u: Uniform, n: number, p: number): number {
+  const v0 = u();
+  if (v0 < 1 - n * p - 1e-14) return 0;
   const r = p / (1 - p);
   const g = r * (n + 1);
   // (1 − p)^n ≥ e^−42 here, since n·p < 30 and p ≤ ½; log1p keeps it exact when p is tiny and n huge.
   let f = Math.exp(n * Math.log1p(-p));
-  let v = u();
+  let v = v0;
   let x = 0;
   while (v >= f) {
     // f = 0 once the terms underflow while rounding kept v above the mass (odds ~1e-16): stop, not loop to n.

@@ -8,6 +8,8 @@ import type { Uniform } from './stream.js';
 /** Below this mean, inversion (about λ + 1 comparisons) is faster than PTRS's setup; PTRS needs λ ≥ 10. */
 const PTRS_FROM = 30;
 const LOG_TWO_PI = Math.log(2 * Math.PI);
+/** 2^−52: what keeps the bound on e^−λ below the computed value (see poissonInversion). */
+const SURELY_BELOW = 2 ** -52;
 
 /**
  * A Poisson variate with mean `lambda`: 0 when lambda ≤ 0, NaN when lambda is NaN or +Infinity (as R's rpois).
@@ -26,9 +28,15 @@ export function rpois(u: Uniform, lambda: number): number {
   return poissonPtrs(u, lambda);
 }
 
-/** The smallest x whose cumulative probability exceeds one uniform. */
+/**
+ * The smallest x whose cumulative probability exceeds one uniform. Most draws of small means are 0, found
+ * without computing e^−λ: e^−λ ≥ 1 − λ, and 1 − λ − 2^−52 as computed lies at least 2^−53 below 1 − λ, while
+ * Math.exp (fdlibm, error below one ulp, at most 2^−53 below 1) returns at least e^−λ − 2^−53. So
+ * v < 1 − λ − 2^−52 implies v < Math.exp(−λ), where the search would stop at 0: the same result, bit for bit.
+ */
 function poissonInversion(u: Uniform, lambda: number): number {
   const v = u();
+  if (v < 1 - lambda - SURELY_BELOW) return 0;
   let x = 0;
   let p = Math.exp(-lambda);
   let cumulative = p;

@@ -75,13 +75,13 @@ function leader(runs: number, points: number) {
 /** What a reader must get back: a flag as 0 or 1 (non-zero is fired), everything else bit for bit. */
 const expected = (kind: number, x: number) => (kind === FLAG ? (x !== 0 ? 1 : 0) : x);
 
-/** The engine's run-major block of runs a … b − 1: run i's channel c at point k is at i·perRun + c·points + k. */
+/** Runs a … b − 1 as the engine lays out a block: point-major, run i of channel c at point k at (c·points + k)·n + i. */
 function blockOf(values: number[][], points: number, a: number, b: number): Float64Array {
-  const perRun = values.length * points;
-  const block = new Float64Array((b - a) * perRun);
+  const n = b - a;
+  const block = new Float64Array(n * values.length * points);
   for (let r = a; r < b; r++)
     values.forEach((v, c) => {
-      for (let k = 0; k < points; k++) block[(r - a) * perRun + c * points + k] = v[r * points + k]!;
+      for (let k = 0; k < points; k++) block[(c * points + k) * n + (r - a)] = v[r * points + k]!;
     });
   return block;
 }

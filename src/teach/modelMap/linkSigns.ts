@@ -168,6 +168,7 @@ export function linkSigns(model: LoadedModel, loops: LoopReport, options: SignOp
     d: new Float64Array(plan.nDerived),
     years: new Float64Array(T + 1),
     out: new Float64Array(plan.channels.length * (T + 1)),
+    n: 1,
     ek,
     sched: plan.schedules.map((s) => Float64Array.from(s.values, (v) => v ?? Number.NaN)),
     info: new Int32Array(1),
