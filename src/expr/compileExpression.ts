@@ -77,6 +77,27 @@ export interface Compiled {
 /** A slot or a number: cheap to read twice. */
 const simple = (code: string) => /^([pxyd]\[\d+\]|\(?-?[0-9.]+(e[+-]?[0-9]+)?\)?)$/.test(code);
 
+/** The value of a number's code (`1`, `(-2.5)`, `(+0)`), or undefined for anything else. */
+function literal(code: string): number | undefined {
+  const m = /^\(?([-+]?[0-9.]+(?:e[+-]?[0-9]+)?)\)?$/.exec(code);
+  const x = m ? Number(m[1]) : Number.NaN;
+  return Number.isFinite(x) ? x : undefined;
+}
+
+/**
+ * `cond ? value : ` when one side is a finite constant c: true when the other side is NaN-free and farther
+ * from c than 2·10⁻¹²·|c| + 2·10⁻¹⁵, where mathjs's tolerance (10⁻¹² of the larger magnitude, at least
+ * 10⁻¹⁵; runtime.ts) cannot reach, so `F.eq` would say unequal: the same answer without the call. Empty
+ * when neither side is a constant.
+ */
+function farFrom(a: string, b: string, value: string): string {
+  const ca = literal(a);
+  const cb = literal(b);
+  const [x, c] = cb !== undefined ? [a, cb] : ca !== undefined ? [b, ca] : [undefined, undefined];
+  if (x === undefined || c === undefined) return '';
+  return `Math.abs(${x} - ${c < 0 ? `(${c})` : c}) > ${2e-12 * Math.abs(c) + 2e-15} ? ${value} : `;
+}
+
 const BINARY: Readonly<Record<string, (a: string, b: string) => string>> = {
   add: (a, b) => `(${a} + ${b})`,
   subtract: (a, b) => `(${a} - ${b})`,
@@ -91,9 +112,16 @@ const BINARY: Readonly<Record<string, (a: string, b: string) => string>> = {
   larger: (a, b) => `F.gt(${a}, ${b})`,
   smallerEq: (a, b) => `F.le(${a}, ${b})`,
   largerEq: (a, b) => `F.ge(${a}, ${b})`,
-  // Equal numbers first without a call (the common case: a state compared with the value it holds).
-  equal: (a, b) => (simple(a) && simple(b) ? `(${a} === ${b} ? 1 : F.eq(${a}, ${b}))` : `F.eq(${a}, ${b})`),
-  unequal: (a, b) => (simple(a) && simple(b) ? `(${a} === ${b} ? 0 : F.ne(${a}, ${b}))` : `F.ne(${a}, ${b})`),
+  // Equal numbers first without a call (the common case: a state compared with the value it holds), then,
+  // against a constant, numbers too far apart to be within tolerance (a flag at 0 compared with 1).
+  equal: (a, b) =>
+    simple(a) && simple(b)
+      ? `(${a} === ${b} ? 1 : ${farFrom(a, b, '0')}F.eq(${a}, ${b}))`
+      : `F.eq(${a}, ${b})`,
+  unequal: (a, b) =>
+    simple(a) && simple(b)
+      ? `(${a} === ${b} ? 0 : ${farFrom(a, b, '1')}F.ne(${a}, ${b}))`
+      : `F.ne(${a}, ${b})`,
   and: (a, b) => `(${a} && ${b} ? 1 : 0)`,
   or: (a, b) => `(${a} || ${b} ? 1 : 0)`,
   xor: (a, b) => `(!${a} !== !${b} ? 1 : 0)`,

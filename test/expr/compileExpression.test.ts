@@ -102,6 +102,35 @@ describe('compiled expressions mean what mathjs means', () => {
     );
   });
 
+  it('compare with a constant as mathjs does, at and around the edge of its tolerance (property)', () => {
+    // A constant c and a value at c·(1 + f) + g for f and g around mathjs's tolerances (10⁻¹² relative,
+    // 10⁻¹⁵ absolute), where a shortcut that decides "unequal" without F.eq would show if its bound were short.
+    const constant = fc.constantFrom(0, 1, 2, -1, 3.25, 0.5, 1e6, -1e-3, 1e-20);
+    const factor = fc.oneof(
+      fc.constant(0),
+      fc.double({ min: -3e-12, max: 3e-12, noNaN: true }),
+      fc.constantFrom(1e-12, -1e-12, 1.0000001e-12, -1.0000001e-12, 2e-12, -2e-12),
+    );
+    const offset = fc.oneof(
+      fc.constant(0),
+      fc.double({ min: -3e-15, max: 3e-15, noNaN: true }),
+      fc.constantFrom(1e-15, -1e-15, 1.0001e-15, 2e-15, 2.1e-15),
+    );
+    fc.assert(
+      fc.property(constant, factor, offset, fc.boolean(), fc.boolean(), (c, f, g, left, negate) => {
+        const a = c * (1 + f) + g;
+        const cText = c < 0 ? `(${c})` : String(c);
+        const op = negate ? '!=' : '==';
+        const text = left ? `${cText} ${op} a` : `a ${op} ${cText}`;
+        const { code, problems } = compile(text);
+        assert.deepEqual(problems, []);
+        const theirs = Number(reference.evaluate(text, { a }));
+        assert.equal(evaluateCompiled(code!, [a, 0, 0]), theirs, `${text} with a = ${a}`);
+      }),
+      { numRuns: 5000, seed: 20261203 },
+    );
+  });
+
   it('known values', () => {
     const cases: [string, number][] = [
       ['2 + 3 * 4', 14],
