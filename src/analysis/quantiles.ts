@@ -2,8 +2,12 @@
  * Exact sample quantiles (Hyndman & Fan 1996, definition 7, R's and numpy's default) without sorting:
  * the order statistics that definition 7 needs (x₍⌊h⌋₎ and x₍⌊h⌋+1₎ for h = (n − 1) p) are found by
  * multiple selection (Hoare's FIND, recursing only into the parts that hold a wanted rank), about 3n to 4n
- * comparisons for the five percentiles against the n log₂ n of a sort. The result equals
- * `quantileSorted` on the sorted data bit for bit, signed zeros included (a sort puts −0 before +0).
+ * comparisons for the five percentiles against the n log₂ n of a sort. From BUCKETS_FROM values, a pass
+ * first counts the values into buckets of equal width between the least and the greatest, and the
+ * selection runs only in the few buckets that hold a wanted rank: three passes that mostly read, against
+ * FIND's passes that swap, about 3 times faster on the Central Asia model's columns of 5,000 runs and
+ * more. Both give what `quantileSorted` gives on the sorted data, bit for bit, signed zeros included (a
+ * sort puts −0 before +0).
  */
 
 /** Below this length a part is finished by insertion sort. */
@@ -16,9 +20,95 @@ const SMALL = 16;
 export function quantilesType7(work: Float64Array, n: number, ps: readonly number[]): number[] {
   if (n === 0) return ps.map(() => Number.NaN);
   const wanted = Int32Array.from(ranksType7(n, ps));
-  selectRanks(work, 0, n - 1, wanted, 0, wanted.length - 1);
-  const at = orderStatistics(work, n, wanted);
+  let at: Map<number, number>;
+  if (n >= BUCKETS_FROM) at = bucketedStatistics(work, n, wanted);
+  else {
+    selectRanks(work, 0, n - 1, wanted, 0, wanted.length - 1);
+    at = orderStatistics(work, n, wanted);
+  }
   return fromOrderStatistics(n, ps, (rank) => at.get(rank)!);
+}
+
+/**
+ * From this many values the buckets pay for their passes. Measured on the columns of the Central Asia
+ * model that need a selection (990 of them at 30,000 runs), against FIND alone: equal at 300 values, 1.4 ×
+ * faster at 1,000, 3 × from 5,000 to 30,000 runs.
+ */
+const BUCKETS_FROM = 512;
+/** At most this many buckets; a column of n values gets n/4 of them, at least 256. */
+const BUCKETS = 4096;
+/** Per thread, reused: values per bucket, the wanted buckets' slots (−1: not wanted), their gathered values. */
+const counts = new Int32Array(BUCKETS);
+const slotOf = new Int32Array(BUCKETS).fill(-1);
+let gathered = new Float64Array(0);
+
+/**
+ * The order statistics of ranks `wanted` (ascending) of work[0 … n − 1] (finite), through B buckets. Bucket
+ * b holds the values x with ⌊(x − least)·scale⌋ = b, scale = B/(greatest − least) (the last bucket also
+ * those that round to B): since x − least, the product and the floor are each non-decreasing in x under
+ * rounding to nearest, every value in a bucket is ≤ every value in a later one, so the value of overall
+ * rank r is the value of rank r − (values in earlier buckets) within its bucket. ±0 share a bucket. If the spread overflows (scale 0)
+ * or underflows (scale ∞, the product NaN), everything falls in bucket 0: still exact, only slower.
+ */
+function bucketedStatistics(work: Float64Array, n: number, wanted: Int32Array): Map<number, number> {
+  let least = work[0]!;
+  let greatest = least;
+  for (let i = 1; i < n; i++) {
+    const x = work[i]!;
+    if (x < least) least = x;
+    else if (x > greatest) greatest = x;
+  }
+  if (least === greatest) {
+    // One value; zeros may still differ in sign (then all fall in bucket 0 below, and are told apart there).
+    const sign = 1 / least;
+    let same = true;
+    if (least === 0) for (let i = 0; i < n && same; i++) same = 1 / work[i]! === sign;
+    if (same) return new Map(Array.from(wanted, (r) => [r, least]));
+  }
+  const B = Math.min(BUCKETS, Math.max(256, n >>> 2));
+  const scale = B / (greatest - least);
+  const bucket = (x: number) => {
+    const b = ((x - least) * scale) | 0;
+    return b < B ? b : B - 1;
+  };
+  counts.fill(0, 0, B);
+  for (let i = 0; i < n; i++) counts[bucket(work[i]!)]!++;
+  // The buckets holding wanted ranks, the number of values before each, and their places in `gathered`.
+  const buckets: number[] = [];
+  const before: number[] = [];
+  const places = [0];
+  for (let b = 0, below = 0, j = 0; b < B && j < wanted.length; b++) {
+    const c = counts[b]!;
+    if (wanted[j]! < below + c) {
+      slotOf[b] = buckets.length;
+      buckets.push(b);
+      before.push(below);
+      places.push(places[places.length - 1]! + c);
+      while (j < wanted.length && wanted[j]! < below + c) j++;
+    }
+    below += c;
+  }
+  const size = places[places.length - 1]!;
+  if (gathered.length < size) gathered = new Float64Array(Math.max(size, 2 * gathered.length));
+  const fill = places.slice(0, buckets.length);
+  for (let i = 0; i < n; i++) {
+    const x = work[i]!;
+    const s = slotOf[bucket(x)]!;
+    if (s >= 0) gathered[fill[s]!++] = x;
+  }
+  const at = new Map<number, number>();
+  buckets.forEach((b, s) => {
+    slotOf[b] = -1;
+    const part = gathered.subarray(places[s]!, places[s + 1]!);
+    const local = Int32Array.from(
+      Array.from(wanted).filter((r) => r >= before[s]! && r < before[s]! + part.length),
+      (r) => r - before[s]!,
+    );
+    selectRanks(part, 0, part.length - 1, local, 0, local.length - 1);
+    // Every value before this bucket is below its least, so signed zeros are settled within it.
+    for (const [r, x] of orderStatistics(part, part.length, local)) at.set(r + before[s]!, x);
+  });
+  return at;
 }
 
 /** The ranks (from 0, ascending) that definition 7 needs of n values for the probabilities ps. */

@@ -68,6 +68,64 @@ describe('quantilesType7 (selection) equals sort + quantileSorted bit for bit', 
     );
   });
 
+  it('through buckets (512 values and more): random data with ties, signed zeros, extremes and tiny spreads', () => {
+    // Long columns built from a few short pools, so that ties, ±0 in one bucket, a spread that overflows
+    // (±MAX_VALUE), one that underflows (subnormals only) and heavy buckets all occur.
+    const pools = fc.constantFrom<readonly number[]>(
+      [0, -0, 1, -1, 2.5],
+      [Number.MAX_VALUE, -Number.MAX_VALUE, 0, 1],
+      [Number.MIN_VALUE, 2 * Number.MIN_VALUE, -Number.MIN_VALUE, 0, -0],
+      [-0, -0, 0],
+      [7, 7, 7],
+      [1e-300, 1e300, 3],
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 512, max: 40_000 }),
+        pools,
+        fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { maxLength: 50 }),
+        fc.integer(),
+        fc.constantFrom('as is', 'sorted', 'reversed'),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 4 }),
+        (n, pool, extra, seed, order, ps) => {
+          // A deterministic mix: mostly random doubles from a small LCG, a pool value every third place.
+          let state = seed >>> 0;
+          const next = () => {
+            state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+            return state;
+          };
+          const xs: number[] = [];
+          for (let i = 0; i < n; i++) {
+            const r = next();
+            xs.push(
+              r % 3 === 0
+                ? pool[r % pool.length]!
+                : extra.length && r % 5 === 0
+                  ? extra[r % extra.length]!
+                  : (r / 2 ** 32 - 0.5) * 1e3,
+            );
+          }
+          if (order !== 'as is')
+            xs.sort((a, b) => a - b || (Object.is(a, -0) ? -1 : Object.is(b, -0) ? 1 : 0));
+          if (order === 'reversed') xs.reverse();
+          const probabilities = [0, 1, ...PS, ...ps];
+          assertSameBits(bySelection(xs, probabilities), reference(xs, probabilities));
+        },
+      ),
+      { numRuns: 60, seed: 20261203 },
+    );
+  });
+
+  it('through buckets: one value throughout, and zeros of both signs throughout', () => {
+    for (const xs of [
+      new Array<number>(20_000).fill(3.5),
+      new Array<number>(20_000).fill(-0),
+      Array.from({ length: 20_000 }, (_, i) => (i % 7 === 0 ? -0 : 0)),
+      Array.from({ length: 20_000 }, (_, i) => (i === 19_999 ? -0 : 0)),
+    ])
+      assertSameBits(bySelection(xs, [0, ...PS, 1]), reference(xs, [0, ...PS, 1]));
+  });
+
   it('gives NaN for no values, as quantileSorted does', () => {
     assert.ok(bySelection([], PS).every(Number.isNaN));
   });
