@@ -56,14 +56,46 @@ function incompleteBetaFromLogs(a: number, b: number, x: number, lx: number, l1x
 
 /**
  * Halley's step for I_x(α, β) = p at x in (0, 1), given lbeta = ln B(α, β): the amount to subtract from x.
- * I_x and the density share the two logs.
+ * I_x and the density share the two logs. With `bound`, bound[0] is set to a bound on |I − p| at x − step
+ * (see residualBound), or +∞ when none is found.
  */
-export function halleyStep(p: number, a: number, b: number, x: number, lbeta: number): number {
+export function halleyStep(
+  p: number,
+  a: number,
+  b: number,
+  x: number,
+  lbeta: number,
+  bound?: Float64Array,
+): number {
   const lx = Math.log(x);
   const l1x = Math.log1p(-x);
-  const u =
-    (incompleteBetaFromLogs(a, b, x, lx, l1x, lbeta) - p) / Math.exp((a - 1) * lx + (b - 1) * l1x - lbeta);
-  return u / (1 - 0.5 * Math.min(1, u * ((a - 1) / x - (b - 1) / (1 - x))));
+  const density = Math.exp((a - 1) * lx + (b - 1) * l1x - lbeta);
+  const u = (incompleteBetaFromLogs(a, b, x, lx, l1x, lbeta) - p) / density;
+  const step = u / (1 - 0.5 * Math.min(1, u * ((a - 1) / x - (b - 1) / (1 - x))));
+  if (bound) bound[0] = residualBound(a, b, x, density, u, step);
+  return step;
+}
+
+/**
+ * A bound on |I_y(α, β) − p| at y = x − step, from what the step at x worked out (the density f(x) and
+ * u = (I_x − p)/f(x)), without evaluating I_y. By Taylor's theorem, I_y − p = (I_x − p) − f(x)·step +
+ * f′(ξ)·step²/2 for some ξ between y and x, and the first two terms are f(x)·(u − step). With δ = |step|,
+ * f′ = f·((α − 1)/ξ − (β − 1)/(1 − ξ)), and ξ within δ of x, |f′(ξ)| ≤ f(x)·E·G where E = exp(|α − 1|·δ/(x − δ)
+ * + |β − 1|·δ/(1 − x − δ)) bounds f(ξ)/f(x) (the logs move by at most δ/(x − δ) and δ/(1 − x − δ)) and
+ * G = |α − 1|/(x − δ) + |β − 1|/(1 − x − δ) bounds the bracket. So |I_y − p| ≤ f(x)·(|u − step| + E·G·δ²/2),
+ * up to the rounding of I_x (and of this bound), some 1e-14 where the prepared quantile uses it. +∞ unless
+ * x − δ and 1 − x − δ are positive.
+ */
+function residualBound(a: number, b: number, x: number, density: number, u: number, step: number): number {
+  const delta = Math.abs(step);
+  const below = x - delta;
+  const above = 1 - x - delta;
+  if (!(below > 0 && above > 0)) return Number.POSITIVE_INFINITY;
+  const a1 = Math.abs(a - 1);
+  const b1 = Math.abs(b - 1);
+  const growth = Math.exp((a1 * delta) / below + (b1 * delta) / above);
+  const bracket = a1 / below + b1 / above;
+  return density * (Math.abs(u - step) + (growth * bracket * delta * delta) / 2);
 }
 
 /** x with I_x(α, β) = p, given lbeta = ln B(α, β). */

@@ -83,17 +83,27 @@ export function betaQuantileWith(p: number, alpha: number, beta: number, lbeta: 
 const CELLS = 64;
 /** A seed this close (relative step of the one Halley iteration) is inside cubic convergence: one step is enough. */
 const SEED_STEP = 1e-5;
+/**
+ * A step whose residual bound (betaInverse.ts, `residualBound`) is this small passes the check of I_x within
+ * 1e-12 of p without evaluating I_x: the bound's margin, 9e-13, is some fifty times the rounding of I_x and
+ * of the bound. On the Central Asia model's 134 beta and PERT shapes, 96% of the draws in the inner cells
+ * skip that evaluation; none of the 390,000 tried would have failed the check.
+ */
+const SURELY_WITHIN = 1e-13;
+/** Scratch for the residual bound of the last step, per thread. */
+const residual = new Float64Array(1);
 
 /**
  * `betaQuantileWith(·, α, β, ln B(α, β))` prepared for one shape, for draws of the same parameter run after run:
  * inside the cells away from either end (p in [1/64, 63/64)), a seed interpolated from the exact quantiles at
- * the cell's ends (computed the first time a cell is used) and one Halley step, at the cost of two evaluations of
+ * the cell's ends (computed the first time a cell is used) and one Halley step, at the cost of one evaluation of
  * I_x(α, β) instead of about six. The result is accepted on the check `betaQuantileWith` makes (I_x within
- * 1e-12 of p) and only when the step was small enough for the Halley iteration to have converged; otherwise, and
+ * 1e-12 of p; a second evaluation of I_x, needed only when the step's residual bound does not settle it) and
+ * only when the step was small enough for the Halley iteration to have converged; otherwise, and
  * in the end cells, where the quantile's slope is unbounded, it is `betaQuantileWith`'s. Either way the root is
  * within rounding of the other: on the Central Asia model's 137 PERT shapes at 100,000 probabilities each, the
  * two differ by at most 1.3e-14 relative, with residuals |I_x − p| at most 3.6e-15 (2.1e-15 for
- * `betaQuantileWith`). Each draw costs about 0.24 µs instead of 0.5.
+ * `betaQuantileWith`). Each draw costs about 0.17 µs instead of 0.5 (0.24 µs with the second evaluation).
  */
 export function betaQuantileOf(alpha: number, beta: number): (p: number) => number {
   const lbeta = alpha > 0 && beta > 0 ? logBeta(alpha, beta) : Number.NaN;
@@ -131,13 +141,13 @@ export function betaQuantileOf(alpha: number, beta: number): (p: number) => numb
       nodes[at + 4]! * (-4 * t3 + 7 * t4 - 3 * t5) +
       nodes[at + 3]! * (10 * t3 - 15 * t4 + 6 * t5);
     if (!(seed > 0 && seed < 1)) return exact(p);
-    const step = halleyStep(p, alpha, beta, seed, lbeta);
+    const step = halleyStep(p, alpha, beta, seed, lbeta, residual);
     const x = seed - step;
     if (
       Math.abs(step) <= SEED_STEP * seed &&
       x > 0 &&
       x < 1 &&
-      Math.abs(incompleteBeta(alpha, beta, x, lbeta) - p) <= 1e-12
+      (residual[0]! <= SURELY_WITHIN || Math.abs(incompleteBeta(alpha, beta, x, lbeta) - p) <= 1e-12)
     )
       return x;
     return exact(p);
