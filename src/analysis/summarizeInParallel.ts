@@ -10,7 +10,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { acquireWorkers, discardWorkers, releaseWorkers } from '../engine/pool.js';
+import { acquireWorkers, discardWorkers, idleWorkers, releaseWorkers } from '../engine/pool.js';
 import type { RunData } from '../engine/simulate.js';
 import type { FromWorker, ToWorker } from '../engine/worker.js';
 import { type ChannelSummary, type Summary, type SummaryPlan, summarize, summaryOf } from './summarize.js';
@@ -21,6 +21,14 @@ import { type ChannelSummary, type Summary, type SummaryPlan, summarize, summary
  * 80 ms, against the few milliseconds of handing work to idle threads (and more when they must be started).
  */
 const PARALLEL_FROM = 5_000_000;
+
+/**
+ * Unless told how many threads to use, the summary starts threads of its own only from this many values
+ * (some 16,000 runs of the Central Asia model, whose summary takes about 0.3 s in one thread), and below it
+ * uses threads only when the pool has them idle (a simulation on the pool just ended): starting two costs
+ * about 0.2 s, more than they would save.
+ */
+const START_FROM = 40_000_000;
 
 /** How much a channel's summary costs, roughly: a series sorts a column per point, the others count. */
 const cost = (kind: string): number => (kind === 'series' ? 10 : kind === 'leader' ? 2 : 1);
@@ -37,12 +45,17 @@ export function dealChannels(plan: SummaryPlan, n: number): number[][] {
   return shares.map((s) => s.channels.sort((a, b) => a - b)).filter((c) => c.length > 0);
 }
 
-/** Summarises per-run values on `workers` threads (default: every core) when the job is large enough. */
-export async function summarizeInParallel(data: RunData, workers = availableParallelism()): Promise<Summary> {
+/**
+ * Summarises per-run values on `threads` threads when the job is large enough; by default on every core,
+ * if they are idle in the pool or the job is large enough to repay starting them.
+ */
+export async function summarizeInParallel(data: RunData, threads?: number): Promise<Summary> {
   const { plan, records } = data;
   const seriesColumns = plan.channels.filter((c) => c.kind === 'series').length * data.points;
   const segments = records.shared();
-  if (workers < 2 || !segments || data.runs * seriesColumns < PARALLEL_FROM) return summarize(data);
+  const values = data.runs * seriesColumns;
+  const workers = threads ?? (idleWorkers() >= 2 || values >= START_FROM ? availableParallelism() : 0);
+  if (workers < 2 || !segments || values < PARALLEL_FROM) return summarize(data);
   const view: SummaryPlan = { channels: plan.channels, axis: plan.axis, snapshots: plan.snapshots };
   const deals = dealChannels(view, workers);
   const pool = acquireWorkers(deals.length);

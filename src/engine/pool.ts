@@ -26,6 +26,11 @@ function discard(w: Worker): void {
   void w.terminate();
 }
 
+/** How many started workers wait idle in the pool. */
+export function idleWorkers(): number {
+  return idle.length;
+}
+
 /** Takes `count` workers, reusing idle ones first. */
 export function acquireWorkers(count: number): Worker[] {
   const out = idle.splice(0, count);
