@@ -124,16 +124,23 @@ function finishStatements(state: CodeParts['state']): string[] {
   });
 }
 
-/** Cuts statements into functions `name_i(ARGS)` returning 0 or a status; returns their definitions and calls. */
+/**
+ * Cuts statements into functions `name_i(…)` taking the ones of ARGS their statements use and returning 0
+ * or a status (only statements that can fail return one: events and the finishing checks); returns their
+ * definitions and calls.
+ */
 function chunked(name: string, statements: readonly string[]): { defs: string[]; calls: string[] } {
   const defs: string[] = [];
   const calls: string[] = [];
   for (let i = 0; i < statements.length; i += CHUNK) {
     const fn = `${name}${i / CHUNK}`;
-    defs.push(
-      `function ${fn}(${ARGS}) {\n  let v = 0;\n  ${statements.slice(i, i + CHUNK).join('\n  ')}\n  return 0;\n}`,
-    );
-    calls.push(`s = ${fn}(${ARGS}); if (s !== 0) return s;`);
+    const body = statements.slice(i, i + CHUNK).join('\n  ');
+    const args = ARGS.split(', ')
+      .filter((a) => new RegExp(`(?<![\\w$.])${a}(?![\\w$])`).test(body))
+      .join(', ');
+    const fails = /\breturn\b/.test(body);
+    defs.push(`function ${fn}(${args}) {\n  let v = 0;\n  ${body}\n  return 0;\n}`);
+    calls.push(fails ? `s = ${fn}(${args}); if (s !== 0) return s;` : `${fn}(${args});`);
   }
   return { defs, calls };
 }
