@@ -207,8 +207,8 @@ export function summarize(data: RunData): Summary {
 /**
  * Mean and percentiles at each point of one series channel. A column of small whole numbers (counts of
  * attacks, say) is counted value by value straight from the records; any other is decoded in run order,
- * its mean summed in run order and its percentiles found by selection in the column (which reorders it).
- * Both give the same numbers bit for bit.
+ * its mean summed in run order and its percentiles found by selection in the column (quantiles.ts; it may
+ * reorder the column). Both give the same numbers bit for bit.
  */
 function seriesStatistics(records: Records, c: number, column: Float64Array) {
   const { runs, points } = records;
