@@ -45,8 +45,13 @@ function binomialSmallP(u: Uniform, n: number, p: number): number {
  * 2·10^−15 of the true one, which keeps v below it: the same result, bit for bit.
  */
 function binomialInversion(u: Uniform, n: number, p: number): number {
-  const v0 = u();
-  if (v0 < 1 - n * p - 1e-14) return 0;
+  const v = u();
+  if (v < 1 - n * p - 1e-14) return 0;
+  return binomialSearch(v, n, p);
+}
+
+/** The sequential search itself, for the uniform v0 (exported so that tests can hold the shortcut to it). */
+export function binomialSearch(v0: number, n: number, p: number): number {
   const r = p / (1 - p);
   const g = r * (n + 1);
   // (1 − p)^n ≥ e^−42 here, since n·p < 30 and p ≤ ½; log1p keeps it exact when p is tiny and n huge.

@@ -37,6 +37,11 @@ export function rpois(u: Uniform, lambda: number): number {
 function poissonInversion(u: Uniform, lambda: number): number {
   const v = u();
   if (v < 1 - lambda - SURELY_BELOW) return 0;
+  return poissonSearch(v, lambda);
+}
+
+/** The sequential search itself, for the uniform v (exported so that tests can hold the shortcut to it). */
+export function poissonSearch(v: number, lambda: number): number {
   let x = 0;
   let p = Math.exp(-lambda);
   let cumulative = p;

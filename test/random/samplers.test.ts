@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import gammaln from '@stdlib/math-base-special-gammaln';
 import fc from 'fast-check';
+import { binomialSearch } from '../../src/random/binomial.js';
+import { poissonSearch } from '../../src/random/poisson.js';
 import { rbern, rbinom, rexp, rnorm, rpois, runif } from '../../src/random/samplers.js';
 import { runStream, STREAM_RULES, seedKey, type Uniform } from '../../src/random/stream.js';
 import {
@@ -357,36 +359,6 @@ describe('determinism', () => {
   });
 });
 
-/** The plain sequential search of poissonInversion (λ < 30), without the shortcut for 0. */
-function poissonBySearch(v: number, lambda: number): number {
-  let x = 0;
-  let p = Math.exp(-lambda);
-  let cumulative = p;
-  while (v >= cumulative && p > 0) {
-    x++;
-    p *= lambda / x;
-    cumulative += p;
-  }
-  return x;
-}
-
-/** The plain search of binomialInversion (p ≤ ½, n·p < 30), without the shortcut for 0. */
-function binomialBySearch(v0: number, n: number, p: number): number {
-  const r = p / (1 - p);
-  const g = r * (n + 1);
-  let f = Math.exp(n * Math.log1p(-p));
-  let v = v0;
-  let x = 0;
-  while (v >= f) {
-    if (f === 0) return x;
-    v -= f;
-    x++;
-    if (x >= n) return n;
-    f *= g / x - r;
-  }
-  return x;
-}
-
 describe('the inversions’ shortcut for a draw of 0', () => {
   // Uniforms as the stream makes them (multiples of 2^-53 in [0, 1)), or within 8 doubles of the bound the
   // shortcut tests (1 − λ − 2^-52, 1 − n·p − 1e-14), where a wrong bound would show.
@@ -404,27 +376,24 @@ describe('the inversions’ shortcut for a draw of 0', () => {
     () =>
       v;
 
-  it('rpois: the same value as the plain search, bit for bit, for λ < 30', () => {
+  it('rpois: the same value as the search alone, bit for bit, for λ < 30', () => {
     fc.assert(
       fc.property(small, uniform, nearBound, (lambda, u, j) => {
         const v = pick(u, j, 1 - lambda - 2 ** -52);
-        assert.ok(Object.is(rpois(once(v), lambda), poissonBySearch(v, lambda)), `λ = ${lambda}, v = ${v}`);
+        assert.ok(Object.is(rpois(once(v), lambda), poissonSearch(v, lambda)), `λ = ${lambda}, v = ${v}`);
       }),
       { numRuns: 20_000, seed: 8 },
     );
   });
 
-  it('rbinom: the same value as the plain search, bit for bit, for p ≤ ½ and n·p < 30', () => {
+  it('rbinom: the same value as the search alone, bit for bit, for p ≤ ½ and n·p < 30', () => {
     const trials = fc.integer({ min: 1, max: 2 ** 40 });
     fc.assert(
       fc.property(trials, small, uniform, nearBound, (n, mean, u, j) => {
         const p = Math.min(0.5, mean / n);
         fc.pre(p > 0 && n * p < 30);
         const v = pick(u, j, 1 - n * p - 1e-14);
-        assert.ok(
-          Object.is(rbinom(once(v), n, p), binomialBySearch(v, n, p)),
-          `n = ${n}, p = ${p}, v = ${v}`,
-        );
+        assert.ok(Object.is(rbinom(once(v), n, p), binomialSearch(v, n, p)), `n = ${n}, p = ${p}, v = ${v}`);
       }),
       { numRuns: 20_000, seed: 8 },
     );
