@@ -37,7 +37,7 @@ export function quantilesType7(work: Float64Array, n: number, ps: readonly numbe
 const BUCKETS_FROM = 512;
 /** At most this many buckets; a column of n values gets n/4 of them, at least 256. */
 const BUCKETS = 4096;
-/** Per thread, reused: values per bucket, the wanted buckets' slots (−1: not wanted), their gathered values. */
+/** Per thread, reused: values per bucket, wanted buckets' slots (−1: not wanted), their gathered values. */
 const counts = new Int32Array(BUCKETS);
 const slotOf = new Int32Array(BUCKETS).fill(-1);
 let gathered = new Float64Array(0);
@@ -47,8 +47,9 @@ let gathered = new Float64Array(0);
  * b holds the values x with ⌊(x − least)·scale⌋ = b, scale = B/(greatest − least) (the last bucket also
  * those that round to B): since x − least, the product and the floor are each non-decreasing in x under
  * rounding to nearest, every value in a bucket is ≤ every value in a later one, so the value of overall
- * rank r is the value of rank r − (values in earlier buckets) within its bucket. ±0 share a bucket. If the spread overflows (scale 0)
- * or underflows (scale ∞, the product NaN), everything falls in bucket 0: still exact, only slower.
+ * rank r is the value of rank r − (values in earlier buckets) within its bucket. ±0 share a bucket. If
+ * the spread overflows (scale 0) or underflows (scale ∞, the product NaN), everything falls in bucket 0:
+ * still exact, only slower.
  */
 function bucketedStatistics(work: Float64Array, n: number, wanted: Int32Array): Map<number, number> {
   let least = work[0]!;

@@ -12,8 +12,9 @@ export interface Program {
   init(p: Float64Array, x: Float64Array): void;
   /**
    * Runs every step of one run from state `b.x`, recording into `b.out` as run o of a block of `b.n` runs
-   * (point k of the channel at column c goes to `out[(c + k) · n + o]`), with the rules' stream ur. Returns 0; or a positive event number whose probability was NaN, or -(slot + 1) for a state
-   * that became non-finite, with the step in `b.info[0]`.
+   * (point k of the channel at column c goes to `out[(c + k) · n + o]`), with the rules' stream ur.
+   * Returns 0; or a positive event number whose probability was NaN, or -(slot + 1) for a state that
+   * became non-finite, with the step in `b.info[0]`.
    */
   run(b: RunBuffers, o: number, ur: Uniform): number;
 }

@@ -80,11 +80,11 @@ export function halleyStep(
  * A bound on |I_y(α, β) − p| at y = x − step, from what the step at x worked out (the density f(x) and
  * u = (I_x − p)/f(x)), without evaluating I_y. By Taylor's theorem, I_y − p = (I_x − p) − f(x)·step +
  * f′(ξ)·step²/2 for some ξ between y and x, and the first two terms are f(x)·(u − step). With δ = |step|,
- * f′ = f·((α − 1)/ξ − (β − 1)/(1 − ξ)), and ξ within δ of x, |f′(ξ)| ≤ f(x)·E·G where E = exp(|α − 1|·δ/(x − δ)
- * + |β − 1|·δ/(1 − x − δ)) bounds f(ξ)/f(x) (the logs move by at most δ/(x − δ) and δ/(1 − x − δ)) and
- * G = |α − 1|/(x − δ) + |β − 1|/(1 − x − δ) bounds the bracket. So |I_y − p| ≤ f(x)·(|u − step| + E·G·δ²/2),
- * up to the rounding of I_x (and of this bound), some 1e-14 where the prepared quantile uses it. +∞ unless
- * x − δ and 1 − x − δ are positive.
+ * f′ = f·((α − 1)/ξ − (β − 1)/(1 − ξ)), and ξ within δ of x, |f′(ξ)| ≤ f(x)·E·G, where
+ * E = exp(|α − 1|·δ/(x − δ) + |β − 1|·δ/(1 − x − δ)) bounds f(ξ)/f(x) (the logs move by at most
+ * δ/(x − δ) and δ/(1 − x − δ)) and G = |α − 1|/(x − δ) + |β − 1|/(1 − x − δ) bounds the bracket. So
+ * |I_y − p| ≤ f(x)·(|u − step| + E·G·δ²/2), up to the rounding of I_x (and of this bound), some 1e-14
+ * where the prepared quantile uses it. +∞ unless x − δ and 1 − x − δ are positive.
  */
 function residualBound(a: number, b: number, x: number, density: number, u: number, step: number): number {
   const delta = Math.abs(step);

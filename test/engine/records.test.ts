@@ -75,7 +75,10 @@ function leader(runs: number, points: number) {
 /** What a reader must get back: a flag as 0 or 1 (non-zero is fired), everything else bit for bit. */
 const expected = (kind: number, x: number) => (kind === FLAG ? (x !== 0 ? 1 : 0) : x);
 
-/** Runs a … b − 1 as the engine lays out a block: point-major, run i of channel c at point k at (c·points + k)·n + i. */
+/**
+ * Runs a … b − 1 as the engine lays out a block, point-major: run i of channel c at point k is at
+ * (c·points + k)·n + i.
+ */
 function blockOf(values: number[][], points: number, a: number, b: number): Float64Array {
   const n = b - a;
   const block = new Float64Array(n * values.length * points);
