@@ -109,6 +109,8 @@ export function leaderStatement(
 
 const CHUNK = 40;
 const ARGS = 'x, y, p, d, k, t, ur, ek, info, out, o, n';
+/** Each of ARGS with the pattern of its use as a name in generated code (not part of a longer name). */
+const ARG_USES = ARGS.split(', ').map((a) => [a, new RegExp(`(?<![\\w$.])${a}(?![\\w$])`)] as const);
 
 const num = (x: number): string =>
   x === Number.POSITIVE_INFINITY ? 'Infinity' : x === Number.NEGATIVE_INFINITY ? '-Infinity' : String(x);
@@ -135,9 +137,7 @@ function chunked(name: string, statements: readonly string[]): { defs: string[];
   for (let i = 0; i < statements.length; i += CHUNK) {
     const fn = `${name}${i / CHUNK}`;
     const body = statements.slice(i, i + CHUNK).join('\n  ');
-    const args = ARGS.split(', ')
-      .filter((a) => new RegExp(`(?<![\\w$.])${a}(?![\\w$])`).test(body))
-      .join(', ');
+    const args = ARG_USES.flatMap(([a, use]) => (use.test(body) ? [a] : [])).join(', ');
     const fails = /\breturn\b/.test(body);
     defs.push(`function ${fn}(${args}) {\n  let v = 0;\n  ${body}\n  return 0;\n}`);
     calls.push(fails ? `s = ${fn}(${args}); if (s !== 0) return s;` : `${fn}(${args});`);

@@ -115,16 +115,17 @@ export function encodeSegment(kinds: Uint8Array, points: number, runs: number, s
   const most = header + columns * (8 * runs + 8);
   if (work.buffer.byteLength < most) work = segmentOf(new ArrayBuffer(most), runs, columns);
   const block = 'block' in src ? src.block : undefined;
-  if (!block && column.length < points * runs) column = new Float64Array(points * runs);
+  const runMajor = 'block' in src ? undefined : src;
+  if (runMajor && column.length < points * runs) column = new Float64Array(points * runs);
   const codes = new Uint8Array(columns);
   const offsets = new Uint32Array(columns + 1);
   const exceptions = new Uint32Array(columns);
   let offset = header;
   for (let c = 0; c < kinds.length; c++) {
-    if (!('block' in src)) {
-      const v = src.sources[c]!;
+    if (runMajor) {
+      const v = runMajor.sources[c]!;
       for (let i = 0; i < runs; i++) {
-        const at = src.bases[c]! + i * src.stride;
+        const at = runMajor.bases[c]! + i * runMajor.stride;
         for (let k = 0; k < points; k++) column[k * runs + i] = v[at + k]!;
       }
     }

@@ -74,12 +74,15 @@ export interface Compiled {
   random: boolean;
 }
 
-/** A slot or a number: cheap to read twice. */
-const simple = (code: string) => /^([pxyd]\[\d+\]|\(?-?[0-9.]+(e[+-]?[0-9]+)?\)?)$/.test(code);
+/** A number's code (`1`, `(-2.5)`, `1e-9`), its value in group 1. */
+const NUMBER = /^\(?(-?[0-9.]+(?:e[+-]?[0-9]+)?)\)?$/;
 
-/** The value of a number's code (`1`, `(-2.5)`, `(+0)`), or undefined for anything else. */
+/** A slot or a number: cheap to read twice. */
+const simple = (code: string) => /^[pxyd]\[\d+\]$/.test(code) || NUMBER.test(code);
+
+/** The value of a number's code, or undefined for anything else. */
 function literal(code: string): number | undefined {
-  const m = /^\(?([-+]?[0-9.]+(?:e[+-]?[0-9]+)?)\)?$/.exec(code);
+  const m = NUMBER.exec(code);
   const x = m ? Number(m[1]) : Number.NaN;
   return Number.isFinite(x) ? x : undefined;
 }
