@@ -47,15 +47,21 @@ export function dealChannels(plan: SummaryPlan, n: number): number[][] {
 
 /**
  * Summarises per-run values on `threads` threads when the job is large enough; by default on every core,
- * if they are idle in the pool or the job is large enough to repay starting them.
+ * if they are idle in the pool or the job is large enough to repay starting them. `from` lowers or raises
+ * the size from which threads are used (the server's warm-up sets 0, to run the threads' summary code on
+ * a few runs).
  */
-export async function summarizeInParallel(data: RunData, threads?: number): Promise<Summary> {
+export async function summarizeInParallel(
+  data: RunData,
+  threads?: number,
+  from: number = PARALLEL_FROM,
+): Promise<Summary> {
   const { plan, records } = data;
   const seriesColumns = plan.channels.filter((c) => c.kind === 'series').length * data.points;
   const segments = records.shared();
   const values = data.runs * seriesColumns;
   const workers = threads ?? (idleWorkers() >= 2 || values >= START_FROM ? availableParallelism() : 0);
-  if (workers < 2 || !segments || values < PARALLEL_FROM) return summarize(data);
+  if (workers < 2 || !segments || values < from) return summarize(data);
   const view: SummaryPlan = { channels: plan.channels, axis: plan.axis, snapshots: plan.snapshots };
   const deals = dealChannels(view, workers);
   const pool = acquireWorkers(deals.length);

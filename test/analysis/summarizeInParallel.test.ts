@@ -24,6 +24,12 @@ describe('summarizeInParallel', () => {
     assert.deepStrictEqual(await summarizeInParallel(data, 2), summarize(data));
   });
 
+  it('uses the threads below the usual size when told to (the warm-up), with the same summary', async () => {
+    const data = await simulate(plan, { runs: 64, seed: 7, workers: 2 });
+    assert.ok(data.records.shared(), 'the engine threads made shared segments');
+    assert.deepStrictEqual(await summarizeInParallel(data, 2, 0), summarize(data));
+  });
+
   it('deals every channel to exactly one thread, the series spread evenly', () => {
     const deals = dealChannels(plan, 2);
     assert.deepStrictEqual(
