@@ -10,6 +10,7 @@ import { renderDrivers } from './js/drivers.js';
 import { comparedRequest, editLines, isEmptyEdit, noEvents } from './js/edits.js';
 import { errorNodes, namerOf } from './js/errorText.js';
 import { renderEvents } from './js/eventEditor.js';
+import { warmUpCharts } from './js/figure.js';
 import { el } from './js/format.js';
 import { libraryActions } from './js/libraryActions.js';
 import {
@@ -386,6 +387,9 @@ async function init() {
   // A link with schedules or events opens their panel, so what it changes is in view.
   if (!isEmptyEdit({ schedules: state.schedules, events: state.events })) dom.timelinePanel.open = true;
   listen();
+  // Chart.js warmed up while the user reads the form, so the first run's charts come sooner.
+  if (window.requestIdleCallback) window.requestIdleCallback(warmUpCharts, { timeout: 2000 });
+  else setTimeout(warmUpCharts, 500);
   await Promise.all([library.refreshSaved(), library.refreshHistory()]);
   if (refused.length || unknown.length) return;
   if (state.history) await library.openHistory(state.history.split(','));

@@ -173,4 +173,52 @@ browserSuite('web UI: progressive results', (ui) => {
       assert.equal(runs.runs[0]?.classId, made$.code, "the run is the class's");
     },
   );
+
+  ui.test(
+    'warms Chart.js up at page load on a sized box out of sight, and leaves nothing behind',
+    async ({ page }) => {
+      // Every chart the page makes, with the box it was drawn in, seen through Chart.js's constructor.
+      await page.addInitScript(() => {
+        type Made = { box: string; width: number; height: number };
+        const g = globalThis as unknown as { Chart?: unknown; madeCharts: Made[] };
+        g.madeCharts = [];
+        let Chart: unknown;
+        Object.defineProperty(g, 'Chart', {
+          configurable: true,
+          get: () => Chart,
+          set(C: new (canvas: { parentElement: { className: string } | null }, config: unknown) => Made) {
+            Chart = new Proxy(C, {
+              construct(target, args: [{ parentElement: { className: string } | null }, unknown]) {
+                const chart = Reflect.construct(target, args) as Made;
+                g.madeCharts.push({
+                  box: args[0].parentElement?.className ?? '',
+                  width: chart.width,
+                  height: chart.height,
+                });
+                return chart;
+              },
+            });
+          },
+        });
+      });
+      await page.goto(`${ui.base}/?scenario=baseline-2016`);
+      await page.waitForSelector('#drivers .param');
+      const made = await page.waitForFunction(() => {
+        const g = globalThis as unknown as { madeCharts: { box: string; width: number; height: number }[] };
+        return g.madeCharts.length > 0 ? g.madeCharts : null;
+      });
+      assert.deepStrictEqual(await made.jsonValue(), [{ box: 'chart-warm-up', width: 600, height: 330 }]);
+      const left = await page.evaluate(() => {
+        const g = globalThis as unknown as {
+          document: { querySelectorAll(s: string): { length: number } };
+          Chart: { instances: Record<string, unknown> };
+        };
+        return {
+          boxes: g.document.querySelectorAll('.chart-warm-up, canvas').length,
+          charts: Object.keys(g.Chart.instances).length,
+        };
+      });
+      assert.deepStrictEqual(left, { boxes: 0, charts: 0 }, 'no box, canvas or live chart left');
+    },
+  );
 });
