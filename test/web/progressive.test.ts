@@ -207,14 +207,14 @@ browserSuite('web UI: progressive results', (ui) => {
         const g = globalThis as unknown as { madeCharts: { box: string; width: number; height: number }[] };
         return g.madeCharts.length > 0 ? g.madeCharts : null;
       });
-      assert.deepStrictEqual(await made.jsonValue(), [{ box: 'chart-warm-up', width: 600, height: 330 }]);
+      assert.deepStrictEqual(await made.jsonValue(), [{ box: 'export-stage', width: 600, height: 330 }]);
       const left = await page.evaluate(() => {
         const g = globalThis as unknown as {
           document: { querySelectorAll(s: string): { length: number } };
           Chart: { instances: Record<string, unknown> };
         };
         return {
-          boxes: g.document.querySelectorAll('.chart-warm-up, canvas').length,
+          boxes: g.document.querySelectorAll('.export-stage, canvas').length,
           charts: Object.keys(g.Chart.instances).length,
         };
       });

@@ -49,17 +49,37 @@ export function chartPng(config, texts, width, height, shownLines) {
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = tall;
-  // Drawn out of sight: Chart.js needs the canvas in the document to measure its fonts.
+  return drawOutOfSight(canvas, c, () => canvas.toDataURL('image/png'));
+}
+
+/**
+ * Draws `config` on `canvas` out of sight (Chart.js needs the canvas in the document to measure its
+ * fonts), hands the chart to `use`, then destroys the chart and takes the canvas away.
+ * @template T
+ * @param {HTMLCanvasElement} canvas
+ * @param {any} config
+ * @param {(chart: any) => T} use
+ * @param {{width: number, height: number}} [box] the stage's size in CSS pixels, for a responsive chart
+ * @returns {T}
+ */
+export function drawOutOfSight(canvas, config, use, box) {
   const stage = document.createElement('div');
   stage.className = 'export-stage';
+  if (box) {
+    stage.style.width = `${box.width}px`;
+    stage.style.height = `${box.height}px`;
+  }
   stage.append(canvas);
   document.body.append(stage);
-  const Chart = /** @type {any} */ (window).Chart;
-  const chart = new Chart(canvas, c);
   try {
-    return canvas.toDataURL('image/png');
+    const Chart = /** @type {any} */ (window).Chart;
+    const chart = new Chart(canvas, config);
+    try {
+      return use(chart);
+    } finally {
+      chart.destroy();
+    }
   } finally {
-    chart.destroy();
     stage.remove();
   }
 }
